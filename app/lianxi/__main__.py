@@ -1,0 +1,4 @@
+"""`python -m lianxi` runs the command line."""
+from lianxi.cli import main
+
+main()

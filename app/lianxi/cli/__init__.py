@@ -1,0 +1,96 @@
+"""The `lianxi` command line.
+
+Each feature adds its commands in its own module here and registers them at
+the bottom of this file. A person's mistake (bad lesson file, unusable data
+folder, missing voice) prints one clear message and exits 1, never a traceback.
+Heavy imports (Textual, the speech engine) happen inside the commands that
+need them, so quick commands start quickly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from lianxi.core.errors import UserError
+
+
+@dataclass
+class Context:
+    data_dir: Path | None = None
+
+    def learner(self):
+        from lianxi.study import Learner
+
+        return Learner.open(self.data_dir)
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+class Commands(click.Group):
+    """A click group that turns a person's mistakes into one-line messages."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except UserError as exc:
+            click.echo(f"lianxi: {exc}", err=True)
+            ctx.exit(1)
+        except ValueError as exc:
+            # pinyin and other pure checks raise ValueError subclasses with a message for people
+            if type(exc).__module__.startswith("lianxi."):
+                click.echo(f"lianxi: {exc}", err=True)
+                ctx.exit(1)
+            raise
+
+
+@click.group(cls=Commands, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for your progress (default: your user data folder; LIANXI_HOME also works).")
+@click.version_option(package_name="lianxi", prog_name="lianxi")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
+    """Lianxi 练习: offline Mandarin flashcards and audio drills.
+
+    Run with no command to open the app.
+    """
+    ctx.obj = Context(data_dir)
+    if ctx.invoked_subcommand is None:
+        from lianxi.ui.app import run_app
+
+        run_app(ctx.obj.data_dir)
+
+
+@cli.command()
+@click.option("--lesson", "lesson_id", metavar="ID", help="Review only this lesson.")
+@pass_context
+def review(context: Context, lesson_id: str | None) -> None:
+    """Start reviewing straight away."""
+    from lianxi.ui.app import run_app
+
+    run_app(context.data_dir, start="review", lesson_id=lesson_id)
+
+
+@cli.command()
+@pass_context
+def stats(context: Context) -> None:
+    """Today's answers, what is due, what is new, and your day streak."""
+    learner = context.learner()
+    s = learner.stats()
+    click.echo(f"Reviewed today: {s.reviewed}")
+    click.echo(f"Due now:        {s.due}")
+    click.echo(f"New today:      {s.new}")
+    click.echo(f"Day streak:     {s.streak} day{'s' if s.streak != 1 else ''}")
+
+
+def main() -> None:
+    cli(prog_name="lianxi")
+
+
+from lianxi.cli import lessons as _lessons  # noqa: E402
+
+cli.add_command(_lessons.lessons)

@@ -1,0 +1,377 @@
+"""Lesson files -> Lesson objects, with every problem reported for a person to fix.
+
+A lesson is a TOML file written by a tutor (format: lessons/README.md). This
+module turns its bytes into a `Lesson`, or raises `LessonProblems` listing each
+problem as `file:line: field: what is wrong and how to fix it`. Pure: it takes
+bytes and a name, never opens files. Must never import storage, UI or audio.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from lianxi.core.errors import UserError
+from lianxi.core.pinyin import PinyinError, Syllable, parse
+
+LESSON_FIELDS = ("id", "title", "level", "description", "attribution", "words")
+REQUIRED_LESSON_FIELDS = ("id", "title", "level", "words")
+WORD_FIELDS = (
+    "hanzi", "pinyin", "english", "traditional", "measure_word", "example",
+    "example_pinyin", "example_english", "note", "tags",
+)
+REQUIRED_WORD_FIELDS = ("hanzi", "pinyin", "english")
+LESSON_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True, slots=True)
+class LessonError:
+    """One problem in one lesson file, located for a person."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class LessonProblems(UserError):
+    """A lesson file (or a set of them) that cannot be used as it is."""
+
+    def __init__(self, errors: Sequence[LessonError]):
+        self.errors = list(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a lesson, as the learner will study it."""
+
+    key: str  # stable identity inside the lesson: progress follows it
+    hanzi: str
+    pinyin: str  # display form, tone marks
+    syllables: tuple[Syllable, ...]
+    english: tuple[str, ...]
+    traditional: str = ""
+    measure_word: str = ""
+    example: str = ""
+    example_pinyin: str = ""
+    example_english: str = ""
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def numbered(self) -> str:
+        return " ".join(s.numbered for s in self.syllables)
+
+    @property
+    def meaning(self) -> str:
+        return "; ".join(self.english)
+
+
+@dataclass(frozen=True, slots=True)
+class Lesson:
+    id: str
+    title: str
+    level: str
+    words: tuple[Word, ...]
+    description: str = ""
+    attribution: str = ""
+    source: str = ""
+    content_hash: str = field(default="", compare=False)
+
+
+def is_hanzi(ch: str) -> bool:
+    """True for a CJK ideograph (the characters a syllable is read for)."""
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2FA1F
+        or 0xF900 <= code <= 0xFAFF
+        or ch == "〇"
+    )
+
+
+def count_hanzi(text: str) -> int:
+    return sum(1 for ch in text if is_hanzi(ch))
+
+
+def display_pinyin(text: str) -> str:
+    """Pinyin as the learner sees it: tone marks, the writer's spacing kept.
+
+    `ni3hao3` -> `nǐhǎo`, `ni3 hao3` -> `nǐ hǎo`, `nv3 er2` -> `nǚ ér`.
+    """
+    chunks = []
+    for chunk in text.split():
+        syllables = parse(chunk)
+        out = ""
+        for i, s in enumerate(syllables):
+            # an apostrophe keeps a/e/o-initial syllables from merging with the one before
+            if i and s.marked[:1].lower() in "aeoāáǎàēéěèōóǒò":
+                out += "'"
+            out += s.marked
+        chunks.append(out)
+    return " ".join(chunks)
+
+
+class _Lines:
+    """Finds the line of each table and key, since tomllib does not say."""
+
+    _header = re.compile(r"^\s*\[\[\s*words\s*\]\]\s*(#.*)?$")
+    _table = re.compile(r"^\s*\[")
+    _key = re.compile(r"""^\s*("?)([A-Za-z0-9_\-]+)\1\s*=""")
+
+    def __init__(self, text: str):
+        self.top: dict[str, int] = {}
+        self.words: list[tuple[int, dict[str, int]]] = []
+        current: dict[str, int] | None = self.top
+        for number, line in enumerate(text.splitlines(), start=1):
+            if self._header.match(line):
+                self.words.append((number, {}))
+                current = self.words[-1][1]
+            elif self._table.match(line):
+                current = None
+            elif current is not None:
+                m = self._key.match(line)
+                if m:
+                    current.setdefault(m.group(2), number)
+
+    def of_top(self, key: str) -> int:
+        return self.top.get(key, 1)
+
+    def of_word(self, index: int, key: str | None = None) -> int:
+        if index >= len(self.words):
+            return self.top.get("words", 1)
+        header, keys = self.words[index]
+        return keys.get(key, header) if key else header
+
+
+def _suggest(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "remove it"
+    return f"unknown field '{name}': {hint} (allowed: {', '.join(known)})"
+
+
+def _decode(data: bytes, source: str) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise LessonProblems([LessonError(
+            source, line, "file",
+            "is not UTF-8 text; save it again as UTF-8 "
+            "(in most editors: Save As, Encoding: UTF-8)",
+        )]) from None
+    return unicodedata.normalize("NFC", text)
+
+
+def _toml(text: str, source: str) -> dict:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
+        line = int(m.group(1)) if m else 1
+        what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
+        return _raise_toml(source, line, what)
+
+
+def _raise_toml(source: str, line: int, what: str) -> dict:
+    raise LessonProblems([LessonError(
+        source, line, "toml",
+        f"{what}; check quotes around text (\"...\") and [[words]] headers",
+    )])
+
+
+def _string(value, allow_empty: bool = False) -> str | None:
+    if isinstance(value, str) and (allow_empty or value.strip()):
+        return value.strip()
+    return None
+
+
+def parse_lesson(data: bytes, source: str = "<lesson>") -> Lesson:
+    """Read one lesson file's bytes; raise LessonProblems listing every problem."""
+    text = _decode(data, source)
+    doc = _toml(text, source)
+    lines = _Lines(text)
+    errors: list[LessonError] = []
+
+    def problem(line: int, name: str, message: str) -> None:
+        errors.append(LessonError(source, line, name, message))
+
+    for name in doc:
+        if name not in LESSON_FIELDS:
+            problem(lines.of_top(name), name, _suggest(name, LESSON_FIELDS))
+    for name in REQUIRED_LESSON_FIELDS:
+        if name not in doc:
+            hint = "add at least one [[words]] table" if name == "words" else f'add a line like {name} = "..." at the top'
+            problem(1, name, f"is missing: {hint}")
+
+    lesson_id = doc.get("id")
+    if "id" in doc and not (isinstance(lesson_id, str) and LESSON_ID.match(lesson_id)):
+        problem(lines.of_top("id"), "id",
+                f"{lesson_id!r} is not a usable id: use lowercase letters, digits and hyphens, like \"my-class-week-1\"")
+    meta: dict[str, str] = {}
+    for name in ("title", "level", "description", "attribution"):
+        if name in doc:
+            value = _string(doc[name], allow_empty=name in ("description", "attribution"))
+            if value is None:
+                problem(lines.of_top(name), name, "must be text in quotes, and not empty")
+            else:
+                meta[name] = value
+
+    raw_words = doc.get("words", [])
+    if "words" in doc and (not isinstance(raw_words, list) or not all(isinstance(w, dict) for w in raw_words)):
+        problem(lines.of_top("words"), "words", "must be [[words]] tables, one per word (see lessons/README.md)")
+        raw_words = []
+    elif "words" in doc and not raw_words:
+        problem(lines.of_top("words"), "words", "has no words: add at least one [[words]] table")
+
+    words: list[Word] = []
+    seen: dict[tuple[str, str], int] = {}
+    for index, raw in enumerate(raw_words):
+        word = _word(raw, index, lines, problem)
+        if word is None:
+            continue
+        identity = (word.hanzi, word.numbered)
+        if identity in seen:
+            problem(word.line, "hanzi",
+                    f"{word.hanzi} ({word.pinyin}) is already in this lesson at line {seen[identity]}: remove one of them")
+            continue
+        seen[identity] = word.line
+        words.append(word)
+
+    if errors:
+        raise LessonProblems(sorted(errors, key=lambda e: e.line))
+    return Lesson(
+        id=lesson_id, title=meta["title"], level=meta["level"],
+        words=_with_keys(words), description=meta.get("description", ""),
+        attribution=meta.get("attribution", ""), source=source,
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+    )
+
+
+def _with_keys(words: list[Word]) -> tuple[Word, ...]:
+    """Key = hanzi; where one lesson has the same hanzi twice, hanzi + reading."""
+    counts: dict[str, int] = {}
+    for w in words:
+        counts[w.hanzi] = counts.get(w.hanzi, 0) + 1
+    out = []
+    for w in words:
+        key = w.hanzi if counts[w.hanzi] == 1 else f"{w.hanzi}|{w.numbered}"
+        out.append(_replace_key(w, key))
+    return tuple(out)
+
+
+def _replace_key(word: Word, key: str) -> Word:
+    from dataclasses import replace
+    return replace(word, key=key)
+
+
+def _word(raw: dict, index: int, lines: _Lines, problem) -> Word | None:
+    header = lines.of_word(index)
+    at = lambda name: lines.of_word(index, name)  # noqa: E731
+    ok = True
+    for name in raw:
+        if name not in WORD_FIELDS:
+            problem(at(name), name, _suggest(name, WORD_FIELDS))
+            ok = False
+    for name in REQUIRED_WORD_FIELDS:
+        if name not in raw:
+            problem(header, name, f"is missing in this word: add {name} = \"...\" under [[words]]")
+            ok = False
+
+    hanzi = _string(raw.get("hanzi"))
+    if "hanzi" in raw:
+        if hanzi is None or not count_hanzi(hanzi):
+            problem(at("hanzi"), "hanzi", f"{raw.get('hanzi')!r} has no Chinese characters: write the word in hanzi, like \"你好\"")
+            ok = False
+
+    syllables: tuple[Syllable, ...] = ()
+    pinyin_text = raw.get("pinyin")
+    if "pinyin" in raw:
+        if _string(pinyin_text) is None:
+            problem(at("pinyin"), "pinyin", "must be text in quotes, like \"nǐ hǎo\" or \"ni3 hao3\"")
+            ok = False
+        else:
+            try:
+                syllables = tuple(parse(pinyin_text))
+                display = display_pinyin(pinyin_text)
+            except PinyinError as exc:
+                problem(at("pinyin"), "pinyin", str(exc))
+                ok = False
+            else:
+                if not syllables:
+                    problem(at("pinyin"), "pinyin", "has no syllables: write it like \"nǐ hǎo\" or \"ni3 hao3\"")
+                    ok = False
+                elif hanzi and count_hanzi(hanzi):
+                    wanted = count_hanzi(hanzi)
+                    have = len(syllables) + sum(1 for s in syllables if s.erhua)
+                    if have != wanted:
+                        problem(at("pinyin"), "pinyin",
+                                f"{pinyin_text!r} has {len(syllables)} syllable(s) but {hanzi} has {wanted} character(s): "
+                                "give one syllable per character")
+                        ok = False
+
+    english = raw.get("english")
+    glosses: tuple[str, ...] = ()
+    if "english" in raw:
+        if isinstance(english, str) and english.strip():
+            glosses = tuple(g.strip() for g in english.split(";") if g.strip())
+        elif isinstance(english, list) and english and all(isinstance(g, str) and g.strip() for g in english):
+            glosses = tuple(g.strip() for g in english)
+        else:
+            problem(at("english"), "english", 'must be text or a list of texts, like "hello" or ["hello", "hi"]')
+            ok = False
+
+    extras: dict[str, str] = {}
+    for name in ("traditional", "measure_word", "example", "example_pinyin", "example_english", "note"):
+        if name in raw:
+            value = _string(raw[name], allow_empty=True)
+            if value is None:
+                problem(at(name), name, 'must be text in quotes, like "..."')
+                ok = False
+            else:
+                extras[name] = value
+    if extras.get("example_pinyin"):
+        try:
+            parse(extras["example_pinyin"])
+        except PinyinError as exc:
+            problem(at("example_pinyin"), "example_pinyin", str(exc))
+            ok = False
+    tags = raw.get("tags", [])
+    if not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
+        problem(at("tags"), "tags", 'must be a list of texts, like ["food", "verbs"]')
+        ok = False
+
+    if not ok:
+        return None
+    return Word(
+        key=hanzi, hanzi=hanzi, pinyin=display, syllables=syllables, english=glosses,
+        tags=tuple(t.strip() for t in tags if t.strip()), line=header, **extras,
+    )
+
+
+def check_unique_ids(lessons: Sequence[Lesson]) -> None:
+    """Several files that would be imported together must not share an id."""
+    first: dict[str, Lesson] = {}
+    errors = []
+    for lesson in lessons:
+        if lesson.id in first:
+            errors.append(LessonError(
+                lesson.source, 1, "id",
+                f"'{lesson.id}' is also the id of {first[lesson.id].source}: give each lesson its own id",
+            ))
+        else:
+            first[lesson.id] = lesson
+    if errors:
+        raise LessonProblems(errors)

@@ -1,0 +1,1 @@
+"""The Textual app. Only this package imports Textual; it talks to progress through lianxi.study."""

@@ -1,0 +1,63 @@
+"""The Lianxi Textual app and the one factory that builds it for the CLI and the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.binding import Binding
+
+from lianxi.study import Learner
+from lianxi.ui.tones import palette_from_setting
+
+
+class LianxiApp(App):
+    """Home, review and the other screens over one learner's progress.
+
+    The learner (database) is passed in, so tests give it a throwaway folder.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Lianxi 练习"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+
+    def __init__(self, learner: Learner, *, start: str = "home", lesson_id: str | None = None, player=None):
+        super().__init__()
+        self.learner = learner
+        self.start = start
+        self.lesson_id = lesson_id
+        self.player = player
+        self.palette = palette_from_setting(learner.progress.setting("tone_colours"))
+
+    def on_mount(self) -> None:
+        from lianxi.ui.screens.home import HomeScreen
+        from lianxi.ui.screens.review import ReviewScreen
+        from lianxi.ui.screens.welcome import WelcomeScreen
+
+        if self.start == "review":
+            self.push_screen(ReviewScreen(self.lesson_id))
+        elif not self.learner.lessons() and not self.learner.progress.setting("welcomed"):
+            self.push_screen(HomeScreen())
+            self.push_screen(WelcomeScreen())
+        else:
+            self.push_screen(HomeScreen())
+
+
+def make_app(learner: Learner, **options) -> LianxiApp:
+    return LianxiApp(learner, **options)
+
+
+def run_app(data_dir: Path | None, start: str = "home", lesson_id: str | None = None) -> None:
+    """Open the learner's data (one app at a time), bring bundled lessons up to date, run."""
+    from lianxi import paths
+    from lianxi.store.db import DataLock
+
+    folder = paths.data_dir(data_dir)
+    with DataLock(folder):
+        learner = Learner.open(folder)
+        learner.refresh_bundled()
+        try:
+            make_app(learner, start=start, lesson_id=lesson_id).run()
+        finally:
+            learner.close()

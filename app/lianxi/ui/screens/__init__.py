@@ -1,0 +1,1 @@
+"""One module per screen; each screen owns its own key bindings and handlers."""

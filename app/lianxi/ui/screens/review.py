@@ -1,0 +1,117 @@
+"""Reviewing cards: show, reveal, grade 1-4 (each with its interval), undo, help."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from lianxi.core.schedule import Rating
+from lianxi.ui.screens.help import HelpScreen
+from lianxi.ui.widgets.card import render_card
+
+GRADES = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
+
+HELP_KEYS = [
+    ("space, enter", "show the answer"),
+    ("1", "Again: I did not know it"),
+    ("2", "Hard: I knew it, with effort"),
+    ("3", "Good: I knew it"),
+    ("4", "Easy: I knew it at once"),
+    ("u", "undo the last answer"),
+    ("q, esc", "back to your lessons"),
+    ("?", "this help"),
+]
+
+
+class ReviewScreen(Screen):
+    """One card at a time; every answer is stored the moment it is given."""
+
+    BINDINGS = [
+        Binding("space,enter", "reveal", "Show answer"),
+        Binding("1", "grade(1)", "Again", show=False),
+        Binding("2", "grade(2)", "Hard", show=False),
+        Binding("3", "grade(3)", "Good", show=False),
+        Binding("4", "grade(4)", "Easy", show=False),
+        Binding("u", "undo", "Undo"),
+        Binding("q,escape", "back", "Back"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, lesson_id: str | None = None):
+        super().__init__()
+        self.lesson_id = lesson_id
+        self.revealed = False
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with VerticalScroll(id="card-area"):
+            yield Static(id="card")
+        with Center():
+            yield Static(id="grades")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.session = self.app.learner.session(self.lesson_id)
+        self.session.next()
+        self.show_card()
+
+    # drawing
+
+    def show_card(self) -> None:
+        card = self.session.current
+        due, new = self.session.counts()
+        scope = f"lesson {self.lesson_id}" if self.lesson_id else "all lessons"
+        self.query_one("#status", Static).update(
+            f"Review · {scope}    due {due} · new {new} · done {self.session.reviewed}"
+        )
+        card_widget = self.query_one("#card", Static)
+        grades = self.query_one("#grades", Static)
+        if card is None:
+            card_widget.update(self._done_text())
+            grades.update("q  back to your lessons")
+            return
+        card_widget.update(render_card(card, self.app.palette, self.revealed))
+        if self.revealed:
+            intervals = self.session.intervals()
+            grades.update("   ".join(f"[b]{int(r)}[/b] {name} {intervals[r]}" for r, name in GRADES))
+        else:
+            grades.update("[b]space[/b]  show answer")
+
+    def _done_text(self) -> str:
+        done = self.session.reviewed
+        if done:
+            return f"All done for now: {done} card{'s' if done != 1 else ''} reviewed.\n\nCome back tomorrow for the next ones."
+        return "Nothing is due right now.\n\nAdd a lesson from the home screen (a), or come back tomorrow."
+
+    # actions
+
+    def action_reveal(self) -> None:
+        if self.session.current is not None and not self.revealed:
+            self.revealed = True
+            self.show_card()
+
+    def action_grade(self, rating: int) -> None:
+        if self.session.current is None or not self.revealed:
+            return
+        self.session.answer(rating)
+        self.revealed = False
+        self.show_card()
+
+    def action_undo(self) -> None:
+        if self.session.history:
+            self.session.undo()
+            self.revealed = True
+            self.show_card()
+            self.notify("Last answer undone.", timeout=2)
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Reviewing", HELP_KEYS))

@@ -1,0 +1,57 @@
+"""What a card shows: the question side, then the answer side once revealed."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+
+from lianxi.core.cards import SIDES, CardKind, cloze
+from lianxi.store.progress import StudyCard
+from lianxi.ui.tones import coloured_hanzi, coloured_pinyin
+
+
+def _field(card: StudyCard, name: str, palette, revealed: bool) -> list[Text]:
+    if name == "hanzi":
+        text = coloured_hanzi(card.hanzi, card.numbered, palette if revealed else None)
+        if card.traditional and card.traditional != card.hanzi:
+            text.append(f"  ({card.traditional})", style="dim")
+        return [text]
+    if name == "pinyin":
+        return [coloured_pinyin(card.pinyin, palette, bold=True)]
+    if name == "english":
+        text = Text("; ".join(card.english))
+        if card.measure_word:
+            text.append(f"   measure word: {card.measure_word}", style="dim")
+        return [text]
+    if name == "example" and card.example:
+        out = [Text(""), Text(card.example)]
+        if card.example_pinyin:
+            out.append(coloured_pinyin(card.example_pinyin, palette))
+        if card.example_english:
+            out.append(Text(card.example_english, style="italic"))
+        return out
+    if name == "example_english" and card.example_english:
+        return [Text(card.example_english, style="italic")]
+    if name == "cloze":
+        return [Text(cloze(card.example, card.hanzi))]
+    if name == "audio":
+        return [Text("(listen: r plays it again)", style="dim")]
+    return []
+
+
+def render_card(card: StudyCard, palette, revealed: bool) -> Group:
+    """The card as lines of text, centred by the screen."""
+    sides = SIDES[CardKind(card.kind)]
+    lines: list[Text] = [Text(sides.prompt, style="dim"), Text("")]
+    for name in sides.front:
+        lines += _field(card, name, palette, revealed)
+    if revealed:
+        lines.append(Text("─" * 20, style="dim"))
+        for name in sides.back:
+            if name not in sides.front:
+                lines += _field(card, name, palette, revealed)
+        if card.note:
+            lines += [Text(""), Text(f"Note: {card.note}", style="dim")]
+    for line in lines:
+        line.justify = "center"
+    return Group(*lines)
