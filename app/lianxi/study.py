@@ -107,8 +107,9 @@ class Learner:
     """
 
     def __init__(self, progress: Progress, *, clock: Clock = utc_now, zone: tzinfo | None = None,
-                 data_dir: Path | None = None):
+                 data_dir: Path | None = None, fuzz: bool = True):
         self.progress = progress
+        self.fuzz = fuzz  # tests turn it off to assert exact intervals
         self.clock = clock
         self.zone = zone or local_zone()
         self.data_dir = data_dir
@@ -125,7 +126,7 @@ class Learner:
     def settings(self) -> Settings:
         stored = self.progress.setting("schedule", {}) or {}
         known = {k: v for k, v in stored.items() if k in ("desired_retention", "new_per_day", "day_starts_at")}
-        return Settings(**known)
+        return Settings(fuzz=self.fuzz, **known)
 
     def change_settings(self, **changes) -> Settings:
         stored = dict(self.progress.setting("schedule", {}) or {})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.console import Group
 from rich.text import Text
 
 from lianxi.core.cards import SIDES, CardKind, cloze
@@ -39,7 +38,7 @@ def _field(card: StudyCard, name: str, palette, revealed: bool) -> list[Text]:
     return []
 
 
-def render_card(card: StudyCard, palette, revealed: bool) -> Group:
+def render_card(card: StudyCard, palette, revealed: bool) -> Text:
     """The card as lines of text, centred by the screen."""
     sides = SIDES[CardKind(card.kind)]
     lines: list[Text] = [Text(sides.prompt, style="dim"), Text("")]
@@ -52,6 +51,4 @@ def render_card(card: StudyCard, palette, revealed: bool) -> Group:
                 lines += _field(card, name, palette, revealed)
         if card.note:
             lines += [Text(""), Text(f"Note: {card.note}", style="dim")]
-    for line in lines:
-        line.justify = "center"
-    return Group(*lines)
+    return Text("\n").join(lines)

@@ -1,0 +1,83 @@
+"""Shared fixtures: a real database in a temporary folder, a clock the test controls."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from lianxi.study import Learner
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+class Clock:
+    """The one fake at the edge of time: tests move it by hand."""
+
+    def __init__(self, start: datetime):
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta) -> None:
+        self.now = self.now + timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    # 10:00 UTC: well inside a study day that started at 04:00 UTC
+    return Clock(datetime(2026, 3, 2, 10, 0, tzinfo=timezone.utc))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("LIANXI_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture
+def learner(data_dir: Path, clock: Clock):
+    who = Learner.open(data_dir, clock=clock, zone=timezone.utc, fuzz=False)
+    yield who
+    who.close()
+
+
+SAMPLE_LESSON = """\
+id = "sample-greetings"
+title = "Greetings"
+level = "HSK 1"
+
+[[words]]
+hanzi = "你好"
+pinyin = "nǐhǎo"
+english = ["hello", "hi"]
+example = "你好，我是老师。"
+example_pinyin = "Nǐ hǎo, wǒ shì lǎoshī."
+example_english = "Hello, I am a teacher."
+
+[[words]]
+hanzi = "谢谢"
+pinyin = "xie4xie5"
+english = "thank you"
+
+[[words]]
+hanzi = "再见"
+pinyin = "zàijiàn"
+english = ["goodbye", "see you"]
+"""
+
+
+@pytest.fixture
+def lesson_file(tmp_path: Path):
+    """Write a lesson file (the sample by default) and return its path."""
+
+    def write(text: str = SAMPLE_LESSON, name: str = "lesson.toml", encoding: str = "utf-8") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return write
