@@ -1,0 +1,71 @@
+"""The command line as a person uses it: validate, import, list, stats; mistakes without tracebacks."""
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from lianxi.cli import cli
+
+from conftest import SAMPLE_LESSON
+
+
+def run(*args, data_dir=None):
+    prefix = ["--data-dir", str(data_dir)] if data_dir else []
+    return CliRunner().invoke(cli, [*prefix, *args], catch_exceptions=False)
+
+
+def lianxi(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "lianxi", *args], capture_output=True, text=True, env=env)
+
+
+def test_validate_reports_every_problem_as_file_line_field(lesson_file):
+    good = lesson_file()
+    bad = lesson_file(SAMPLE_LESSON.replace('pinyin = "xie4xie5"', 'pinyin = "xie4xiee"')
+                      .replace('title = "Greetings"', 'titel = "Greetings"'), name="bad.toml")
+    ok = run("lessons", "validate", str(good))
+    assert ok.exit_code == 0 and ok.output == "OK: 1 lesson, 3 words, no problems.\n"
+    result = run("lessons", "validate", str(good), str(bad))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == f"{bad}:1: title: is missing: add a line like title = \"...\" at the top"
+    assert lines[1].startswith(f"{bad}:2: titel: unknown field 'titel': did you mean 'title'?")
+    assert lines[2].startswith(f"{bad}:15: pinyin: 'xie4xiee' is not a Mandarin syllable")
+    assert lines[-1] == "3 problems found."
+
+
+def test_import_is_all_or_nothing_and_list_shows_counts(lesson_file, data_dir):
+    good = lesson_file()
+    dupe = lesson_file(SAMPLE_LESSON.replace('title = "Greetings"', 'title = "Again"'), name="dupe.toml")
+    result = run("lessons", "import", str(good), str(dupe), data_dir=data_dir)
+    assert result.exit_code == 1
+    assert "'sample-greetings' is also the id of" in result.output
+    assert "nothing was imported" in result.output
+    listed = run("lessons", "list", data_dir=data_dir)
+    assert "You have no lessons yet" in listed.output
+    result = run("lessons", "import", str(good), data_dir=data_dir)
+    assert result.output == "Imported sample-greetings: 3 new, 0 changed, 0 unchanged, 0 removed (progress kept).\n"
+    listed = run("lessons", "list", data_dir=data_dir).output.splitlines()
+    assert listed[0] == "Your lessons"
+    assert listed[2].split() == ["sample-greetings", "3", "0", "6", "Greetings"]
+    assert any(line.split()[:1] == ["first-01-greetings"] for line in listed)  # bundled, not started
+
+
+def test_start_a_bundled_lesson_then_stats(data_dir):
+    assert run("lessons", "start", "first-01-greetings", data_dir=data_dir).exit_code == 0
+    out = run("stats", data_dir=data_dir).output
+    assert out.splitlines() == ["Reviewed today: 0", "Due now:        0", "New today:      10", "Day streak:     0 days"]
+    missing = run("lessons", "start", "no-such-lesson", data_dir=data_dir)
+    assert missing.exit_code == 1 and "no bundled lesson has this id" in missing.output
+
+
+def test_mistakes_print_one_line_and_no_traceback(tmp_path, lesson_file):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    out = lianxi("--data-dir", str(blocker / "data"), "stats")
+    assert out.returncode == 1
+    assert out.stderr.startswith("lianxi: Cannot create the data folder")
+    assert "Traceback" not in out.stderr
+    out = lianxi("lessons", "validate", str(tmp_path / "missing.toml"))
+    assert out.returncode == 1 and "missing.toml:1: file: cannot be read: No such file or directory" in out.stderr
+    assert "Traceback" not in out.stderr
