@@ -210,3 +210,6 @@ def backup(db: sqlite_utils.Database, target: Path) -> Path:
         db.conn.backup(dest)
     dest.close()
     return target
+
+
+from lianxi.store import drills as _drills  # noqa: E402,F401 - registers the drill tables

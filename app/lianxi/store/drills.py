@@ -1,0 +1,164 @@
+"""Drill answers, the tone confusion table, and the listening cards, in the learner's database.
+
+Every drill answer is one row (what was played, what was expected, what was answered);
+tone answers also add to `tone_confusion` (tone heard x tone answered) in the same
+transaction. Listening cards are ordinary cards of kind "listening" that this module
+creates and switches on or off. Must never import the UI or audio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from lianxi.core.cards import KIND_ORDER, CardKind
+from lianxi.store.db import migrations
+from lianxi.store.progress import Progress
+
+
+@migrations()
+def m010_drills(db: sqlite_utils.Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE drill_answers (
+            id INTEGER PRIMARY KEY,
+            drill TEXT NOT NULL,
+            item TEXT NOT NULL,
+            prompt TEXT NOT NULL,
+            expected TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            note_id INTEGER REFERENCES notes(id),
+            answered_at REAL NOT NULL,
+            duration_ms INTEGER
+        );
+        CREATE INDEX drill_answers_drill ON drill_answers (drill, item);
+        CREATE TABLE tone_confusion (
+            heard INTEGER NOT NULL,
+            answered INTEGER NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (heard, answered)
+        );
+        """
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DrillAnswer:
+    drill: str
+    item: str  # what the statistics group by: a tone, a pair class, a contrast, a word
+    prompt: str  # what was played
+    expected: str
+    answer: str
+    correct: bool
+    note_id: int | None = None
+    duration_ms: int | None = None
+
+
+class DrillLog:
+    """The learner's drill answers and tone confusion, over the same database as Progress."""
+
+    def __init__(self, progress: Progress):
+        self.progress = progress
+        self.conn = progress.conn
+
+    def record(self, answer: DrillAnswer, now: datetime, tones: Iterable[tuple[int, int]] = ()) -> int:
+        """Store one answer and its tones (heard, answered), committed together."""
+        with self.progress.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO drill_answers (drill, item, prompt, expected, answer, correct, note_id, "
+                "answered_at, duration_ms) VALUES (?,?,?,?,?,?,?,?,?)",
+                (answer.drill, answer.item, answer.prompt, answer.expected, answer.answer,
+                 int(answer.correct), answer.note_id, now.timestamp(), answer.duration_ms),
+            )
+            c.executemany(
+                "INSERT INTO tone_confusion (heard, answered, count) VALUES (?, ?, 1) "
+                "ON CONFLICT (heard, answered) DO UPDATE SET count = count + 1",
+                [(int(h), int(a)) for h, a in tones],
+            )
+            return cur.lastrowid
+
+    def confusion(self) -> dict[tuple[int, int], int]:
+        return {(h, a): n for h, a, n in self.conn.execute("SELECT heard, answered, count FROM tone_confusion")}
+
+    def item_stats(self, drill: str) -> dict[str, tuple[int, int]]:
+        """item -> (times asked, times wrong) for one drill."""
+        return {
+            item: (asked, wrong) for item, asked, wrong in self.conn.execute(
+                "SELECT item, COUNT(*), SUM(1 - correct) FROM drill_answers WHERE drill = ? GROUP BY item",
+                (drill,),
+            )
+        }
+
+    def answers(self, drill: str | None = None) -> list[DrillAnswer]:
+        sql = ("SELECT drill, item, prompt, expected, answer, correct, note_id, duration_ms "
+               "FROM drill_answers")
+        args: tuple = ()
+        if drill:
+            sql += " WHERE drill = ?"
+            args = (drill,)
+        return [DrillAnswer(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7])
+                for r in self.conn.execute(sql + " ORDER BY id", args)]
+
+    # -- words to drill ------------------------------------------------------------------
+
+    def words(self, lesson_id: str | None = None, level: str | None = None) -> list[tuple]:
+        """(note id, hanzi, pinyin, english json, level, lesson id, tags json, example,
+        example_pinyin, example_english) of the learner's words, in lesson order."""
+        where = ["NOT n.removed"]
+        args: list = []
+        if lesson_id:
+            where.append("n.lesson_id = ?")
+            args.append(lesson_id)
+        if level:
+            where.append("l.level = ?")
+            args.append(level)
+        return self.conn.execute(
+            "SELECT n.id, n.hanzi, n.pinyin, n.english, l.level, n.lesson_id, n.tags, n.example, "
+            "n.example_pinyin, n.example_english FROM notes n JOIN lessons l ON l.id = n.lesson_id "
+            f"WHERE {' AND '.join(where)} ORDER BY l.position, n.position",
+            args,
+        ).fetchall()
+
+    def levels(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT level FROM lessons GROUP BY level ORDER BY MIN(position)")]
+
+
+# -- listening cards ---------------------------------------------------------------------
+
+
+def enrol_listening_cards(progress: Progress, enabled: bool = True) -> int:
+    """Give every studied word (recognition card reviewed at least once) a listening card.
+
+    New cards start as new (state 0), in the word's place in the new-card order. All
+    listening cards are then switched on or off to follow their lesson (paused or not),
+    their word (still in the lesson or not) and `enabled` (the learner's setting).
+    Returns how many cards were created.
+    """
+    offset = KIND_ORDER.index(CardKind.LISTENING)
+    with progress.transaction() as c:
+        cur = c.execute(
+            "INSERT OR IGNORE INTO cards (note_id, lesson_id, kind, new_order) "
+            "SELECT r.note_id, r.lesson_id, ?, l.position * 1000000 + n.position * 10 + ? "
+            "FROM cards r JOIN notes n ON n.id = r.note_id JOIN lessons l ON l.id = r.lesson_id "
+            "WHERE r.kind = ? AND r.state > 0 AND NOT n.removed",
+            (CardKind.LISTENING.value, offset, CardKind.RECOGNITION.value),
+        )
+        created = cur.rowcount
+        c.execute(
+            "UPDATE cards SET active = (? AND (SELECT studying FROM lessons l WHERE l.id = cards.lesson_id) "
+            "AND (SELECT NOT removed FROM notes n WHERE n.id = cards.note_id)) WHERE kind = ?",
+            (int(enabled), CardKind.LISTENING.value),
+        )
+    return max(created, 0)
+
+
+def listening_cards(progress: Progress) -> Sequence[tuple[int, int, bool]]:
+    """(card id, note id, active) of every listening card."""
+    return [(r[0], r[1], bool(r[2])) for r in progress.conn.execute(
+        "SELECT id, note_id, active FROM cards WHERE kind = ? ORDER BY new_order",
+        (CardKind.LISTENING.value,))]
