@@ -94,3 +94,7 @@ def main() -> None:
 from lianxi.cli import lessons as _lessons  # noqa: E402
 
 cli.add_command(_lessons.lessons)
+
+from lianxi.cli import pinyin as _pinyin  # noqa: E402
+
+cli.add_command(_pinyin.pinyin)
