@@ -11,23 +11,16 @@ audio or the study layer.
 
 from __future__ import annotations
 
-import difflib
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from lianxi.core.pinyin import (
-    NEUTRAL,
-    VALID_SYLLABLES,
-    PinyinError,
-    Syllable,
-    apply_sandhi,
-    hanzi_reading,
-    parse,
-    to_marks,
-)
+from lianxi.core.cards import CardKind
+from lianxi.core.grading import Mark, Piece, contains_hanzi, grade_answer
+from lianxi.core.grading import Verdict as GradeVerdict
+from lianxi.core.pinyin import NEUTRAL, VALID_SYLLABLES, PinyinError, Syllable, parse, to_marks
 
 __all__ = [
     "CONTRASTS",
@@ -39,12 +32,9 @@ __all__ = [
     "Drill",
     "DrillWord",
     "Item",
-    "Mark",
-    "SyllableVerdict",
     "Verdict",
     "attested_syllables",
     "check",
-    "check_dictation",
     "choose_dictation",
     "choose_listen",
     "choose_minimal",
@@ -155,33 +145,6 @@ class Item:
     shown: str = ""  # what to show after the answer (the word in marks, with hanzi)
 
 
-class Mark(StrEnum):
-    RIGHT = "right"
-    WRONG_TONE = "wrong tone"
-    WRONG_SYLLABLE = "wrong syllable"
-    MISSING = "missing"
-    EXTRA = "extra"
-
-
-@dataclass(frozen=True, slots=True)
-class SyllableVerdict:
-    mark: Mark
-    expected: Syllable | None
-    typed: Syllable | None
-
-    def describe(self) -> str:
-        if self.mark is Mark.RIGHT:
-            return f"{self.expected.marked} right"
-        if self.mark is Mark.WRONG_TONE:
-            typed = "neutral" if self.typed.tone == NEUTRAL else self.typed.tone
-            return f"{self.expected.marked}: tone {self.expected.tone}, not {typed}"
-        if self.mark is Mark.WRONG_SYLLABLE:
-            return f"{self.expected.marked}, not {self.typed.marked}"
-        if self.mark is Mark.MISSING:
-            return f"{self.expected.marked} missing"
-        return f"{self.typed.marked} extra"
-
-
 @dataclass(frozen=True, slots=True)
 class Verdict:
     """How an answer went: right or not, a one-line explanation, the tones compared."""
@@ -190,7 +153,7 @@ class Verdict:
     message: str
     answer: str  # the answer as stored
     tones: tuple[tuple[int, int], ...] = ()  # (heard, answered) for the confusion table
-    syllables: tuple[SyllableVerdict, ...] = ()
+    pieces: tuple[Piece, ...] = ()  # dictation: core.grading's verdict on each syllable
     readable: bool = True  # False: the answer could not be read (ask again, store nothing)
 
 
@@ -494,67 +457,27 @@ def choose_dictation(rng: random.Random, words: Sequence[DrillWord],
                 english=word.english, note_id=word.note_id, shown=f"{word.hanzi} {marks}")
 
 
-def _typed_syllables(typed: str) -> list[Syllable]:
-    """Pinyin (numbers or marks, any spacing) or hanzi, read as syllables."""
-    if any(_looks_hanzi(ch) for ch in typed):
-        return hanzi_reading(typed)
-    return parse(typed)
-
-
-def _looks_hanzi(ch: str) -> bool:
-    return 0x3400 <= ord(ch) <= 0x9FFF or 0x20000 <= ord(ch) <= 0x3134F
-
-
-def check_dictation(expected: Sequence[Syllable], typed: Sequence[Syllable],
-                    spoken: Sequence[Syllable] | None = None) -> list[SyllableVerdict]:
-    """Syllable by syllable: right, wrong tone, wrong syllable, missing or extra.
-
-    Syllables are lined up by their sounds (so one missing syllable does not make all
-    the following ones wrong). A tone counts as right if it is the written tone or the
-    tone actually spoken after sandhi (`spoken`, same length as `expected`).
-    Kept separate from the answer text so core.grading can replace it in one place.
-    """
-    spoken = list(spoken) if spoken is not None else list(expected)
-    sounds_a = [(s.base, s.erhua) for s in expected]
-    sounds_b = [(s.base, s.erhua) for s in typed]
-    out: list[SyllableVerdict] = []
-    matcher = difflib.SequenceMatcher(a=sounds_a, b=sounds_b, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        if op == "equal":
-            for i, j in zip(range(a1, a2), range(b1, b2)):
-                ok = typed[j].tone in (expected[i].tone, spoken[i].tone)
-                out.append(SyllableVerdict(Mark.RIGHT if ok else Mark.WRONG_TONE, expected[i], typed[j]))
-            continue
-        pairs = list(zip(range(a1, a2), range(b1, b2)))
-        out += [SyllableVerdict(Mark.WRONG_SYLLABLE, expected[i], typed[j]) for i, j in pairs]
-        out += [SyllableVerdict(Mark.MISSING, expected[i], None) for i in range(a1 + len(pairs), a2)]
-        out += [SyllableVerdict(Mark.EXTRA, None, typed[j]) for j in range(b1 + len(pairs), b2)]
-    return out
-
-
 def _check_dictation(item: Item, typed: str) -> Verdict:
+    """Graded by core.grading like a typed card: pinyin (any spelling, sandhi tones accepted)
+    or hanzi; a hanzi that only sounds the same counts as heard right."""
     text = typed.strip()
     if not text:
         return Verdict(False, "Type what you heard: pinyin (ni3 hao3 or nǐ hǎo) or hanzi.", typed, readable=False)
-    if item.hanzi and text == item.hanzi:
-        return Verdict(True, f"Right: {item.shown}.", typed)
     try:
-        answered = _typed_syllables(text)
+        grade = grade_answer(CardKind.TYPE_HANZI, text, hanzi=item.hanzi or "", pinyin=item.pinyin or "")
     except PinyinError as error:
         return Verdict(False, f"Could not read that: {error}.", typed, readable=False)
-    expected = parse(item.pinyin)
-    try:
-        spoken = apply_sandhi(expected, item.hanzi)
-    except ValueError:
-        spoken = apply_sandhi(expected)
-    marks = check_dictation(expected, answered, spoken)
-    tones = tuple((v.expected.tone, v.expected.tone if v.mark is Mark.RIGHT else v.typed.tone)
-                  for v in marks if v.mark in (Mark.RIGHT, Mark.WRONG_TONE))
-    correct = all(v.mark is Mark.RIGHT for v in marks)
+    pieces = grade.pieces
+    homophones = contains_hanzi(text) and all(p.mark is Mark.RIGHT or p.note for p in pieces)
+    correct = grade.verdict is GradeVerdict.EXACT or (homophones and grade.verdict is GradeVerdict.WRONG_SYLLABLE)
+    # Tone evidence only where the syllable itself was heard right and a tone was typed.
+    tones = tuple((p.expected_tone, p.typed_tone) for p in pieces
+                  if p.mark in (Mark.RIGHT, Mark.TONE) and p.typed_tone is not None and p.expected_tone is not None)
     if correct:
-        return Verdict(True, f"Right: {item.shown}.", typed, tones, tuple(marks))
-    detail = " · ".join(v.describe() for v in marks)
-    return Verdict(False, f"{item.shown}  —  {detail}", typed, tones, tuple(marks))
+        extra = " (a character that sounds the same)" if grade.verdict is not GradeVerdict.EXACT else ""
+        return Verdict(True, f"Right: {item.shown}{extra}.", typed, tones, pieces)
+    detail = " · ".join(grade.problems + ([grade.note] if grade.note else []))
+    return Verdict(False, f"{grade.headline}: {item.shown}  —  {detail}", typed, tones, pieces)
 
 
 # --- one entry point for answers ------------------------------------------------------------
