@@ -86,7 +86,7 @@ def test_import_is_all_or_nothing(learner):
 def test_a_database_from_a_newer_version_is_refused_untouched(data_dir):
     db = open_database(data_dir / "lianxi.db")
     db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('lianxi', 'm999_future', 'x')")
-    db.conn.close()
+    db.close()
     before = (data_dir / "lianxi.db").read_bytes()
     with pytest.raises(NewerDatabase, match="newer version of Lianxi"):
         open_database(data_dir / "lianxi.db")

@@ -2,7 +2,8 @@
 
 Everything about the file itself lives here (folder checks, locking, schema
 versions, backups); what goes in the tables lives in progress.py. Must never
-import the UI or audio.
+import the UI or audio. sqlite-utils is imported only when a migration is
+pending, so opening the database at start-up stays quick.
 """
 
 from __future__ import annotations
@@ -10,14 +11,58 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from lianxi.core.errors import UserError
 
-migrations = Migrations("lianxi")
+if TYPE_CHECKING:
+    import sqlite_utils
+
+MIGRATION_SET = "lianxi"
+
+
+class MigrationList:
+    """Our schema steps in order, applied through sqlite-utils' Migrations.
+
+    Used as a decorator: `@migrations()` above `def m010_something(db): ...`.
+    """
+
+    table = "_sqlite_migrations"
+
+    def __init__(self, name: str):
+        self.name = name
+        self.steps: list[tuple[str, Callable]] = []
+
+    def __call__(self, *, name: str | None = None):
+        def register(fn: Callable) -> Callable:
+            step = name or fn.__name__
+            if any(known == step for known, _ in self.steps):
+                raise ValueError(f"migration {step} is registered twice")
+            self.steps.append((step, fn))
+            return fn
+
+        return register
+
+    def applied(self, conn: sqlite3.Connection) -> list[str]:
+        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.table,)).fetchone()
+        if not exists:
+            return []
+        return [r[0] for r in conn.execute(
+            f"SELECT name FROM {self.table} WHERE migration_set = ? ORDER BY rowid", (self.name,))]
+
+    def apply(self, conn: sqlite3.Connection) -> None:
+        import sqlite_utils
+        from sqlite_utils.migrations import Migrations
+
+        runner = Migrations(self.name)
+        for step, fn in self.steps:
+            runner(name=step)(fn)
+        runner.apply(sqlite_utils.Database(conn))
+
+
+migrations = MigrationList(MIGRATION_SET)
 
 
 class StoreError(UserError):
@@ -126,18 +171,21 @@ def _check_folder(folder: Path) -> None:
         )
 
 
-def _check_version(db: sqlite_utils.Database) -> None:
-    known = {m.name for m in migrations._migrations}
-    unknown = [m.name for m in migrations.applied(db) if m.name not in known]
+def _check_version(conn: sqlite3.Connection) -> list[str]:
+    """Refuse a file from a newer Lianxi; return the names of the steps still to apply."""
+    known = [step for step, _ in migrations.steps]
+    applied = migrations.applied(conn)
+    unknown = [name for name in applied if name not in known]
     if unknown:
         raise NewerDatabase(
             "This progress file was written by a newer version of Lianxi "
             f"(it has {', '.join(unknown)}). Update Lianxi (pip install -U lianxi); "
             "your progress is untouched."
         )
+    return [step for step in known if step not in applied]
 
 
-def open_database(path: Path) -> sqlite_utils.Database:
+def open_database(path: Path) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the database at `path`.
 
     Durability: WAL with synchronous=NORMAL. Each answer is its own committed
@@ -150,16 +198,14 @@ def open_database(path: Path) -> sqlite_utils.Database:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        db = sqlite_utils.Database(conn)
-        _check_version(db)
-        if migrations.pending(db):
-            migrations.apply(db)
+        if _check_version(conn):
+            migrations.apply(conn)
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"Cannot use the progress file {path}: {exc}. "
             "If it is damaged, move it away (Lianxi will start a new one) or restore a backup."
         ) from None
-    return db
+    return conn
 
 
 class DataLock:
@@ -202,14 +248,11 @@ class DataLock:
         self.release()
 
 
-def backup(db: sqlite_utils.Database, target: Path) -> Path:
+def backup(conn: sqlite3.Connection, target: Path) -> Path:
     """A consistent copy of the whole database (SQLite's online backup)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     dest = sqlite3.connect(target)
     with dest:
-        db.conn.backup(dest)
+        conn.backup(dest)
     dest.close()
     return target
-
-
-from lianxi.store import drills as _drills  # noqa: E402,F401 - registers the drill tables

@@ -13,12 +13,14 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from lianxi.core.cards import KIND_ORDER, CardKind, DEFAULT_KINDS, kinds_for
 from lianxi.core.lessons import Lesson
 from lianxi.core.schedule import Memory, State
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +107,15 @@ def _study_card(row: tuple) -> StudyCard:
 class Progress:
     """The learner's lessons and progress, over an open database."""
 
-    def __init__(self, db: sqlite_utils.Database):
-        self.db = db
-        self.conn: sqlite3.Connection = db.conn
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    @property
+    def db(self) -> "sqlite_utils.Database":
+        """sqlite-utils' view of the same connection, for features that want it (imported on demand)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
