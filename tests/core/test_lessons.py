@@ -45,6 +45,7 @@ def test_a_good_lesson_becomes_words_with_marks_and_numbers():
 def test_numbers_written_together_show_as_one_marked_word():
     assert display_pinyin("ni3hao3") == "nǐhǎo"
     assert display_pinyin("xi1an1") == "xī'ān"
+    assert display_pinyin("Zhōngguó") == "Zhōngguó" and display_pinyin("Bei3jing1") == "Běijīng"
 
 
 def test_unknown_fields_are_named_with_a_suggestion():

@@ -108,7 +108,7 @@ def count_hanzi(text: str) -> int:
 def display_pinyin(text: str) -> str:
     """Pinyin as the learner sees it: tone marks, the writer's spacing kept.
 
-    `ni3hao3` -> `nǐhǎo`, `ni3 hao3` -> `nǐ hǎo`, `nv3 er2` -> `nǚ ér`.
+    `ni3hao3` -> `nǐhǎo`, `ni3 hao3` -> `nǐ hǎo`, `nv3 er2` -> `nǚ ér`, `Bei3jing1` -> `Běijīng`.
     """
     chunks = []
     for chunk in text.split():
@@ -119,6 +119,8 @@ def display_pinyin(text: str) -> str:
             if i and s.marked[:1].lower() in "aeoāáǎàēéěèōóǒò":
                 out += "'"
             out += s.marked
+        if chunk[:1].isupper():  # proper nouns keep their capital: Zhōngguó, Běijīng
+            out = out[:1].upper() + out[1:]
         chunks.append(out)
     return " ".join(chunks)
 
