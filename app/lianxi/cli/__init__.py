@@ -98,3 +98,7 @@ cli.add_command(_lessons.lessons)
 from lianxi.cli import pinyin as _pinyin  # noqa: E402
 
 cli.add_command(_pinyin.pinyin)
+
+from lianxi.cli import data as _data  # noqa: E402
+
+cli.add_command(_data.data)

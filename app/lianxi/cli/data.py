@@ -1,0 +1,59 @@
+"""`lianxi data ...`: where your progress is, a copy of it, or erasing it. It never leaves this machine."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import click
+
+from lianxi.cli import Context, pass_context
+
+
+@click.group()
+def data() -> None:
+    """Your progress file: show where it is, copy it, or erase it."""
+
+
+@data.command()
+@pass_context
+def where(context: Context) -> None:
+    """Print the folder that holds your progress."""
+    from lianxi import paths
+
+    click.echo(paths.data_dir(context.data_dir))
+
+
+@data.command()
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+def export(context: Context, target: Path) -> None:
+    """Copy all your progress into one SQLite file TARGET (safe while the app is open)."""
+    from lianxi.store.db import backup
+
+    if target.exists():
+        raise click.UsageError(f"{target} already exists: choose a new file name.")
+    learner = context.learner()
+    backup(learner.progress.conn, target)
+    click.echo(f"Your progress was copied to {target}.")
+
+
+@data.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@pass_context
+def erase(context: Context, yes: bool) -> None:
+    """Delete all your progress and cached audio from this machine."""
+    from lianxi import paths
+    from lianxi.store.db import DataLock
+
+    folder = paths.data_dir(context.data_dir)
+    if not folder.exists():
+        click.echo("There is no progress to erase.")
+        return
+    if not yes:
+        click.confirm(f"Erase everything in {folder}? This cannot be undone", abort=True)
+    with DataLock(folder):  # not while the app is studying on it
+        for name in (paths.DATABASE_NAME, paths.DATABASE_NAME + "-wal", paths.DATABASE_NAME + "-shm"):
+            (folder / name).unlink(missing_ok=True)
+    shutil.rmtree(paths.cache_dir(context.data_dir), ignore_errors=True)
+    click.echo("Erased. Lianxi will start fresh next time.")
