@@ -256,3 +256,6 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
         conn.backup(dest)
     dest.close()
     return target
+
+
+from lianxi.store import drills as _drills  # noqa: E402,F401 - registers the drill tables

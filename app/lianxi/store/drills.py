@@ -12,7 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import sqlite_utils
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # only for annotations: sqlite-utils is slow to import at start-up
+    import sqlite_utils
 
 from lianxi.core.cards import KIND_ORDER, CardKind
 from lianxi.store.db import migrations
