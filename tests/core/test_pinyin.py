@@ -119,7 +119,8 @@ def test_marks_come_out_precomposed():
         ("Tiān'ānmén", "tian1 an1 men2"),
         ("fangan", "fan5 gan5"),  # no apostrophe: the standard reading
         ("fang'an", "fang5 an5"),
-        ("fāngàn", "fang1 an4"),
+        ("fāngàn", "fan1 gan4"),  # the standard reading: fāng'àn needs its apostrophe
+        ("bàngē", "ban4 ge1"),
         ("huàr", "huar4"),
         ("huar4", "huar4"),
         ("hua4r", "huar4"),

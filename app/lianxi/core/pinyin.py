@@ -79,6 +79,8 @@ _TABLE = {
 
 # Syllabic nasals used in interjections (嗯 ng/n, 呣 m, 噷 hm, 哼 hng): only ever written alone.
 _NASALS = frozenset({"m", "n", "ng", "hm", "hng"})
+# Bases that never take an erhua r ("e" + r would be written like the syllable er itself).
+_NO_ERHUA = frozenset({"er", "e", "ê"}) | _NASALS
 
 VALID_SYLLABLES: frozenset[str] = frozenset(
     {s for row in _TABLE.values() for s in row.split()} | _NASALS
@@ -161,7 +163,7 @@ class Syllable:
                 "(use 1-4, or 5 for the neutral tone)",
                 f"{self.base}{self.tone}",
             )
-        if self.erhua and (self.base == "er" or self.base in _NASALS):
+        if self.erhua and self.base in _NO_ERHUA:
             raise PinyinError(f"'{self.base}' cannot take an erhua r", self.base)
 
     @property
@@ -280,13 +282,23 @@ def _scan(text: str) -> list[_Word]:
 def _segment(letters: str, marks: list[int], has_digit: bool, after_digit: bool):
     """Split one unbroken run of letters into syllables, longest first, or None.
 
-    Returns (start, end, base, erhua, mark) tuples. The standard apostrophe rule is what
-    keeps this unambiguous: a syllable starting with a, o or e never follows another one
-    in the same run unless its own tone (a mark, or the run's number) shows the boundary.
+    Returns (start, end, base, erhua, mark) tuples. The standard apostrophe rule keeps this
+    unambiguous: a syllable starting with a, o or e never follows another one in the same
+    run (so bàngē is bàn gē, not bàng ē). Only if no such reading exists may a marked one
+    (xīān = xī ān, nǚér = nǚ ér). After a tone number (xi1an1) it needs its own tone.
     """
     n = len(letters)
     if letters in _NASALS and sum(1 for m in marks if m) <= 1:
         return [(0, n, letters, False, max(marks))]
+    found = _walk(letters, marks, has_digit, after_digit, strict=True)
+    if found is None:
+        found = _walk(letters, marks, has_digit, after_digit, strict=False)
+    return found
+
+
+def _walk(letters: str, marks: list[int], has_digit: bool, after_digit: bool, strict: bool):
+    """Longest-first split with backtracking; see _segment for the rules."""
+    n = len(letters)
     failed: set[int] = set()
 
     def walk(i: int):
@@ -303,7 +315,7 @@ def _segment(letters: str, marks: list[int], has_digit: bool, after_digit: bool)
                 options.append((base, False))
             if length >= 2 and piece[-1] == "r" and (end == n or letters[end] not in _VOWELS):
                 base = _LOOKUP.get(piece[:-1])
-                if base is not None and base != "er":
+                if base is not None and base not in _NO_ERHUA:
                     options.append((base, True))
             if not options:
                 continue
@@ -312,10 +324,10 @@ def _segment(letters: str, marks: list[int], has_digit: bool, after_digit: bool)
                 continue
             mark = span[0] if span else 0
             for base, erhua in options:
-                if base[0] in _OPEN_INITIALS and not mark:
-                    if i > 0:
+                if base[0] in _OPEN_INITIALS:
+                    if i > 0 and (strict or not mark):
                         continue
-                    if after_digit and not (has_digit and end == n):
+                    if i == 0 and after_digit and not mark and not (has_digit and end == n):
                         continue
                 rest = walk(end)
                 if rest is not None:
@@ -365,8 +377,7 @@ def _read_word(text: str, word: _Word) -> list[tuple[Syllable, int, int]]:
             and not run[0].mark
             and out
             and not out[-1][0].erhua
-            and out[-1][0].base != "er"
-            and out[-1][0].base not in _NASALS
+            and out[-1][0].base not in _NO_ERHUA
         ):
             # "hua4r": the erhua r written after the tone number.
             prev, start, _ = out[-1]
