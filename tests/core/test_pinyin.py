@@ -125,6 +125,12 @@ def test_marks_come_out_precomposed():
         ("huar4", "huar4"),
         ("hua4r", "huar4"),
         ("yìdiǎnr", "yi4 dianr3"),
+        ("hua4r5", "huar4"),
+        # CC-CEDICT writes erhua as a separate r: huà r, hua4 r5, and sometimes wánr5.
+        ("huà r", "huar4"),
+        ("hua4 r5", "huar4"),
+        ("chà diǎn r", "cha4 dianr3"),
+        ("wánr5", "wanr2"),
         ("er2", "er2"),
         ("ér", "er2"),
         ("ér zi", "er2 zi5"),
@@ -179,7 +185,10 @@ def test_parse_returns_a_fresh_list():
         ("ni3 你", "你"),
         ("nǐǐ", "nǐǐ"),  # a second mark where no syllable can start
         ("hǎ\u030co", "hǎ\u030co"),  # two marks on one letter
-        ("hao3 r", "r"),
+        ("r", "r"),  # a lone erhua r needs a syllable before it
+        ("ni3, r", "r"),
+        ("er2 r", "r"),
+        ("hua4 r4", "r4"),
         ("ér4r", "ér4r"),
     ],
 )
@@ -267,6 +276,10 @@ def test_tone_spans_keep_numbers_erhua_and_odd_words():
         ("Xī", 1), ("'", None), ("ān", 1), ("  ", None), ("ni3", 3), ("hao3", 3), (" ", None),
         ("hua4r", 4), (", iPhone ", None), ("ma", 5),
     ]
+
+
+def test_tone_spans_colour_a_lone_erhua_r_like_its_syllable():
+    assert tone_spans("huà r le") == [("huà", 4), (" ", None), ("r", 4), (" ", None), ("le", 5)]
 
 
 def test_tone_spans_of_decomposed_text_keep_the_marks_with_their_syllable():

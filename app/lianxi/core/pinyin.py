@@ -373,16 +373,17 @@ def _read_word(text: str, word: _Word) -> list[tuple[Syllable, int, int]]:
         if (
             letters == "r"
             and after_digit
-            and digit_atom is None
+            and (digit_atom is None or digit_atom.char in "05")
             and not run[0].mark
             and out
             and not out[-1][0].erhua
             and out[-1][0].base not in _NO_ERHUA
         ):
-            # "hua4r": the erhua r written after the tone number.
+            # "hua4r" (or "hua4r5"): the erhua r written after the tone number.
             prev, start, _ = out[-1]
-            out[-1] = (Syllable(prev.base, prev.tone, True), start, run[0].end)
-            i = j
+            end = digit_atom.end if digit_atom is not None else run[0].end
+            out[-1] = (Syllable(prev.base, prev.tone, True), start, end)
+            i = j + 1
             continue
         digit = 0
         if digit_atom is not None:
@@ -402,7 +403,9 @@ def _read_word(text: str, word: _Word) -> list[tuple[Syllable, int, int]]:
             tone = mark or NEUTRAL
             span_end = run[end - 1].end
             if index == last and digit_atom is not None:
-                if mark and mark != digit:
+                if mark and erhua and digit == NEUTRAL:
+                    digit = mark  # "wánr5": CC-CEDICT's neutral r after a marked syllable
+                elif mark and mark != digit:
                     raise PinyinError(
                         f"'{written}' has a tone mark and a different tone number "
                         "(use one of them, like hǎo or hao3)",
@@ -416,12 +419,46 @@ def _read_word(text: str, word: _Word) -> list[tuple[Syllable, int, int]]:
     return out
 
 
+def _is_lone_r(word: _Word) -> bool:
+    """A word that is only an erhua r: "r", "r5" or "r0" (CC-CEDICT writes huà r, hua4 r5)."""
+    atoms = word.atoms
+    return (
+        not word.problem
+        and atoms[0].char == "r"
+        and not atoms[0].mark
+        and (len(atoms) == 1 or (len(atoms) == 2 and atoms[1].char in "05"))
+    )
+
+
+def _read(text: str, lenient: bool) -> list[tuple[Syllable | None, int, int]]:
+    """Syllables of `text` with their spans; None marks a lone r joined to the syllable before.
+
+    lenient: skip words that are not pinyin instead of raising PinyinError.
+    """
+    out: list[tuple[Syllable | None, int, int]] = []
+    last = -1  # index in out of the last real syllable
+    for word in _scan(text):
+        if last >= 0 and _is_lone_r(word):
+            prev, start, end = out[last]
+            assert prev is not None
+            if not prev.erhua and prev.base not in _NO_ERHUA and text[end : word.start].isspace():
+                out[last] = (Syllable(prev.base, prev.tone, True), start, end)
+                out.append((None, word.start, word.end))
+                continue
+        try:
+            pieces = _read_word(text, word)
+        except PinyinError:
+            if lenient:
+                continue
+            raise
+        out.extend(pieces)
+        last = len(out) - 1
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _parse_cached(text: str) -> tuple[Syllable, ...]:
-    result: list[Syllable] = []
-    for word in _scan(text):
-        result.extend(s for s, _, _ in _read_word(text, word))
-    return tuple(result)
+    return tuple(s for s, _, _ in _read(text, lenient=False) if s is not None)
 
 
 def parse(text: str) -> list[Syllable]:
@@ -482,15 +519,13 @@ def tone_spans(text: str) -> list[tuple[str, int | None]]:
             spans.append((text[start:end], None))
 
     done = 0
-    for word in _scan(text):
-        try:
-            pieces = _read_word(text, word)
-        except PinyinError:
-            continue
-        for syllable, start, end in pieces:
-            plain(done, start)
-            spans.append((text[start:end], syllable.tone))
-            done = end
+    tone = NEUTRAL
+    for syllable, start, end in _read(text, lenient=True):
+        plain(done, start)
+        if syllable is not None:
+            tone = syllable.tone
+        spans.append((text[start:end], tone))  # a lone erhua r takes its syllable's tone
+        done = end
     plain(done, len(text))
     return spans
 
