@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from lianxi.core.cards import CardKind
-from lianxi.core.lessons import is_hanzi
+from lianxi.core.lessons import count_hanzi, is_hanzi
 from lianxi.core.pinyin import (
     NEUTRAL,
     PinyinError,
@@ -267,7 +267,7 @@ def readings(hanzi: str, syllables: Sequence[Syllable], *, other_words: bool = F
     if other_words and chars is not None:
         own = list(out)
         others: list[list[Syllable]] = []
-        if len(chars) == 1:
+        if len(chars) == 1 and count_hanzi(hanzi) == 1:
             others = [[Syllable(h.base, h.tone, syllables[0].erhua and h.base not in ("er", "e", "ê"))]
                       for h in _heteronyms(chars[0])]
         else:
@@ -314,13 +314,25 @@ def _name(s: Syllable) -> str:
     return s.base + ("r" if s.erhua else "")
 
 
-# Alignment costs: a tone slip is cheaper than an erhua slip, cheaper than a wrong syllable.
-_TONE_COST, _ERHUA_COST, _WRONG_COST, _GAP_COST = 2, 3, 4, 4
+# Alignment costs: a tone slip is cheaper than an erhua slip, cheaper than a wrong syllable
+# (less so when it shares letters with the right one); a missing or extra syllable sits between.
+_TONE_COST, _ERHUA_COST, _WRONG_COST, _GAP_COST = 20, 30, 40, 39
+
+
+def _shared(a: str, b: str) -> int:
+    """Letters two spellings share at the start and at the end (xian/xi: 2, li/ni: 1)."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    return min(start + end, 9)
 
 
 def _cost(typed: Syllable, expected: Syllable, tones: bool) -> int:
     if typed.base != expected.base:
-        return _WRONG_COST
+        return _WRONG_COST - _shared(typed.base, expected.base)
     if typed.erhua != expected.erhua:
         return _ERHUA_COST
     if not tones:
@@ -459,12 +471,19 @@ def _align_chars(typed: str, expected: str) -> tuple[int, list[Piece]]:
     return table[n][m], pieces
 
 
-def _sounds_like(typed: str, expected: str) -> bool:
+def _sounds_like(typed: str, expected: Syllable | None) -> bool:
+    """The typed character's usual reading is the expected syllable (a neutral one: any tone).
+
+    Only the usual reading: rare readings would make almost any slip "sound the same".
+    """
+    if expected is None:
+        return False
     try:
-        a, b = hanzi_reading(typed), hanzi_reading(expected)
+        reading = hanzi_reading(typed)
     except PinyinError:
         return False
-    return len(a) == len(b) == 1 and a[0].base == b[0].base and a[0].tone == b[0].tone
+    return len(reading) == 1 and reading[0].base == expected.base and (
+        reading[0].tone == expected.tone or expected.tone == NEUTRAL)
 
 
 def grade_hanzi(typed: str, hanzi: str, traditional: str = "",
@@ -485,9 +504,17 @@ def grade_hanzi(typed: str, hanzi: str, traditional: str = "",
         forms.append((target[:-1], "without erhua"))
     best = min((_align_chars(written, form) + (form, how) for form, how in forms), key=lambda x: x[0])
     _, pieces, form, how = best
+    slots = _slots(hanzi, syllables) if syllables else None
+    sound = {}
+    if slots is not None:
+        trad = [c for c in traditional if is_hanzi(c)] if traditional else []
+        for k, (ch, s) in enumerate(zip(slots, syllables, strict=True)):
+            sound[ch] = s
+            if k < len(trad):
+                sound.setdefault(trad[k], s)
     pieces = [
         Piece(p.mark, p.typed, p.expected, note="sounds the same")
-        if p.mark is Mark.WRONG and _sounds_like(p.typed, p.expected) else p
+        if p.mark is Mark.WRONG and _sounds_like(p.typed, sound.get(p.expected)) else p
         for p in pieces
     ]
     verdict = _verdict(pieces)
@@ -503,9 +530,13 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
 
 
-def _words(text: str) -> list[str]:
-    """Lowercase words without punctuation or articles; a leading "to" (verbs) is dropped."""
-    text = _BRACKETS.sub(" ", unicodedata.normalize("NFKC", text).casefold())
+def _words(text: str, brackets: bool = False) -> list[str]:
+    """Lowercase words without punctuation or articles; a leading "to" (verbs) is dropped.
+
+    Words in brackets are dropped, or with `brackets` kept as plain words.
+    """
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[()\[\]]", " ", text) if brackets else _BRACKETS.sub(" ", text)
     text = text.replace("'", "").replace("’", "")
     words = [w for w in re.split(r"[^\w]+", text) if w and w not in _ARTICLES]
     if len(words) > 1 and words[0] == "to":
@@ -532,8 +563,11 @@ def _one_typo(a: str, b: str) -> bool:
 
 def _matches(typed: list[str], gloss: list[str]) -> str | None:
     """None if no match; "" for an exact match; the corrected word for a forgiven typo."""
-    if len(typed) != len(gloss) or not gloss:
+    if not gloss:
         return None
+    if len(typed) != len(gloss):
+        # "good bye", "good-bye" and "nevermind" are spacing, not mistakes.
+        return "" if "".join(typed) == "".join(gloss) else None
     typo = ""
     for t, g in zip(typed, gloss, strict=True):
         if t == g:
@@ -553,15 +587,16 @@ def grade_english(typed: str, glosses: Sequence[str]) -> Grade:
         return _not_answered(shown)
     typo_match = None
     for gloss in glosses:
-        for part in [gloss, *re.split(r"[;,/]", gloss)]:
-            found = _matches(words, _words(part))
+        parts = [gloss, *re.split(r"[;,/]", _BRACKETS.sub(" ", gloss))]
+        for gloss_words in [_words(gloss, brackets=True)] + [_words(p) for p in parts]:
+            found = _matches(words, gloss_words)
             if found == "":
                 return Grade(Verdict.EXACT, Rating.Good, (), gloss)
             if found and typo_match is None:
                 typo_match = (gloss, found)
     if typo_match:
-        gloss, word = typo_match
-        return Grade(Verdict.EXACT, Rating.Good, (), gloss, f"it is spelled {word}")
+        gloss, _ = typo_match
+        return Grade(Verdict.EXACT, Rating.Good, (), gloss, f"one typo forgiven: it is spelled {gloss}")
     return Grade(Verdict.WRONG, Rating.Again, (), shown)
 
 
