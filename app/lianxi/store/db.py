@@ -259,3 +259,6 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
 
 
 from lianxi.store import drills as _drills  # noqa: E402,F401 - registers the drill tables
+
+
+from lianxi.store import dictionary as _dictionary  # noqa: E402,F401  (its migration)

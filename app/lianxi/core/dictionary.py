@@ -1,0 +1,457 @@
+"""The dictionary's rules: reading CC-CEDICT lines, reading what a learner types, ranking.
+
+A learner looks a word up by hanzi (simplified or traditional), by pinyin with or
+without tones (`ni hao`, `ni3hao3`, `nǐhǎo`) or by English words. This module
+turns dictionary lines and queries into the keys the index stores and searches,
+and says how results are ordered: exact matches first, then HSK words, then the
+more common words. Pure: stdlib and lianxi.core only; never files, SQLite or UI.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from functools import lru_cache
+from typing import NamedTuple
+
+from lianxi.core.errors import UserError
+from lianxi.core.lessons import is_hanzi
+from lianxi.core.pinyin import PinyinError, Syllable, is_syllable, parse, tone_spans
+
+__all__ = [
+    "Entry",
+    "Query",
+    "QueryKind",
+    "HskWord",
+    "read_cedict",
+    "read_query",
+    "reading",
+    "reading_keys",
+    "toned_key",
+    "toneless_key",
+    "gloss_keys",
+    "english_words",
+    "popularity",
+    "display_pinyin",
+    "measure_words",
+    "learner_glosses",
+    "hsk_words_from_lesson",
+    "EmptyQuery",
+    "Found",
+    "merge",
+    "rank_key",
+]
+
+
+class EmptyQuery(UserError):
+    """Nothing to look up."""
+
+
+# -- dictionary lines ----------------------------------------------------------------
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+
+
+class Entry(NamedTuple):
+    """One CC-CEDICT entry: a headword with one reading and its senses.
+
+    A NamedTuple, not a dataclass: the index reads 122k of them and must stay quick.
+    """
+
+    traditional: str
+    simplified: str
+    pinyin: str  # as the dictionary writes it: "ni3 hao3", "Wang2", "yi1 dian3 r5"
+    senses: tuple[str, ...]
+
+    @property
+    def english(self) -> str:
+        return " / ".join(self.senses)
+
+    @property
+    def is_name(self) -> bool:
+        """Surnames, places and other proper names: their reading starts with a capital."""
+        return self.pinyin[:1].isupper()
+
+    @property
+    def is_minor(self) -> bool:
+        """A name, or an entry that only points elsewhere ("variant of ...")."""
+        return self.is_name or all(_POINTER.match(s) for s in self.senses)
+
+
+_POINTER = re.compile(r"^(old )?(variant of|see |used in|abbr\. for|surname |erhua variant|archaic variant|"
+                      r"Japanese variant|old name for|CL:)", re.IGNORECASE)
+
+
+def read_cedict(lines: Iterable[str]) -> Iterator[Entry]:
+    """Entries from CC-CEDICT text lines (comments and malformed lines are skipped)."""
+    match = _LINE.match
+    for line in lines:
+        if line.startswith("#"):
+            continue
+        m = match(line)
+        if m is None:
+            continue
+        trad, simp, pinyin, senses = m.groups()
+        yield Entry(trad, simp, pinyin, tuple(s for s in senses.split("/") if s))
+
+
+# -- readings and pinyin keys ----------------------------------------------------------
+
+_TOKEN = re.compile(r"^([a-zü]+?)([1-5])$")
+
+
+def reading(pinyin: str) -> tuple[Syllable | str, ...]:
+    """The syllables of a dictionary reading; letters that are not pinyin (the C of 3C) stay text.
+
+    CC-CEDICT writes ü as "u:" and erhua as a separate "r5"; both come back as Syllables
+    (lü4, dianr3). Punctuation in readings (·, commas) is dropped.
+    """
+    out: list[Syllable | str] = []
+    for item in _aligned(pinyin):
+        if isinstance(item, Syllable):
+            out.append(item)
+        elif item is not None and item.isalnum():
+            out.append(item.lower().rstrip("12345") or item)
+    return tuple(out)
+
+
+def reading_keys(pinyin: str) -> tuple[str, str]:
+    """(toned_key, toneless_key) of a dictionary reading, quickly: the index does 122k of them."""
+    toned: list[str] = []
+    toneless: list[str] = []
+    for token in pinyin.split():
+        pieces = _token_keys(token)
+        if pieces is None:
+            continue
+        if pieces[0] == "r5" and toned and toned[-1][-1:].isdigit() and toned[-1][-2:-1] != "r":
+            merged = _erhua_keys(toned[-1])
+            if merged is not None:
+                toned[-1], toneless[-1] = merged
+                continue
+        toned.append(pieces[0])
+        toneless.append(pieces[1])
+    return " ".join(toned), "".join(toneless)
+
+
+@lru_cache(maxsize=8192)
+def _token_keys(token: str) -> tuple[str, str] | None:
+    item = _token(token)
+    if isinstance(item, Syllable):
+        return item.numbered, item.base
+    if item == "r5":
+        return "r5", "r"
+    if not item.isalnum():
+        return None
+    low = item.lower()
+    return low, low.rstrip("12345") or low
+
+
+@lru_cache(maxsize=4096)
+def _erhua_keys(numbered: str) -> tuple[str, str] | None:
+    erhua = _erhua(Syllable(numbered[:-1], int(numbered[-1])))
+    return (erhua.numbered, erhua.base + "r") if erhua else None
+
+
+def toneless_key(syllables: Iterable[Syllable | str]) -> str:
+    """Letters without tones or spaces: "nihao", "yidianr"; what a toneless query matches."""
+    return "".join(s if isinstance(s, str) else s.base + ("r" if s.erhua else "") for s in syllables)
+
+
+def toned_key(syllables: Iterable[Syllable | str]) -> str:
+    """Numbered syllables separated by spaces: "ni3 hao3", "dianr3"."""
+    return " ".join(s if isinstance(s, str) else s.numbered for s in syllables)
+
+
+def display_pinyin(pinyin: str) -> str:
+    """A dictionary reading with tone marks, capitals kept: "Wang2" -> "Wáng"."""
+    words = pinyin.split()
+    out = []
+    for token, item in zip(words, _aligned(pinyin), strict=False):
+        if isinstance(item, Syllable):
+            text = item.marked
+            out.append(text[:1].upper() + text[1:] if token[:1].isupper() else text)
+        elif item is None:
+            continue
+        else:
+            out.append(token)
+    return " ".join(out)
+
+
+def _aligned(pinyin: str) -> list[Syllable | str | None]:
+    """One item per written token: its syllable, its text, or None for a merged erhua r."""
+    items: list[Syllable | str | None] = []
+    for token in pinyin.split():
+        item = _token(token)
+        if item == "r5" and items and isinstance(items[-1], Syllable) and not items[-1].erhua:
+            erhua = _erhua(items[-1])
+            if erhua is not None:
+                items[-1] = erhua
+                items.append(None)
+                continue
+        items.append(item)
+    return items
+
+
+@lru_cache(maxsize=4096)
+def _token(token: str) -> Syllable | str:
+    """A written token as a Syllable when it is one ("lu:4" -> lü4), else the token itself."""
+    low = token.lower().replace("u:", "ü").replace("v", "ü")
+    m = _TOKEN.match(low)
+    if m and is_syllable(m.group(1)):
+        return Syllable(m.group(1), int(m.group(2)))
+    return "r5" if low == "r5" else token
+
+
+@lru_cache(maxsize=4096)
+def _erhua(syllable: Syllable) -> Syllable | None:
+    try:
+        return Syllable(syllable.base, syllable.tone, True)
+    except PinyinError:
+        return None
+
+
+# -- English -------------------------------------------------------------------------
+
+_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+def _normal_gloss(text: str) -> str:
+    text = text.lower()
+    if "(" in text or "[" in text:
+        text = _ASIDE.sub(" ", text)
+    return " ".join(_WORD.findall(text))
+
+
+def gloss_keys(senses: Iterable[str]) -> dict[str, int]:
+    """Normalised glosses for exact English matches: "to go" and "go" both find 去.
+
+    Each key maps to 1 when its gloss carried an aside ("(after a pronoun) hello"), a
+    weaker match than a plain gloss, else 0.
+    """
+    keys: dict[str, int] = {}
+    for sense in senses:
+        if sense.startswith("CL:"):
+            continue
+        for gloss in sense.split(";"):
+            weak = int("(" in gloss or "[" in gloss)
+            key = _normal_gloss(gloss) if weak else " ".join(_WORD.findall(gloss.lower()))
+            if key:
+                keys[key] = min(keys.get(key, 1), weak)
+                if key.startswith(("to ", "a ", "an ", "the ")):
+                    short = key.split(" ", 1)[1]
+                    keys[short] = min(keys.get(short, 1), weak)
+    return keys
+
+
+def english_words(text: str) -> list[str]:
+    """The words of an English query, lowercased: "To Go!" -> ["to", "go"]."""
+    return _WORD.findall(text.lower())
+
+
+def learner_glosses(senses: Iterable[str], limit: int = 4) -> tuple[str, ...]:
+    """Glosses fit for a card: no classifier lines or pointer senses, at most `limit`."""
+    out: list[str] = []
+    kept = [s for s in senses if not s.startswith("CL:")]
+    useful = [s for s in kept if not _POINTER.match(s)] or kept
+    for sense in useful:
+        for gloss in sense.split(";"):
+            gloss = gloss.strip()
+            if gloss and gloss not in out:
+                out.append(gloss)
+            if len(out) >= limit:
+                return tuple(out)
+    return tuple(out)
+
+
+_CLASSIFIER = re.compile(r"([^\s,|\[]+)(?:\|([^\s,\[]+))?\[[^\]]*\]")
+
+
+def measure_words(senses: Iterable[str], limit: int = 2) -> str:
+    """Measure words from "CL:個|个[ge4],位[wei4]" senses, simplified, joined with "、"."""
+    found: list[str] = []
+    for sense in senses:
+        if sense.startswith("CL:"):
+            for m in _CLASSIFIER.finditer(sense[3:]):
+                word = m.group(2) or m.group(1)
+                if word not in found:
+                    found.append(word)
+    return "、".join(found[:limit])
+
+
+# -- how common a word is --------------------------------------------------------------
+
+
+def popularity(headwords: Iterable[str], longest: int = 2) -> Counter:
+    """How many dictionary headwords contain each word of up to `longest` characters (longer words count 0).
+
+    CC-CEDICT has no frequencies; a word that many compounds are built on (人, 学, 电脑)
+    is one a learner meets often, so this count orders words the HSK lists leave out.
+    """
+    text = "\n".join(set(headwords))
+    counts: Counter = Counter(text)
+    # substrings across the line breaks contain "\n" and never equal a headword
+    for size in range(2, longest + 1):
+        counts.update(map("".join, zip(*(text[i:] for i in range(size)))))
+    return counts
+
+
+# -- HSK words from the bundled lessons --------------------------------------------------
+
+_HANZI_LINE = re.compile(r'^hanzi = "([^"]+)"\s*$', re.MULTILINE)
+_PINYIN_LINE = re.compile(r'^pinyin = "([^"]+)"\s*$', re.MULTILINE)
+_LESSON_ID = re.compile(r"^hsk([23])-(\d+)-\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class HskWord:
+    hanzi: str
+    toneless: str  # of the lesson's reading, to pick the right dictionary entry
+    level: str  # "HSK 1" (HSK 2.0 levels 1-6) or "HSK 3.0 band 7-9"
+    rank: int  # lower = learnt earlier and more frequent
+
+
+def hsk_words_from_lesson(lesson_id: str, text: str, lesson_index: int) -> list[HskWord]:
+    """The words of one generated HSK lesson file (hsk2-1-01, hsk3-79-001, ...).
+
+    The generator writes one `hanzi = "..."` and `pinyin = "..."` line per word and
+    lessons in frequency order, so a light scan is enough: no TOML parse of 500 files.
+    `lesson_index` is the lesson's place among its level's files.
+    """
+    m = _LESSON_ID.match(lesson_id)
+    if not m:
+        return []
+    version, level = m.group(1), m.group(2)
+    if version == "2":
+        label, order = f"HSK {level}", int(level) * 2
+    else:
+        band = "7-9" if level == "79" else level
+        label, order = f"HSK 3.0 band {band}", (7 if level == "79" else int(level)) * 2 + 1
+    hanzi = _HANZI_LINE.findall(text)
+    pinyin = _PINYIN_LINE.findall(text)
+    out = []
+    for position, (word, spoken) in enumerate(zip(hanzi, pinyin, strict=False)):
+        try:
+            key = toneless_key(parse(spoken))
+        except PinyinError:
+            key = ""
+        out.append(HskWord(word, key, label, order * 100_000 + lesson_index * 100 + position))
+    return out
+
+
+# -- queries -------------------------------------------------------------------------
+
+
+class QueryKind(Enum):
+    HANZI = "hanzi"
+    PINYIN = "pinyin"  # with at least one tone given: only pinyin is searched
+    LETTERS = "letters"  # no tones: both toneless pinyin and English are searched
+    ENGLISH = "english"
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """What the learner typed, read: the kind and the keys the index is searched by."""
+
+    text: str
+    kind: QueryKind
+    hanzi: str = ""
+    toneless: str = ""
+    # GLOB pattern over toned keys when some tones were given ("ni3 hao[1-5]"), else "".
+    tones: str = ""
+    words: tuple[str, ...] = ()
+
+    @property
+    def searches_pinyin(self) -> bool:
+        return self.kind in (QueryKind.PINYIN, QueryKind.LETTERS)
+
+    @property
+    def searches_english(self) -> bool:
+        return self.kind in (QueryKind.LETTERS, QueryKind.ENGLISH)
+
+
+_TONE_MARKS = {"\u0304", "\u0301", "\u030c", "\u0306", "\u0300"}
+
+
+def _tone_given(chunk: str) -> bool:
+    return any(ch.isdigit() for ch in chunk) or any(
+        d in _TONE_MARKS for d in unicodedata.normalize("NFD", chunk)
+    )
+
+
+def read_query(text: str) -> Query:
+    """Read a lookup query: hanzi, pinyin (tones optional, per syllable) or English words."""
+    text = unicodedata.normalize("NFC", text).strip()
+    if not text:
+        raise EmptyQuery("Type something to look up: hanzi (你好), pinyin (ni hao, ni3hao3) or English (hello).")
+    if any(is_hanzi(ch) for ch in text):
+        return Query(text, QueryKind.HANZI, hanzi="".join(ch for ch in text if not ch.isspace()))
+    words = tuple(english_words(text))
+    try:
+        syllables = parse(text)
+    except PinyinError:
+        syllables = []
+    if not syllables:
+        return Query(text, QueryKind.ENGLISH, words=words)
+    chunks = [chunk for chunk, tone in tone_spans(text) if tone is not None]
+    given = [_tone_given(c) for c in chunks] if len(chunks) == len(syllables) else [True] * len(syllables)
+    toneless = toneless_key(syllables)
+    if not any(given):
+        return Query(text, QueryKind.LETTERS, toneless=toneless, words=words)
+    pattern = " ".join(
+        s.numbered if known else s.base + ("r" if s.erhua else "") + "[1-5]"
+        for s, known in zip(syllables, given, strict=True)
+    )
+    return Query(text, QueryKind.PINYIN, toneless=toneless, tones=pattern)
+
+
+# -- results and ranking ---------------------------------------------------------------
+
+EXACT, STARTS, CONTAINS = 0, 1, 2
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One dictionary result, as a lookup shows it."""
+
+    id: int
+    simplified: str
+    traditional: str
+    pinyin: str  # dictionary spelling, numbered: display with display_pinyin()
+    senses: tuple[str, ...]
+    hsk_level: str  # "" when the word is in no HSK list
+    match: int  # EXACT, STARTS or CONTAINS
+    order: tuple = ()  # rank_key(...), for merging result lists
+
+    def headword(self, script: str = "simplified") -> str:
+        """The word in the learner's script, the other form after it when it differs."""
+        first, other = (self.traditional, self.simplified) if script == "traditional" else (
+            self.simplified, self.traditional)
+        return first if first == other else f"{first} ({other})"
+
+    @property
+    def meaning(self) -> str:
+        return "; ".join(learner_glosses(self.senses, limit=6))
+
+
+def merge(*lists: Iterable[Found], limit: int) -> list[Found]:
+    """Results of several searches of one query, best first, each entry once."""
+    best: dict[int, Found] = {}
+    for results in lists:
+        for found in results:
+            if found.id not in best or found.order < best[found.id].order:
+                best[found.id] = found
+    return sorted(best.values(), key=lambda f: f.order)[:limit]
+
+
+def rank_key(match: int, hsk_rank: int | None, minor: bool, popular: int, length: int, entry_id: int) -> tuple:
+    """Result order: exact matches, then HSK words (earlier level first), then the more common.
+
+    The store orders by the same columns in SQL; this is the rule, for merging the
+    pinyin and English results of one query and for the tests.
+    """
+    return (match, hsk_rank is None, hsk_rank or 0, minor, -popular, length, entry_id)

