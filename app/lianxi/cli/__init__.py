@@ -102,3 +102,7 @@ cli.add_command(_pinyin.pinyin)
 from lianxi.cli import data as _data  # noqa: E402
 
 cli.add_command(_data.data)
+
+from lianxi.cli import dictionary as _dictionary  # noqa: E402
+
+cli.add_command(_dictionary.lookup)

@@ -1,0 +1,61 @@
+"""`lianxi lookup QUERY`: search the dictionary; `--add N` puts result N into "My words"."""
+
+from __future__ import annotations
+
+import click
+
+from lianxi.cli import Context, pass_context
+
+
+def ensure_index(dictionary) -> None:
+    """Build the index on first use, with a progress bar (a few seconds, once)."""
+    if dictionary.ready():
+        return
+    click.echo("Building the dictionary index (once; a few seconds)...", err=True)
+    with click.progressbar(length=100, file=click.get_text_stream("stderr"), show_eta=False,
+                           label="CC-CEDICT") as bar:
+        done = [0]
+
+        def step(fraction: float, what: str) -> None:
+            target = int(fraction * 100)
+            if target > done[0]:
+                bar.update(target - done[0])
+                done[0] = target
+
+        count = dictionary.build(step)
+    click.echo(f"Indexed {count:,} entries.", err=True)
+
+
+def result_line(number: int, found, script: str) -> str:
+    from lianxi.core.dictionary import display_pinyin
+
+    level = f"  [{found.hsk_level}]" if found.hsk_level else ""
+    return f"{number:>3}  {found.headword(script)}  {display_pinyin(found.pinyin)}  {found.meaning}{level}"
+
+
+@click.command()
+@click.argument("words", nargs=-1, required=True)
+@click.option("--limit", "-n", default=10, show_default=True, help="How many results to show.")
+@click.option("--add", "add", type=int, metavar="N", help="Add result N to your lesson \"My words\".")
+@pass_context
+def lookup(context: Context, words: tuple[str, ...], limit: int, add: int | None) -> None:
+    """Look a word up by hanzi (你好), pinyin (ni hao, ni3hao3, nǐhǎo) or English (hello)."""
+    from lianxi.dictionary import Dictionary, script
+
+    learner = context.learner()
+    dictionary = Dictionary(learner)
+    ensure_index(dictionary)
+    text = " ".join(words)
+    found = dictionary.lookup(text, limit=max(limit, add or 0))
+    if not found:
+        click.echo(f"Nothing found for {text!r}. Try fewer words, or pinyin without tones (ni hao).")
+        raise SystemExit(1)
+    if add is not None:
+        if not 1 <= add <= len(found):
+            raise click.BadParameter(f"there are {len(found)} results; choose 1 to {len(found)}", param_hint="--add")
+        hanzi = dictionary.add_to_my_words(found[add - 1].id)
+        click.echo(f"Added {hanzi} to My words; its cards are in your next review.")
+        return
+    shown = script(learner.progress)
+    for number, item in enumerate(found[:limit], start=1):
+        click.echo(result_line(number, item, shown))
