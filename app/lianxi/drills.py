@@ -122,6 +122,12 @@ class DrillRun:
         if self.drill in (Drill.TONES, Drill.MINIMAL):
             return []
         scoped = bool(self.lesson_id or self.level)
+        lessons = self.learner.lessons()
+        if self.lesson_id and self.lesson_id not in {s.id for s in lessons}:
+            raise DrillUnavailable(f"you have no lesson {self.lesson_id}; see `lianxi lessons list` for the ids")
+        if self.level and self.level not in {s.level for s in lessons}:
+            known = ", ".join(sorted({s.level for s in lessons})) or "none yet"
+            raise DrillUnavailable(f"none of your lessons has the level {self.level!r} (yours: {known})")
         words = learner_words(self.learner, self.lesson_id, self.level,
                               sentences=self.drill is Drill.DICTATION)
         if self.drill is Drill.PAIRS:

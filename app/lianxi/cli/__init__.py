@@ -85,6 +85,16 @@ def stats(context: Context) -> None:
     click.echo(f"Due now:        {s.due}")
     click.echo(f"New today:      {s.new}")
     click.echo(f"Day streak:     {s.streak} day{'s' if s.streak != 1 else ''}")
+    from lianxi.drills import confusion
+
+    tones = confusion(learner)
+    click.echo("")
+    if tones.total:
+        click.echo("Tone confusion (tone heard in rows, tone you answered in columns):")
+        for line in tones.lines():
+            click.echo(f"  {line}")
+    else:
+        click.echo("Tone confusion: no tone answers yet (try `lianxi drill tones`).")
 
 
 def main() -> None:
@@ -106,3 +116,12 @@ cli.add_command(_data.data)
 from lianxi.cli import dictionary as _dictionary  # noqa: E402
 
 cli.add_command(_dictionary.lookup)
+
+from lianxi.cli import speech as _speech  # noqa: E402
+
+cli.add_command(_speech.say)
+cli.add_command(_speech.doctor)
+
+from lianxi.cli import drills as _drills  # noqa: E402
+
+cli.add_command(_drills.drill)

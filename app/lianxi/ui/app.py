@@ -37,6 +37,10 @@ class LianxiApp(App):
 
         if self.start == "review":
             self.push_screen(ReviewScreen(self.lesson_id))
+        elif self.start.startswith("drill:"):  # `lianxi drill ...`
+            from lianxi.ui.screens.drills import screen_for_start
+
+            self.push_screen(screen_for_start(self.start, self.lesson_id))
         elif not self.learner.lessons() and not self.learner.progress.setting("welcomed"):
             self.push_screen(HomeScreen())
             self.push_screen(WelcomeScreen())

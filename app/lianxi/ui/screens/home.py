@@ -15,6 +15,7 @@ HELP_KEYS = [
     ("a", "add a bundled lesson (first course, HSK)"),
     ("o", "open a lesson file"),
     ("p", "pause or resume the selected lesson"),
+    ("d", "audio drills: tones, tone pairs, listening, dictation, minimal pairs"),
     ("up, down", "move between lessons"),
     ("q", "quit"),
     ("?", "this help"),
@@ -28,6 +29,7 @@ class HomeScreen(Screen):
         Binding("a", "add", "Add lesson"),
         Binding("o", "open_file", "Open file"),
         Binding("p", "pause", "Pause/resume", show=False),
+        Binding("d", "drills", "Drills"),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
@@ -106,6 +108,11 @@ class HomeScreen(Screen):
             current = next(s for s in self.app.learner.lessons() if s.id == lesson_id)
             self.app.learner.progress.set_studying(lesson_id, not current.studying)
             self.refresh_lessons()
+
+    def action_drills(self) -> None:
+        from lianxi.ui.screens.drills import DrillMenuScreen
+
+        self.app.push_screen(DrillMenuScreen())
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Your lessons", HELP_KEYS))

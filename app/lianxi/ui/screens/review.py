@@ -9,7 +9,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from lianxi.core.schedule import Rating
+from lianxi.drills import add_listening_cards
 from lianxi.ui.screens.help import HelpScreen
+from lianxi.ui.voice import speak_card, voice
 from lianxi.ui.widgets.card import render_card
 
 GRADES = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
@@ -21,6 +23,7 @@ HELP_KEYS = [
     ("3", "Good: I knew it"),
     ("4", "Easy: I knew it at once"),
     ("u", "undo the last answer"),
+    ("r, s", "hear the word again, or slowly"),
     ("q, esc", "back to your lessons"),
     ("?", "this help"),
 ]
@@ -36,6 +39,8 @@ class ReviewScreen(Screen):
         Binding("3", "grade(3)", "Good", show=False),
         Binding("4", "grade(4)", "Easy", show=False),
         Binding("u", "undo", "Undo"),
+        Binding("r", "replay(False)", "Hear", show=False),
+        Binding("s", "replay(True)", "Slowly", show=False),
         Binding("q,escape", "back", "Back"),
         Binding("question_mark", "help", "Help"),
     ]
@@ -54,9 +59,11 @@ class ReviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        add_listening_cards(self.app.learner)  # studied words join as listening cards
         self.session = self.app.learner.session(self.lesson_id)
         self.session.next()
         self.show_card()
+        speak_card(self.app, self.session.current, "show")
 
     # drawing
 
@@ -92,6 +99,7 @@ class ReviewScreen(Screen):
         if self.session.current is not None and not self.revealed:
             self.revealed = True
             self.show_card()
+            speak_card(self.app, self.session.current, "reveal")
 
     def action_grade(self, rating: int) -> None:
         if self.session.current is None or not self.revealed:
@@ -99,6 +107,7 @@ class ReviewScreen(Screen):
         self.session.answer(rating)
         self.revealed = False
         self.show_card()
+        speak_card(self.app, self.session.current, "show")
 
     def action_undo(self) -> None:
         if self.session.history:
@@ -106,6 +115,11 @@ class ReviewScreen(Screen):
             self.revealed = True
             self.show_card()
             self.notify("Last answer undone.", timeout=2)
+
+    def action_replay(self, slow: bool) -> None:
+        card = self.session.current
+        if card is not None:
+            voice(self.app).say(card.hanzi, card.pinyin, slow=slow)
 
     def action_back(self) -> None:
         if len(self.app.screen_stack) > 2:

@@ -1,0 +1,296 @@
+"""Audio drills: the drill menu (home key `d`), a lesson/level chooser, and one screen for all
+five drills (tones, pairs, listen, dictation, minimal).
+
+The drill logic lives in lianxi.drills and lianxi.core.drills; this module only draws
+and reads keys. Sound goes through ui.voice (a worker thread), so keys never wait.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from lianxi.core.drills import DRILLS, Drill, Item, Verdict
+from lianxi.drills import DrillRun, DrillUnavailable
+from lianxi.ui.screens.help import HelpScreen
+from lianxi.ui.voice import voice
+
+NEEDS_SCOPE = (Drill.LISTEN, Drill.DICTATION)
+
+HELP_KEYS = {
+    Drill.TONES: [("1-5", "the tone you heard (5 = neutral)")],
+    Drill.PAIRS: [("1-5 1-5", "the two tones you heard, like 4 then 1"), ("backspace", "take back a tone")],
+    Drill.LISTEN: [("1-4", "the meaning you heard")],
+    Drill.DICTATION: [("type, enter", "pinyin (ni3 hao3, nǐ hǎo) or hanzi"),
+                      ("ctrl+r", "play it again"), ("ctrl+s", "play it slowly")],
+    Drill.MINIMAL: [("1-3", "the syllable you heard")],
+}
+COMMON_KEYS = [
+    ("r", "play it again"),
+    ("s", "play it slowly"),
+    ("space, enter", "next, after an answer"),
+    ("q, esc", "back"),
+    ("?", "this help"),
+]
+
+
+class DrillMenuScreen(Screen):
+    """Pick a drill; listening and dictation then ask which words."""
+
+    BINDINGS = [
+        Binding("q,escape", "app.pop_screen", "Back"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static("[b]Drills[/b]  listen and answer; every answer is kept", id="drill-menu-title")
+        yield OptionList(*[Option(f"{n}  {text}", id=d.value) for n, (d, text) in enumerate(DRILLS.items(), 1)],
+                         id="drill-menu")
+        yield Static("enter start · 1-5 pick · q back", classes="hint")
+        yield Footer()
+
+    def on_key(self, event) -> None:
+        if event.key in "12345" and len(event.key) == 1:
+            event.stop()
+            self.start(list(DRILLS)[int(event.key) - 1])
+
+    @on(OptionList.OptionSelected, "#drill-menu")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        self.start(Drill(event.option.id))
+
+    def start(self, drill: Drill) -> None:
+        if drill in NEEDS_SCOPE:
+            def chosen(scope: tuple[str | None, str | None] | None) -> None:
+                if scope is not None:
+                    self.app.push_screen(DrillScreen(drill, lesson_id=scope[0], level=scope[1]))
+
+            self.app.push_screen(ScopeScreen(), chosen)
+        else:
+            self.app.push_screen(DrillScreen(drill))
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Drills", [("1-5, enter", "start a drill"), ("q, esc", "back")]))
+
+
+class ScopeScreen(ModalScreen[tuple[str | None, str | None] | None]):
+    """Which words: all of yours, one level, or one lesson. Returns (lesson id, level)."""
+
+    BINDINGS = [Binding("q,escape", "cancel", "Back")]
+
+    def compose(self) -> ComposeResult:
+        learner = self.app.learner
+        options = [Option("All your words", id="all")]
+        levels = sorted({s.level for s in learner.lessons()})
+        options += [Option(f"Level: {level}", id=f"level:{level}") for level in levels]
+        options += [Option(f"Lesson: {s.title} ({s.level})", id=f"lesson:{s.id}") for s in learner.lessons()]
+        with Vertical(id="drill-scope"):
+            yield Static("[b]Which words?[/b]")
+            yield OptionList(*options, id="drill-scope-list")
+
+    @on(OptionList.OptionSelected, "#drill-scope-list")
+    def picked(self, event: OptionList.OptionSelected) -> None:
+        kind, _, value = event.option.id.partition(":")
+        self.dismiss((value, None) if kind == "lesson" else (None, value) if kind == "level" else (None, None))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class DrillScreen(Screen):
+    """One drill: play, answer, see what was right, next. Every answer is stored at once."""
+
+    BINDINGS = [
+        Binding("r", "replay(False)", "Again"),
+        Binding("s", "replay(True)", "Slowly"),
+        Binding("ctrl+r", "replay(False)", "Again", show=False, priority=True),
+        Binding("ctrl+s", "replay(True)", "Slowly", show=False, priority=True),
+        Binding("space,enter", "next", "Next", show=False),
+        Binding("backspace", "take_back", "Undo tone", show=False),
+        Binding("q,escape", "back", "Back"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, drill: Drill | str, *, lesson_id: str | None = None, level: str | None = None,
+                 contrast: str | None = None, rng: random.Random | None = None):
+        super().__init__()
+        self.drill = Drill(drill)
+        self.lesson_id = lesson_id
+        self.level = level
+        self.contrast = contrast
+        self.rng = rng
+        self.run: DrillRun | None = None
+        self.item: Item | None = None
+        self.verdict: Verdict | None = None
+        self.typed = ""  # tones typed so far in the pairs drill
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        yield Static(id="drill-audio", classes="hint")
+        with VerticalScroll(id="drill-area"):
+            yield Static(id="drill-prompt")
+            with Center():
+                yield Static(id="drill-options")
+            yield Static(id="drill-feedback")
+        if self.drill is Drill.DICTATION:
+            yield Input(placeholder="pinyin or hanzi, then enter", id="drill-input")
+        yield Static(id="drill-keys", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.check_audio()
+        try:
+            self.run = DrillRun(self.app.learner, self.drill, rng=self.rng, lesson_id=self.lesson_id,
+                                level=self.level, contrast=self.contrast)
+        except DrillUnavailable as error:
+            self.query_one("#drill-prompt", Static).update(str(error))
+            self.query_one("#drill-keys", Static).update("q  back")
+            self._draw_status()
+            return
+        self.next_item()
+
+    @work(thread=True, group="voice-check", exit_on_error=False)
+    def check_audio(self) -> None:
+        problem = voice(self.app).check()
+        if problem:
+            self.app.call_from_thread(self._show_audio_problem, problem)
+
+    def _show_audio_problem(self, problem: str) -> None:
+        self.query_one("#drill-audio", Static).update(problem)
+
+    # -- flow ---------------------------------------------------------------------------
+
+    def next_item(self) -> None:
+        assert self.run is not None
+        self.item = self.run.next()
+        self.verdict = None
+        self.typed = ""
+        self.query_one("#drill-feedback", Static).update("")
+        if self.drill is Drill.DICTATION:
+            box = self.query_one("#drill-input", Input)
+            box.value = ""
+            box.disabled = False
+            box.focus()
+        voice(self.app).say(self.item.hanzi, self.item.pinyin)
+        self._draw()
+
+    def give(self, typed: str) -> None:
+        """An answer from keys or the input box."""
+        if self.run is None or self.item is None or self.verdict is not None:
+            return
+        verdict = self.run.answer(typed)
+        feedback = self.query_one("#drill-feedback", Static)
+        if not verdict.readable:
+            feedback.update(f"[yellow]{_escape(verdict.message)}[/yellow]")
+            self.typed = ""
+            self._draw()
+            return
+        self.verdict = verdict
+        colour = "green" if verdict.correct else "red"
+        feedback.update(f"[{colour}]{_escape(verdict.message)}[/{colour}]")
+        if self.drill is Drill.DICTATION:
+            box = self.query_one("#drill-input", Input)
+            box.disabled = True
+        self._draw()
+
+    # -- drawing ------------------------------------------------------------------------
+
+    def _draw_status(self) -> None:
+        scope = f" · lesson {self.lesson_id}" if self.lesson_id else f" · {self.level}" if self.level else ""
+        done = f"answered {self.run.asked} · right {self.run.right}" if self.run else ""
+        self.query_one("#status", Static).update(f"Drill · {self.drill.value}{scope}    {done}")
+
+    def _draw(self) -> None:
+        self._draw_status()
+        item = self.item
+        prompt = self.query_one("#drill-prompt", Static)
+        options = self.query_one("#drill-options", Static)
+        keys = self.query_one("#drill-keys", Static)
+        if item is None:
+            return
+        question = {
+            Drill.TONES: "Which tone? 1 ˉ  2 ˊ  3 ˇ  4 ˋ  5 neutral",
+            Drill.PAIRS: "Which two tones?  " + "  ".join((self.typed + "__")[:2]),
+            Drill.LISTEN: "What does it mean?",
+            Drill.DICTATION: "Write what you hear.",
+            Drill.MINIMAL: f"Which did you hear? ({item.key})",
+        }[self.drill]
+        prompt.update(f"[b]{question}[/b]")
+        if self.drill in (Drill.LISTEN, Drill.MINIMAL):
+            options.update("\n".join(f"[b]{n}[/b] · {_escape(text)}" for n, text in enumerate(item.options, 1)))
+        else:
+            options.update("")
+        if self.verdict is not None:
+            keys.update("space next · r again · s slowly · q back")
+        elif self.drill is Drill.DICTATION:
+            keys.update("enter check · ctrl+r again · ctrl+s slowly · esc back")
+        else:
+            answer_keys = {Drill.TONES: "1-5", Drill.PAIRS: "two tones", Drill.LISTEN: "1-4",
+                           Drill.MINIMAL: f"1-{len(item.options)}"}[self.drill]
+            keys.update(f"{answer_keys} answer · r again · s slowly · q back")
+
+    # -- keys ---------------------------------------------------------------------------
+
+    def on_key(self, event) -> None:
+        if self.drill is Drill.DICTATION or self.item is None or self.verdict is not None:
+            return
+        if len(event.key) == 1 and event.key in "12345":
+            event.stop()
+            if self.drill is Drill.PAIRS:
+                self.typed += event.key
+                if len(self.typed) == 2:
+                    self.give(self.typed)
+                else:
+                    self._draw()
+            else:
+                self.give(event.key)
+
+    @on(Input.Submitted, "#drill-input")
+    def submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.give(event.value)
+
+    def action_take_back(self) -> None:
+        if self.drill is Drill.PAIRS and self.typed and self.verdict is None:
+            self.typed = self.typed[:-1]
+            self._draw()
+
+    def action_replay(self, slow: bool) -> None:
+        if not voice(self.app).replay(slow):
+            self.notify("Nothing to play yet.", timeout=2)
+
+    def action_next(self) -> None:
+        if self.run is not None and self.verdict is not None:
+            self.next_item()
+
+    def action_back(self) -> None:
+        voice(self.app).stop()
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.exit()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(f"Drill: {self.drill.value}", HELP_KEYS[self.drill] + COMMON_KEYS))
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")
+
+
+def start_text(drill: Drill | str, *, level: str | None = None, contrast: str | None = None) -> str:
+    """The app's `start` value for `lianxi drill ...` (the lesson goes in the app's lesson_id)."""
+    return "drill:" + json.dumps({"drill": Drill(drill).value, "level": level, "contrast": contrast})
+
+
+def screen_for_start(start: str, lesson_id: str | None = None) -> DrillScreen:
+    options = json.loads(start.removeprefix("drill:"))
+    return DrillScreen(options["drill"], lesson_id=lesson_id, level=options.get("level"),
+                       contrast=options.get("contrast"))
