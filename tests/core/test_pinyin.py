@@ -185,6 +185,7 @@ def test_parse_returns_a_fresh_list():
         ("ni3 你", "你"),
         ("nǐǐ", "nǐǐ"),  # a second mark where no syllable can start
         ("hǎ\u030co", "hǎ\u030co"),  # two marks on one letter
+        ("\u0300a", "\u0300a"),  # a mark with no letter under it
         ("r", "r"),  # a lone erhua r needs a syllable before it
         ("ni3, r", "r"),
         ("er2 r", "r"),
@@ -201,9 +202,26 @@ def test_impossible_pinyin_names_the_piece(typed, named):
     assert "(" in message  # says how to fix it
 
 
-def test_misplaced_tone_number_message_says_where_tones_go():
-    with pytest.raises(PinyinError, match=r"'xia3o' .*tones go after the syllable, like hao3"):
-        parse("xia3o")
+@pytest.mark.parametrize(
+    ("typed", "advice"),
+    [
+        ("xia3o", "tones go after the whole syllable, like xiao3"),
+        ("xi1an", "tones go after the whole syllable, like xian1"),
+        ("bv", "check the spelling; tones go after the syllable, like hao3"),
+        ("zhiang", "if you meant 2 syllables, write zhi'ang"),
+        ("tiananmen", "if you meant 3 syllables, write tian'anmen"),
+        ("woaini", "write wo'aini"),
+        ("hao3a", "if 'a' is a syllable of its own, put a space before it"),
+        ("ni7", "use 1-4, or 5 or 0 for the neutral tone"),
+        ("ni3 你", "write pinyin letters with tone marks or numbers"),
+        ("\u030cni", "has no letter under it"),
+        ("ha\u030c\u030co", "two tone marks on one letter"),
+    ],
+)
+def test_error_messages_say_how_to_fix_it(typed, advice):
+    with pytest.raises(PinyinError) as caught:
+        parse(typed)
+    assert advice in str(caught.value)
 
 
 def test_pinyin_error_is_a_user_error_and_a_value_error():
@@ -340,6 +358,12 @@ def test_hanzi_reading(hanzi, citation):
 )
 def test_apply_sandhi_with_hanzi(hanzi, spoken):
     assert to_numbers(apply_sandhi(hanzi_reading(hanzi), hanzi)) == spoken
+
+
+def test_hanzi_reading_refuses_readings_outside_standard_mandarin():
+    # pypinyin reads 𥦷 as wòng, which is no standard syllable: say so, name the character.
+    with pytest.raises(PinyinError, match="'𥦷'.*write its pinyin"):
+        hanzi_reading("𥦷")
 
 
 def test_apply_sandhi_without_hanzi_only_changes_third_tones():

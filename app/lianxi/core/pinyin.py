@@ -87,6 +87,7 @@ VALID_SYLLABLES: frozenset[str] = frozenset(
 )
 
 _VOWELS = frozenset("aeiouüê")
+_MARKABLE = _VOWELS | {"m", "n"}  # ḿ, ń, ňg carry marks on the nasal
 # A syllable starting with one of these needs an apostrophe (or a tone) after another syllable.
 _OPEN_INITIALS = frozenset("aoeê")
 _MAX_LEN = max(map(len, VALID_SYLLABLES))
@@ -184,7 +185,6 @@ class Syllable:
 # --- reading pinyin text ----------------------------------------------------------------
 
 _HOW_TO = "check the spelling; tones go after the syllable, like hao3"
-_HOW_TO_SPLIT = _HOW_TO + "; separate syllables with a space or an apostrophe, like xi'an"
 
 
 class _Atom:
@@ -232,18 +232,16 @@ def _scan(text: str) -> list[_Word]:
                 continue
             category = unicodedata.category(d)
             if category == "Mn":
-                last = word.atoms[-1] if word is not None and word.atoms else None
-                if last is None or word is None or word.end < k:
-                    # A mark after a space or at the start has no letter to sit on.
-                    if word is None or word.end < k:
-                        word = _Word(k)
-                        words.append(word)
-                    word.problem = word.problem or f"a tone mark with no letter under it at '{ch}'"
-                    word.end = k + 1
+                if word is None or word.end < k:
+                    word = _Word(k)
+                    words.append(word)
+                word.end = k + 1
+                last = word.atoms[-1] if word.atoms else None
+                if last is None or last.char.isdigit():
+                    word.problem = word.problem or f"the mark '{ch}' has no letter under it"
                     continue
                 last.end = k + 1
-                word.end = k + 1
-                if d in _TONE_FOR_MARK and last.char in _VOWELS | {"m", "n"}:
+                if d in _TONE_FOR_MARK and last.char in _MARKABLE:
                     if last.mark:
                         word.problem = word.problem or "two tone marks on one letter"
                     last.mark = _TONE_FOR_MARK[d]
@@ -290,13 +288,17 @@ def _segment(letters: str, marks: list[int], has_digit: bool, after_digit: bool)
     n = len(letters)
     if letters in _NASALS and sum(1 for m in marks if m) <= 1:
         return [(0, n, letters, False, max(marks))]
-    found = _walk(letters, marks, has_digit, after_digit, strict=True)
+    found = _walk(letters, marks, has_digit, after_digit, _STANDARD)
     if found is None:
-        found = _walk(letters, marks, has_digit, after_digit, strict=False)
+        found = _walk(letters, marks, has_digit, after_digit, _MARKED_BOUNDARIES)
     return found
 
 
-def _walk(letters: str, marks: list[int], has_digit: bool, after_digit: bool, strict: bool):
+# How freely a syllable starting with a, o or e may follow another one in a run of letters.
+_STANDARD, _MARKED_BOUNDARIES, _ANYWHERE = 0, 1, 2
+
+
+def _walk(letters: str, marks: list[int], has_digit: bool, after_digit: bool, mode: int):
     """Longest-first split with backtracking; see _segment for the rules."""
     n = len(letters)
     failed: set[int] = set()
@@ -324,8 +326,8 @@ def _walk(letters: str, marks: list[int], has_digit: bool, after_digit: bool, st
                 continue
             mark = span[0] if span else 0
             for base, erhua in options:
-                if base[0] in _OPEN_INITIALS:
-                    if i > 0 and (strict or not mark):
+                if base[0] in _OPEN_INITIALS and mode != _ANYWHERE:
+                    if i > 0 and (mode == _STANDARD or not mark):
                         continue
                     if i == 0 and after_digit and not mark and not (has_digit and end == n):
                         continue
@@ -336,6 +338,26 @@ def _walk(letters: str, marks: list[int], has_digit: bool, after_digit: bool, st
         return None
 
     return walk(0)
+
+
+def _fix_hint(letters: str, marks: list[int], before: Syllable | None) -> str:
+    """How to fix a run of letters that is not pinyin, with the likely intended spelling."""
+    if before is not None and not before.erhua:
+        joined = _LOOKUP.get(before.base + letters)
+        if joined is not None:  # "xia3o": the tone number landed inside the syllable
+            return f"tones go after the whole syllable, like {joined}{before.tone}"
+    pieces = _walk(letters, marks, False, False, _ANYWHERE)
+    if pieces is None:
+        return _HOW_TO
+    if before is not None:  # "hao3a"
+        return f"if '{letters}' is a syllable of its own, put a space before it"
+    if len(pieces) == 1:
+        return _HOW_TO
+    spelled = "".join(
+        ("'" if start and base[0] in _OPEN_INITIALS else "") + letters[start:end]
+        for start, end, base, *_ in pieces
+    )
+    return f"check the spelling; if you meant {len(pieces)} syllables, write {spelled}"
 
 
 def _read_word(text: str, word: _Word) -> list[tuple[Syllable, int, int]]:
@@ -394,9 +416,10 @@ def _read_word(text: str, word: _Word) -> list[tuple[Syllable, int, int]]:
                     written,
                 )
             digit = digit or NEUTRAL
-        pieces = _segment(letters, [a.mark for a in run], digit_atom is not None, after_digit)
+        marks = [a.mark for a in run]
+        pieces = _segment(letters, marks, digit_atom is not None, after_digit)
         if pieces is None:
-            hint = _HOW_TO_SPLIT if len(letters) > _MAX_LEN or after_digit else _HOW_TO
+            hint = _fix_hint(letters, marks, out[-1][0] if after_digit and out else None)
             raise PinyinError(f"'{written}' is not a Mandarin syllable ({hint})", written)
         last = len(pieces) - 1
         for index, (start, end, base, erhua, mark) in enumerate(pieces):
@@ -584,8 +607,14 @@ def hanzi_reading(hanzi: str) -> list[Syllable]:
             base, tone = reading[:-1], int(reading[-1])
             if char in _CITATION and base == _CITATION[char].base:
                 out.append(_CITATION[char])
-            else:
+            elif base in VALID_SYLLABLES:
                 out.append(Syllable(base, tone))
+            else:  # a handful of rare characters have readings outside standard Mandarin
+                raise PinyinError(
+                    f"no standard reading known for '{char}' ({reading}); "
+                    "write its pinyin in the lesson",
+                    char,
+                )
     return out
 
 
