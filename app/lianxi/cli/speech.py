@@ -96,7 +96,7 @@ def _espeak_version() -> str:
         result = subprocess.run([program, "--version"], capture_output=True, text=True, timeout=5)
     except (OSError, subprocess.SubprocessError):
         return ""
-    return result.stdout.strip().split(" Data at:")[0]
+    return result.stdout.split(" Data at:")[0].strip()
 
 
 @click.command()
