@@ -451,7 +451,8 @@ def merge(*lists: Iterable[Found], limit: int) -> list[Found]:
 def rank_key(match: int, hsk_rank: int | None, minor: bool, popular: int, length: int, entry_id: int) -> tuple:
     """Result order: exact matches, then HSK words (earlier level first), then the more common.
 
-    The store orders by the same columns in SQL; this is the rule, for merging the
-    pinyin and English results of one query and for the tests.
+    Within each kind of match, names and "variant of" entries go after real words (王
+    the surname after 王 king). The store orders by the same columns in SQL; this is
+    the rule, for merging the pinyin and English results of one query and for the tests.
     """
-    return (match, hsk_rank is None, hsk_rank or 0, minor, -popular, length, entry_id)
+    return (match, minor, hsk_rank is None, hsk_rank or 0, -popular, length, entry_id)

@@ -89,7 +89,7 @@ _DROP_INDEXES = (
 )
 
 _COLUMNS = "e.id, e.simplified, e.traditional, e.pinyin, e.english, e.hsk_level, e.hsk_rank, e.minor, e.popular"
-_ORDER = "m, e.hsk_rank IS NULL, e.hsk_rank, e.minor, e.popular DESC, length(e.simplified), e.id"
+_ORDER = "m, e.minor, e.hsk_rank IS NULL, e.hsk_rank, e.popular DESC, length(e.simplified), e.id"
 
 Progress = Callable[[float, str], None]
 
@@ -228,7 +228,7 @@ class DictionaryIndex:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS}, 0 AS m FROM dictionary_entries e WHERE e.simplified = :q "
             f"UNION SELECT {_COLUMNS}, 0 AS m FROM dictionary_entries e WHERE e.traditional = :q "
-            f"ORDER BY m, hsk_rank IS NULL, hsk_rank, minor, popular DESC, id",
+            f"ORDER BY m, minor, hsk_rank IS NULL, hsk_rank, popular DESC, id",
             {"q": hanzi},
         ).fetchall()
         return [_found(r) for r in rows]
@@ -238,7 +238,7 @@ class DictionaryIndex:
         out: dict[str, str] = {}
         for simp, trad in self.conn.execute(
             "SELECT simplified, traditional FROM dictionary_entries WHERE length(simplified) = 1 "
-            "AND simplified <> traditional ORDER BY hsk_rank IS NULL, hsk_rank, minor, popular DESC, id DESC"
+            "AND simplified <> traditional ORDER BY minor, hsk_rank IS NULL, hsk_rank, popular DESC, id"
         ):
             out.setdefault(simp, trad)
         return out

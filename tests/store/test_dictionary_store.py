@@ -1,0 +1,194 @@
+"""The dictionary index over the real CC-CEDICT (built once per test session), and My words."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from datetime import timezone
+from pathlib import Path
+
+import pytest
+
+from lianxi.core.dictionary import EXACT, STARTS, CONTAINS
+from lianxi.core.schedule import Rating
+from lianxi.dictionary import MY_WORDS, CannotAdd, Dictionary, IndexNotBuilt, cedict_header, cedict_path
+from lianxi.study import Learner
+
+# A stand-in for the generated HSK lessons, so ranking tests do not depend on them.
+HSK_LESSONS = {
+    "hsk2-level1/hsk2-1-01.toml": [("是", "shì"), ("去", "qù"), ("学生", "xué sheng"), ("好", "hǎo")],
+    "hsk2-level2/hsk2-2-01.toml": [("事", "shì"), ("马", "mǎ")],
+    "hsk3-band1/hsk3-1-01.toml": [("十", "shí"), ("行", "xíng")],
+}
+
+
+def write_hsk_lessons(folder: Path) -> Path:
+    for name, words in HSK_LESSONS.items():
+        path = folder / "hsk" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        body = "".join(f'\n[[words]]\nhanzi = "{h}"\npinyin = "{p}"\nenglish = "x"\n' for h, p in words)
+        path.write_text(f'id = "{path.stem}"\ntitle = "t"\nlevel = "l"\n{body}', encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """A data folder whose database holds the whole dictionary index (built once, ~5 s)."""
+    root = tmp_path_factory.mktemp("dictionary")
+    lessons = write_hsk_lessons(root / "lessons")
+    learner = Learner.open(root / "data")
+    steps = []
+    count = Dictionary(learner, lessons=lessons).build(lambda done, what: steps.append(done))
+    learner.progress.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    learner.close()
+    return root / "data", lessons, count, steps
+
+
+@pytest.fixture
+def dictionary(built, tmp_path, clock):
+    """A learner on a copy of the built database, so tests may add words freely."""
+    folder, lessons, _, _ = built
+    copy = tmp_path / "data"
+    copy.mkdir()
+    shutil.copy(folder / "lianxi.db", copy / "lianxi.db")
+    learner = Learner.open(copy, clock=clock, zone=timezone.utc, fuzz=False)
+    yield Dictionary(learner, lessons=lessons)
+    learner.close()
+
+
+def first(dictionary: Dictionary, text: str, n: int = 1):
+    return [(f.simplified, f.pinyin) for f in dictionary.lookup(text, limit=n)]
+
+
+def test_the_whole_dictionary_is_indexed_with_progress_reported(built):
+    folder, lessons, count, steps = built
+    assert count == int(cedict_header(cedict_path())["entries"])
+    assert steps[0] == 0.0 and steps[-1] == 1.0 and steps == sorted(steps)
+    conn = sqlite3.connect(folder / "lianxi.db")
+    assert conn.execute("SELECT COUNT(*) FROM dictionary_entries").fetchone()[0] == count
+
+
+def test_the_index_knows_when_it_is_current(dictionary, tmp_path):
+    assert dictionary.ready()
+    # new HSK lessons (a new app version) mean the index is built again
+    extra = dictionary._lessons / "hsk" / "hsk2-level3" / "hsk2-3-01.toml"
+    extra.parent.mkdir()
+    extra.write_text('id = "hsk2-3-01"\n[[words]]\nhanzi = "累"\npinyin = "lèi"\n', encoding="utf-8")
+    try:
+        assert not dictionary.ready()
+    finally:
+        shutil.rmtree(extra.parent)
+
+
+def test_a_fresh_database_has_no_index_and_says_how_to_build_it(learner):
+    dictionary = Dictionary(learner)
+    assert not dictionary.ready()
+    with pytest.raises(IndexNotBuilt, match="lianxi lookup"):
+        dictionary.lookup("ni hao")
+
+
+@pytest.mark.parametrize("text", ["你好", "ni hao", "nihao", "ni3hao3", "nǐhǎo", "ni3 hao3", "Ni Hao", "hello"])
+def test_every_kind_of_query_finds_hello_first(dictionary, text):
+    assert first(dictionary, text) == [("你好", "ni3 hao3")]
+
+
+def test_traditional_hanzi_find_the_word(dictionary):
+    results = dictionary.lookup("學生", limit=5)
+    assert (results[0].simplified, results[0].traditional, results[0].match) == ("学生", "學生", EXACT)
+
+
+def test_exact_matches_come_before_words_starting_with_or_containing_the_query(dictionary):
+    results = dictionary.lookup("学生", limit=40)
+    matches = [f.match for f in results]
+    assert matches == sorted(matches)
+    assert results[0].simplified == "学生"
+    assert STARTS in matches and CONTAINS in matches
+    assert all("学生" in f.simplified for f in results)
+    assert any(f.simplified == "大学生" and f.match == CONTAINS for f in results)
+
+
+def test_tones_narrow_pinyin_results(dictionary):
+    third = dictionary.lookup("ma3", limit=30)
+    assert third[0].simplified == "马"  # the HSK word
+    assert all(f.pinyin.lower().startswith("ma3") for f in third)
+    toneless = {f.simplified for f in dictionary.lookup("ma", limit=60) if f.match == EXACT}
+    assert {"马", "妈", "吗"} <= toneless
+    partial = dictionary.lookup("ni3 hao", limit=5)
+    assert partial[0].simplified == "你好"
+
+
+def test_hsk_words_come_first_in_their_level_order(dictionary):
+    shi = dictionary.lookup("shi", limit=5)
+    # HSK 2.0 level 1, then HSK 3.0 band 1, then HSK 2.0 level 2 (levels interleave by difficulty)
+    assert [f.simplified for f in shi[:3]] == ["是", "十", "事"]
+    assert [f.hsk_level for f in shi[:3]] == ["HSK 1", "HSK 3.0 band 1", "HSK 2"]
+
+
+def test_english_exact_glosses_first_then_hsk(dictionary):
+    go = dictionary.lookup("go", limit=10)
+    assert go[0].simplified == "去"
+    assert dictionary.lookup("to go", limit=1)[0].simplified == "去"
+    student = dictionary.lookup("student", limit=3)
+    assert student[0].simplified == "学生"
+    assert dictionary.lookup("students", limit=10)  # stemming: plural finds the word
+
+
+def test_common_words_outrank_rare_ones_outside_hsk(dictionary):
+    # 人 is in no HSK list given here: it still comes before rarer exact matches for "ren"
+    ren = [f.simplified for f in dictionary.lookup("ren2", limit=5)]
+    assert ren[0] == "人"
+
+
+def test_nothing_found_is_an_empty_list(dictionary):
+    assert dictionary.lookup("qwxz") == []
+    assert dictionary.lookup("𪚥𪚥𪚥") == []
+
+
+def test_adding_to_my_words_makes_a_lesson_with_cards(dictionary):
+    entry = dictionary.lookup("ni hao", limit=1)[0]
+    assert dictionary.add_to_my_words(entry.id) == "你好"
+    conn = dictionary.progress.conn
+    lesson = conn.execute("SELECT title FROM lessons WHERE id = ?", (MY_WORDS,)).fetchone()
+    assert lesson == ("My words",)
+    note = conn.execute(
+        "SELECT hanzi, pinyin, numbered, english, traditional FROM notes WHERE lesson_id = ?", (MY_WORDS,)
+    ).fetchone()
+    assert note == ("你好", "nǐ hǎo", "ni3 hao3", '["hello", "hi"]', "你好")
+    assert conn.execute("SELECT COUNT(*) FROM cards WHERE lesson_id = ? AND active", (MY_WORDS,)).fetchone()[0] >= 2
+
+
+def test_adding_more_words_keeps_progress_on_the_first(dictionary):
+    dictionary.add_to_my_words(dictionary.lookup("学生", limit=1)[0].id)
+    session = dictionary.learner.session(MY_WORDS)
+    card = session.next()
+    session.answer(Rating.Good)
+    dictionary.add_to_my_words(dictionary.lookup("一点儿", limit=1)[0].id)
+    conn = dictionary.progress.conn
+    assert conn.execute("SELECT reps FROM cards WHERE id = ?", (card.id,)).fetchone() == (1,)
+    words = conn.execute(
+        "SELECT hanzi, numbered, measure_word FROM notes WHERE lesson_id = ? ORDER BY position", (MY_WORDS,)
+    ).fetchall()
+    assert words[0][0] == "学生" and words[1][:2] == ("一点儿", "yi1 dianr3")
+    assert dictionary.my_words() == ["学生", "一点儿"]
+
+
+def test_a_word_already_in_my_words_is_not_added_twice(dictionary):
+    entry = dictionary.lookup("ni hao", limit=1)[0]
+    dictionary.add_to_my_words(entry.id)
+    with pytest.raises(CannotAdd, match="already in My words"):
+        dictionary.add_to_my_words(entry.id)
+
+
+def test_entries_with_letters_cannot_become_cards(dictionary):
+    entry = dictionary.lookup("AA制", limit=1)[0]
+    with pytest.raises(CannotAdd, match="letters"):
+        dictionary.add_to_my_words(entry.id)
+    assert dictionary.my_words() == []
+
+
+def test_measure_words_come_along(dictionary):
+    entry = next(f for f in dictionary.lookup("ren2", limit=5) if f.simplified == "人")
+    dictionary.add_to_my_words(entry.id)
+    row = dictionary.progress.conn.execute(
+        "SELECT measure_word FROM notes WHERE lesson_id = ?", (MY_WORDS,)).fetchone()
+    assert row == ("个、位",)
