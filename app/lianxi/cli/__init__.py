@@ -88,13 +88,11 @@ def stats(context: Context) -> None:
     from lianxi.drills import confusion
 
     tones = confusion(learner)
-    click.echo("")
-    if tones.total:
+    if tones.total:  # only once the tone or pair drills have been used
+        click.echo("")
         click.echo("Tone confusion (tone heard in rows, tone you answered in columns):")
         for line in tones.lines():
             click.echo(f"  {line}")
-    else:
-        click.echo("Tone confusion: no tone answers yet (try `lianxi drill tones`).")
 
 
 def main() -> None:
