@@ -15,6 +15,7 @@ HELP_KEYS = [
     ("a", "add a bundled lesson (first course, HSK)"),
     ("o", "open a lesson file"),
     ("p", "pause or resume the selected lesson"),
+    ("k", "card kinds of the selected lesson (typed answers, cloze)"),
     ("d", "audio drills: tones, tone pairs, listening, dictation, minimal pairs"),
     ("up, down", "move between lessons"),
     ("q", "quit"),
@@ -29,6 +30,7 @@ class HomeScreen(Screen):
         Binding("a", "add", "Add lesson"),
         Binding("o", "open_file", "Open file"),
         Binding("p", "pause", "Pause/resume", show=False),
+        Binding("k", "card_kinds", "Card kinds", show=False),
         Binding("d", "drills", "Drills"),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "help", "Help"),
@@ -113,6 +115,13 @@ class HomeScreen(Screen):
         from lianxi.ui.screens.drills import DrillMenuScreen
 
         self.app.push_screen(DrillMenuScreen())
+
+    def action_card_kinds(self) -> None:
+        from lianxi.ui.screens.lesson_settings import LessonSettingsScreen
+
+        lesson_id = self._selected()
+        if lesson_id:
+            self.app.push_screen(LessonSettingsScreen(lesson_id))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Your lessons", HELP_KEYS))

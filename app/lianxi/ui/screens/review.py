@@ -13,6 +13,7 @@ from lianxi.drills import add_listening_cards
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import speak_card, voice
 from lianxi.ui.widgets.card import render_card
+from lianxi.ui.widgets.typed_answer import TypedAnswer, grades_line
 
 GRADES = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
 
@@ -22,6 +23,7 @@ HELP_KEYS = [
     ("2", "Hard: I knew it, with effort"),
     ("3", "Good: I knew it"),
     ("4", "Easy: I knew it at once"),
+    ("enter (typed cards)", "check what you typed, then accept the suggested grade"),
     ("u", "undo the last answer"),
     ("r, s", "hear the word again, or slowly"),
     ("q, esc", "back to your lessons"),
@@ -54,6 +56,7 @@ class ReviewScreen(Screen):
         yield Static(id="status")
         with VerticalScroll(id="card-area"):
             yield Static(id="card")
+            yield TypedAnswer(id="typed")
         with Center():
             yield Static(id="grades")
         yield Footer()
@@ -76,6 +79,8 @@ class ReviewScreen(Screen):
         )
         card_widget = self.query_one("#card", Static)
         grades = self.query_one("#grades", Static)
+        typed = self.query_one(TypedAnswer)
+        typed.show_for(card, self.revealed)
         if card is None:
             card_widget.update(self._done_text())
             grades.update("q  back to your lessons")
@@ -84,6 +89,10 @@ class ReviewScreen(Screen):
         if self.revealed:
             intervals = self.session.intervals()
             grades.update("   ".join(f"[b]{int(r)}[/b] {name} {intervals[r]}" for r, name in GRADES))
+            if typed.grade is not None:  # a typed card: its suggested grade is preselected
+                grades.update(grades_line(intervals, int(typed.grade.rating)))
+        elif typed.active:
+            grades.update("[b]enter[/b]  check your answer (empty: show it)")
         else:
             grades.update("[b]space[/b]  show answer")
 
@@ -96,6 +105,8 @@ class ReviewScreen(Screen):
     # actions
 
     def action_reveal(self) -> None:
+        if self._typed_card_takes_enter():
+            return
         if self.session.current is not None and not self.revealed:
             self.revealed = True
             self.show_card()
@@ -104,10 +115,25 @@ class ReviewScreen(Screen):
     def action_grade(self, rating: int) -> None:
         if self.session.current is None or not self.revealed:
             return
-        self.session.answer(rating)
+        self.session.answer(rating, typed=self.query_one(TypedAnswer).answer)
         self.revealed = False
         self.show_card()
         speak_card(self.app, self.session.current, "show")
+
+    def _typed_card_takes_enter(self) -> bool:
+        """On a typed card enter goes to the answer box, then accepts the suggested grade."""
+        typed = self.query_one(TypedAnswer)
+        if self.revealed and typed.grade is not None:
+            self.action_grade(int(typed.grade.rating))
+            return True
+        if not self.revealed and typed.active and typed.grade is None:
+            typed.focus_box()
+            return True
+        return False
+
+    def on_typed_answer_checked(self, event: TypedAnswer.Checked) -> None:
+        self.set_focus(None)  # 1-4 and enter now go to the grades
+        self.action_reveal()
 
     def action_undo(self) -> None:
         if self.session.history:
