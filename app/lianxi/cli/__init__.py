@@ -123,3 +123,8 @@ cli.add_command(_speech.doctor)
 from lianxi.cli import drills as _drills  # noqa: E402
 
 cli.add_command(_drills.drill)
+
+from lianxi.cli import tutor as _tutor  # noqa: E402
+
+cli.add_command(_tutor.class_)
+cli.add_command(_tutor.worksheet)

@@ -113,3 +113,5 @@ def list_(context: Context, show_all: bool) -> None:
     hidden = len(bundled) - len(shown)
     if hidden:
         click.echo(f"  ... and {hidden} bundled HSK lessons (`lianxi lessons list --all`).")
+
+from lianxi.cli import tutor as _tutor  # noqa: E402,F401 - adds new, from-list, import-anki, import-pleco, export

@@ -1,0 +1,270 @@
+"""Commands for tutors: write and import lessons, export decks, classroom mode, worksheets.
+
+`lianxi lessons new|from-list|import-anki|import-pleco|export` (registered on the
+`lessons` group when cli/lessons.py imports this module) and the top-level
+`lianxi class` and `lianxi worksheet` (added to `cli` in cli/__init__.py). A LESSON argument is a lesson file, a
+bundled lesson id or the id of an imported lesson. Nothing here reads or
+records anything about learners.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import click
+
+from lianxi.cli import Context, pass_context
+from lianxi.cli.lessons import _report_problems, lessons
+from lianxi.core.errors import UserError
+from lianxi.core.lessons import LessonProblems
+
+LESSON_HELP = "LESSON is a lesson file, a bundled lesson id or the id of a lesson you imported."
+
+
+def _out_path(out: Path | None, lesson_id: str, suffix: str = ".toml") -> Path:
+    return out if out is not None else Path.cwd() / f"{lesson_id}{suffix}"
+
+
+def _say_checks(checks: list[str]) -> None:
+    if checks:
+        click.echo(f"Check {len(checks)} reading{'s' if len(checks) != 1 else ''} (marked # CHECK in the file):")
+        for line in checks:
+            click.echo(f"  {line}")
+
+
+# -- lessons new / from-list ------------------------------------------------------------------
+
+
+@lessons.command("new")
+@click.argument("title")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Lesson file to write (default: ID.toml here).")
+@click.option("--id", "lesson_id", help="Lesson id (default: made from the title).")
+@click.option("--level", default="My class", show_default=True, help="Level, used to group lessons.")
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+def new(title: str, out: Path | None, lesson_id: str | None, level: str, force: bool) -> None:
+    """Write a commented lesson file to fill in."""
+    from lianxi.core.lesson_writer import lesson_id_for, template
+    from lianxi.core.lessons import parse_lesson
+    from lianxi.tutor import write_new_file
+
+    lesson_id = lesson_id or lesson_id_for(title)
+    text = template(title, lesson_id, level)
+    try:
+        parse_lesson(text.encode("utf-8"), "new lesson")
+    except LessonProblems as exc:  # a bad --id or an empty title
+        _report_problems(exc)
+        raise SystemExit(1)
+    path = write_new_file(_out_path(out, lesson_id), text, force)
+    click.echo(f"Wrote {path}.")
+    click.echo(f"Edit it in a text editor, then check it with: lianxi lessons validate {path}")
+
+
+@lessons.command("from-list")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--title", help="Lesson title (default: the file name).")
+@click.option("--id", "lesson_id", help="Lesson id (default: made from the title).")
+@click.option("--level", default="My class", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Lesson file to write (default: ID.toml here).")
+@click.option("--force", is_flag=True, help="Replace the lesson file if it exists.")
+def from_list(file: Path, title: str | None, lesson_id: str | None, level: str, out: Path | None,
+              force: bool) -> None:
+    """Make a lesson from a list of words: one per line, optionally a tab and the English.
+
+    Pinyin comes from pypinyin and the English from CC-CEDICT; readings that
+    could be wrong (characters with several readings) are marked # CHECK.
+    """
+    from lianxi.core.interop import decode_export
+    from lianxi.core.lesson_writer import from_list as make
+    from lianxi.tutor import describe_checks, lookup_for_list, read_input, write_new_file
+
+    try:
+        text = decode_export(read_input(file), str(file))
+        made, lesson, drafts = make(text, str(file), lookup_for_list(text), title=title or file.stem.replace("_", " "),
+                                    lesson_id=lesson_id, level=level)
+    except LessonProblems as exc:
+        _report_problems(exc)
+        raise SystemExit(1)
+    path = write_new_file(_out_path(out, lesson.id), made, force)
+    click.echo(f"Wrote {path}: {len(lesson.words)} words.")
+    _say_checks(describe_checks(drafts, path.name))
+    click.echo(f"Check it with: lianxi lessons validate {path}")
+
+
+# -- lessons import-anki / import-pleco --------------------------------------------------------
+
+
+def _import(context: Context, imported, out: Path | None, force: bool, study: bool) -> None:
+    from lianxi.tutor import write_new_file
+
+    path = write_new_file(_out_path(out, imported.lesson.id), imported.text, force)
+    click.echo(f"Wrote {path}: {len(imported.lesson.words)} words.")
+    _say_checks([f"{path.name}: {hanzi}: {why}" for hanzi, why in imported.checks])
+    if study:
+        lesson = replace(imported.lesson, source=str(path.resolve()))
+        (report,) = context.learner().import_lessons([lesson])
+        verb = "Imported" if report.created else "Updated"
+        click.echo(f"{verb} {report.lesson_id} into your lessons: {report.added} new, {report.updated} changed.")
+
+
+_import_options = [
+    click.option("--title", help="Lesson title (default: from the export, or the file name)."),
+    click.option("--id", "lesson_id", help="Lesson id (default: made from the title)."),
+    click.option("--level", default="Imported", show_default=True),
+    click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Lesson file to write (default: ID.toml here)."),
+    click.option("--force", is_flag=True, help="Replace the lesson file if it exists."),
+    click.option("--study/--file-only", default=True, show_default=True,
+                 help="Also add the lesson to your lessons, or only write the file."),
+]
+
+
+def _with_import_options(command):
+    for option in reversed(_import_options):
+        command = option(command)
+    return command
+
+
+@lessons.command("import-anki")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--columns", help="What each field is, in order, like hanzi,pinyin,english (- to leave one out).")
+@_with_import_options
+@pass_context
+def import_anki(context: Context, file: Path, columns: str | None, title: str | None, lesson_id: str | None,
+                level: str, out: Path | None, force: bool, study: bool) -> None:
+    """Make a lesson from an Anki export (File > Export > Notes in Plain Text).
+
+    Writes a lesson file and adds it to your lessons. All notes or none: any
+    problem is reported as file:line: field and nothing is written.
+    """
+    from lianxi.core.interop import read_anki
+    from lianxi.tutor import read_input
+
+    try:
+        imported = read_anki(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level,
+                             columns=[c.strip() for c in columns.split(",")] if columns else None,
+                             default_title=file.stem.replace("_", " "))
+    except LessonProblems as exc:
+        _report_problems(exc)
+        raise SystemExit(1)
+    _import(context, imported, out, force, study)
+
+
+@lessons.command("import-pleco")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@_with_import_options
+@pass_context
+def import_pleco(context: Context, file: Path, title: str | None, lesson_id: str | None, level: str,
+                 out: Path | None, force: bool, study: bool) -> None:
+    """Make a lesson from a Pleco flashcard export (text: hanzi, pinyin, definition).
+
+    Pleco categories (// lines) become tags. All cards or none: any problem is
+    reported as file:line: field and nothing is written.
+    """
+    from lianxi.core.interop import read_pleco
+    from lianxi.tutor import read_input
+
+    try:
+        imported = read_pleco(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level,
+                              default_title=file.stem.replace("_", " "))
+    except LessonProblems as exc:
+        _report_problems(exc)
+        raise SystemExit(1)
+    _import(context, imported, out, force, study)
+
+
+# -- lessons export -------------------------------------------------------------------------------
+
+
+@lessons.command("export")
+@click.argument("lesson_ref", metavar="LESSON")
+@click.option("--anki", "apkg", type=click.Path(dir_okay=False, path_type=Path), help="Write an Anki deck (.apkg).")
+@click.option("--tsv", type=click.Path(dir_okay=False, path_type=Path), help="Write Anki notes as text (.tsv/.txt).")
+@click.option("--pleco", type=click.Path(dir_okay=False, path_type=Path), help="Write Pleco flashcards as text.")
+@click.option("--audio/--no-audio", default=True, show_default=True, help="Put each word's audio in the Anki deck.")
+@click.option("--force", is_flag=True, help="Replace files that exist.")
+@pass_context
+def export(context: Context, lesson_ref: str, apkg: Path | None, tsv: Path | None, pleco: Path | None,
+           audio: bool, force: bool) -> None:
+    """Export a lesson as an Anki deck with audio, as Anki text, or as Pleco flashcards.
+
+    LESSON is a lesson file, a bundled lesson id or the id of a lesson you imported.
+    """
+    from lianxi.core.interop import anki_text, pleco_text
+    from lianxi.tutor import export_anki_package, find_lesson, write_new_file
+
+    if not (apkg or tsv or pleco):
+        raise click.UsageError("say what to write: --anki FILE.apkg, --tsv FILE.tsv or --pleco FILE.txt")
+    try:
+        lesson = find_lesson(lesson_ref, context.data_dir)
+    except LessonProblems as exc:
+        _report_problems(exc)
+        raise SystemExit(1)
+    if tsv:
+        write_new_file(tsv, anki_text(lesson), force)
+        click.echo(f"Wrote {tsv}: {len(lesson.words)} notes (Anki: File > Import).")
+    if pleco:
+        write_new_file(pleco, pleco_text(lesson), force)
+        click.echo(f"Wrote {pleco}: {len(lesson.words)} cards (Pleco: Flashcards > Import Cards).")
+    if apkg:
+        speaker = None
+        if audio:
+            from lianxi import paths
+            from lianxi.audio.speech import Speaker
+
+            speaker = Speaker(paths.cache_dir(context.data_dir))
+            problem = speaker.check()
+            if problem:
+                raise UserError(f"{problem}; or export without sound: add --no-audio")
+        result = export_anki_package(lesson, apkg, speaker, force)
+        click.echo(f"Wrote {apkg}: {result.notes} notes, {result.media} sound files (Anki: File > Import).")
+
+
+# -- class and worksheet -----------------------------------------------------------------------------
+
+
+@click.command("class")
+@click.argument("lesson_ref", metavar="LESSON")
+@click.option("--seed", type=int, help="Shuffle the same way as another class (default: new order each time).")
+@pass_context
+def class_(context: Context, lesson_ref: str, seed: int | None) -> None:
+    """Classroom mode for a projector: big hanzi, reveal and play on your keys.
+
+    Keys: space reveals pinyin then meaning, p plays the word, n next word,
+    t tone pairs, l listening, d dictation, w words, ? help, q quit. Make the
+    terminal's font large for the room (Ctrl and + in most terminals). Nothing
+    about anyone is recorded.
+    """
+    from lianxi.tutor import find_lesson
+    from lianxi.ui.screens.classroom import run_classroom
+
+    try:
+        lesson = find_lesson(lesson_ref, context.data_dir)
+    except LessonProblems as exc:
+        _report_problems(exc)
+        raise SystemExit(1)
+    run_classroom(lesson, data_dir=context.data_dir, seed=seed)
+
+
+@click.command("worksheet")
+@click.argument("lesson_ref", metavar="LESSON")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@pass_context
+def worksheet(context: Context, lesson_ref: str, out: Path, paper: str, force: bool) -> None:
+    """Write a printable worksheet (HTML): vocabulary, tone marks, dictation, matching, answer key.
+
+    Open it in a web browser and print it. LESSON is a lesson file, a bundled
+    lesson id or the id of a lesson you imported.
+    """
+    from lianxi.core.worksheet import worksheet_html
+    from lianxi.tutor import find_lesson, write_new_file
+
+    try:
+        lesson = find_lesson(lesson_ref, context.data_dir)
+    except LessonProblems as exc:
+        _report_problems(exc)
+        raise SystemExit(1)
+    write_new_file(out, worksheet_html(lesson, paper), force)
+    click.echo(f"Wrote {out}: {len(lesson.words)} words on {paper.upper() if paper == 'a4' else 'Letter'} paper. "
+               "Open it in a web browser and print it.")

@@ -1,0 +1,205 @@
+"""Tutor commands as a tutor types them: new, from-list, import-anki/pleco, export, worksheet, class."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from lianxi.cli import cli
+from lianxi.core.interop import read_anki
+from lianxi.core.lessons import parse_lesson
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "interop"
+GREETINGS = Path(__file__).resolve().parents[2] / "lessons" / "first-course" / "first-01-greetings.toml"
+
+
+def run(*args, data_dir=None):
+    prefix = ["--data-dir", str(data_dir)] if data_dir else []
+    return CliRunner().invoke(cli, [*prefix, *args], catch_exceptions=False)
+
+
+def stored_lessons(data_dir: Path) -> list[tuple[str, int]]:
+    db = data_dir / "lianxi.db"
+    if not db.exists():
+        return []
+    conn = sqlite3.connect(db)
+    try:
+        return conn.execute("SELECT l.id, COUNT(n.id) FROM lessons l LEFT JOIN notes n ON n.lesson_id = l.id "
+                            "GROUP BY l.id ORDER BY l.id").fetchall()
+    finally:
+        conn.close()
+
+
+def apkg(path: Path) -> tuple[list[str], dict[str, str], dict[str, int]]:
+    """(fields of each note, media map, sizes of the files in the zip) read straight from the package."""
+    with zipfile.ZipFile(path) as archive:
+        names = {info.filename: info.file_size for info in archive.infolist()}
+        media = json.loads(archive.read("media"))
+        (path.parent / "collection.anki2").write_bytes(archive.read("collection.anki2"))
+    conn = sqlite3.connect(path.parent / "collection.anki2")
+    try:
+        fields = [row[0] for row in conn.execute("SELECT flds FROM notes ORDER BY id")]
+    finally:
+        conn.close()
+    return fields, media, names
+
+
+def test_new_writes_a_template_that_validates_and_is_never_overwritten(tmp_path):
+    out = tmp_path / "week1.toml"
+    result = run("lessons", "new", "Week 1: Greetings", "--out", str(out), "--level", "Evening class")
+    assert result.exit_code == 0, result.output
+    assert f"lianxi lessons validate {out}" in result.output
+    lesson = parse_lesson(out.read_bytes(), "week1.toml")
+    assert (lesson.id, lesson.level) == ("week-1-greetings", "Evening class")
+    assert run("lessons", "validate", str(out)).exit_code == 0
+    out.write_text("mine", encoding="utf-8")
+    again = run("lessons", "new", "Week 1: Greetings", "--out", str(out))
+    assert again.exit_code == 1 and "already exists" in again.output and out.read_text() == "mine"
+    bad = run("lessons", "new", "X", "--id", "Not An Id", "--out", str(tmp_path / "x.toml"))
+    assert bad.exit_code == 1 and "not a usable id" in bad.output and not (tmp_path / "x.toml").exists()
+
+
+def test_from_list_fills_in_from_cc_cedict_and_lists_readings_to_check(tmp_path):
+    words = tmp_path / "week_2.txt"
+    words.write_text("还\n书\n银行\tbank\n长\tlong\n\n喜欢\n", encoding="utf-8")
+    out = tmp_path / "week2.toml"
+    result = run("lessons", "from-list", str(words), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.output and "5 words" in result.output
+    assert "week2.toml:1: 还: CHECK reading: 还 can be hái or huán" in result.output
+    assert "长 can be cháng or zhǎng" in result.output
+    # pypinyin says xǐ huān, CC-CEDICT xǐ huan: a person decides
+    assert "week2.toml:6: 喜欢: CHECK reading: the dictionary reads 喜欢 as xǐ huan" in result.output
+    assert "银行" not in result.output and "书:" not in result.output
+    lesson = parse_lesson(out.read_bytes(), "week2.toml")
+    assert lesson.title == "week 2" and lesson.id == "week-2"
+    words_by = {w.hanzi: w for w in lesson.words}
+    assert words_by["书"].english[0] == "book" and words_by["书"].measure_word == "本"
+    assert words_by["长"].pinyin == "cháng" and words_by["喜欢"].english[0] == "to like"
+    assert "CC-CEDICT" in lesson.attribution
+    assert run("lessons", "validate", str(out)).exit_code == 0
+
+
+def test_from_list_with_a_bad_line_writes_nothing(tmp_path):
+    words = tmp_path / "list.txt"
+    words.write_text("你好\nhello\n", encoding="utf-8")
+    result = run("lessons", "from-list", str(words), "--out", str(tmp_path / "l.toml"))
+    assert result.exit_code == 1
+    assert f"{words}:2: hanzi: 'hello' has no Chinese characters" in result.output
+    assert "nothing was imported" in result.output and not (tmp_path / "l.toml").exists()
+
+
+def test_import_anki_writes_a_lesson_file_and_adds_it_to_your_lessons(tmp_path, data_dir):
+    out = tmp_path / "food.toml"
+    result = run("lessons", "import-anki", str(DATA / "anki_notes_food.txt"), "--out", str(out), data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert "Wrote" in result.output and "6 words" in result.output and "Imported week-3-food" in result.output
+    assert stored_lessons(data_dir) == [("week-3-food", 6)]
+    assert run("lessons", "validate", str(out)).exit_code == 0
+
+
+def test_import_pleco_file_only(tmp_path, data_dir):
+    out = tmp_path / "family.toml"
+    result = run("lessons", "import-pleco", str(DATA / "pleco_cards_family.txt"), "--out", str(out),
+                 "--title", "Family", "--file-only", data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    lesson = parse_lesson(out.read_bytes(), "family.toml")
+    assert (lesson.id, lesson.title, len(lesson.words)) == ("family", "Family", 7)
+    assert stored_lessons(data_dir) == []
+
+
+def test_bad_exports_import_nothing_and_say_why(tmp_path, data_dir):
+    for name, command in (("bad_anki_wrong_columns.txt", "import-anki"), ("bad_anki_mixed_encoding.txt", "import-anki"),
+                          ("bad_empty_lines.txt", "import-pleco"), ("bad_pleco_wrong_columns.txt", "import-pleco")):
+        out = tmp_path / f"{name}.toml"
+        result = run("lessons", command, str(DATA / name), "--out", str(out), data_dir=data_dir)
+        assert result.exit_code == 1, name
+        assert f"{DATA / name}:" in result.output and "nothing was imported" in result.output
+        assert "Traceback" not in result.output
+        assert not out.exists()
+    assert stored_lessons(data_dir) == []
+    missing = run("lessons", "import-anki", str(tmp_path / "nope.txt"), data_dir=data_dir)
+    assert missing.exit_code == 1 and "cannot be read" in missing.output
+
+
+def test_export_tsv_and_pleco_round_trip_every_word(tmp_path):
+    tsv, pleco = tmp_path / "g.tsv", tmp_path / "g.txt"
+    result = run("lessons", "export", "first-01-greetings", "--tsv", str(tsv), "--pleco", str(pleco))
+    assert result.exit_code == 0, result.output
+    original = parse_lesson(GREETINGS.read_bytes(), "g.toml")
+    back = read_anki(tsv.read_bytes(), "g.tsv").lesson
+    assert [(w.hanzi, w.numbered, w.english) for w in back.words] == \
+           [(w.hanzi, w.numbered, w.english) for w in original.words]
+    out = tmp_path / "again.toml"
+    assert run("lessons", "import-anki", str(tsv), "--out", str(out), "--file-only").exit_code == 0
+    assert len(parse_lesson(out.read_bytes(), "again.toml").words) == len(original.words)
+    out = tmp_path / "pleco.toml"
+    assert run("lessons", "import-pleco", str(pleco), "--out", str(out), "--file-only").exit_code == 0
+    assert [w.key for w in parse_lesson(out.read_bytes(), "p.toml").words] == [w.key for w in original.words]
+
+
+def test_export_anki_package_with_our_own_audio(tmp_path, data_dir):
+    out = tmp_path / "greetings.apkg"
+    result = run("lessons", "export", "first-01-greetings", "--anki", str(out), data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    lesson = parse_lesson(GREETINGS.read_bytes(), "g.toml")
+    fields, media, names = apkg(out)
+    assert len(fields) == len(lesson.words) == 17
+    assert [f.split("\x1f")[0] for f in fields] == [w.hanzi for w in lesson.words]
+    # one WAV per sound, rendered by espeak-ng: 他 and 她 are both tā and share theirs
+    assert len(media) == len({w.numbered for w in lesson.words}) == 16
+    assert {f.split("\x1f")[-1] for f in fields} == {f"[sound:{m}]" for m in media.values()}
+    for key in media:
+        assert names[key] > 1000  # a real WAV in the package
+    # the same lesson exports the same deck and notes (Anki updates instead of duplicating)
+    again = tmp_path / "again.apkg"
+    assert run("lessons", "export", "first-01-greetings", "--anki", str(again), "--no-audio",
+               data_dir=data_dir).exit_code == 0
+    conn = sqlite3.connect(tmp_path / "collection.anki2")
+    first_guids = [r[0] for r in conn.execute("SELECT guid FROM notes ORDER BY id")]
+    conn.close()
+    fields2, media2, _ = apkg(again)
+    conn = sqlite3.connect(tmp_path / "collection.anki2")
+    assert [r[0] for r in conn.execute("SELECT guid FROM notes ORDER BY id")] == first_guids
+    conn.close()
+    assert media2 == {} and len(fields2) == 17
+    refused = run("lessons", "export", "first-01-greetings", "--anki", str(out), data_dir=data_dir)
+    assert refused.exit_code == 1 and "already exists" in refused.output
+
+
+def test_export_an_imported_lesson_by_its_id(tmp_path, data_dir):
+    lesson_path = tmp_path / "food.toml"
+    assert run("lessons", "import-anki", str(DATA / "anki_notes_food.txt"), "--out", str(lesson_path),
+               data_dir=data_dir).exit_code == 0
+    lesson_path.unlink()  # the file is gone; the imported words are still there
+    tsv = tmp_path / "food.tsv"
+    result = run("lessons", "export", "week-3-food", "--tsv", str(tsv), data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert [w.hanzi for w in read_anki(tsv.read_bytes(), "food.tsv").lesson.words] == \
+           ["吃", "米饭", "喝", "苹果", "面条", "一点儿"]
+
+
+def test_worksheet_from_a_file_or_a_bundled_id(tmp_path):
+    out = tmp_path / "sheet.html"
+    result = run("worksheet", "first-01-greetings", "--out", str(out), "--paper", "letter")
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "@page { size: letter;" in page and "Greetings and pronouns" in page and "你好" in page
+    other = tmp_path / "file.html"
+    assert run("worksheet", str(GREETINGS), "--out", str(other)).exit_code == 0
+    assert "@page { size: A4;" in other.read_text(encoding="utf-8")
+
+
+def test_unknown_lessons_get_one_clear_line(tmp_path, data_dir):
+    for args in (("class", "no-such-lesson"), ("worksheet", "no-such-lesson", "--out", str(tmp_path / "x.html")),
+                 ("lessons", "export", "missing/file.toml", "--tsv", str(tmp_path / "x.tsv"))):
+        result = run(*args, data_dir=data_dir)
+        assert result.exit_code == 1, args
+        assert result.output.startswith("lianxi: no lesson file") and "Traceback" not in result.output
+    assert not (tmp_path / "x.html").exists()
+    nothing = run("lessons", "export", "first-01-greetings")
+    assert nothing.exit_code == 2 and "--anki FILE.apkg" in nothing.output
