@@ -3,7 +3,7 @@
 import re
 import subprocess
 import sys
-import time
+import timeit
 import unicodedata
 
 import pytest
@@ -403,9 +403,12 @@ def test_module_is_pure():
 def test_parse_of_a_short_word_takes_microseconds():
     from lianxi.core.pinyin import _parse_cached
 
-    words = [f"{b}{t}" for b in sorted(VALID_SYLLABLES)[:200] for t in (1, 4)]
-    start = time.perf_counter()
-    for word in words:
-        _parse_cached.__wrapped__(word)  # bypass the cache: measure the real work
-    per_word = (time.perf_counter() - start) / len(words)
-    assert per_word < 200e-6, f"{per_word * 1e6:.0f} µs per word"
+    words = [f"{b}{t}" for b in sorted(VALID_SYLLABLES)[::4] for t in (1, 4)]
+
+    def read_all() -> None:
+        for word in words:
+            _parse_cached.__wrapped__(word)  # bypass the cache: measure the real work
+
+    # The best of several runs, so a busy machine (other test runs) does not decide it.
+    best = min(timeit.repeat(read_all, number=1, repeat=7)) / len(words)
+    assert best < 100e-6, f"{best * 1e6:.0f} µs per word"
