@@ -24,6 +24,7 @@ HELP_KEYS = [
     ("3", "Good: I knew it"),
     ("4", "Easy: I knew it at once"),
     ("enter (typed cards)", "check what you typed, then accept the suggested grade"),
+    ("ctrl+z (typing)", "undo the last answer"),
     ("u", "undo the last answer"),
     ("r, s", "hear the word again, or slowly"),
     ("q, esc", "back to your lessons"),

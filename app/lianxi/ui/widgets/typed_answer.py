@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.message import Message
 from textual.widgets import Input, Static
@@ -72,6 +73,9 @@ def grades_line(intervals: dict, suggested: int) -> str:
 
 class TypedAnswer(Vertical):
     """Input for a typed card; hidden for the other kinds."""
+
+    # While typing, letters go into the box; ctrl+z still takes back the last answer.
+    BINDINGS = [Binding("ctrl+z", "screen.undo", "Undo", show=False)]
 
     @dataclass
     class Checked(Message):
