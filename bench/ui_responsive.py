@@ -33,21 +33,38 @@ async def press_and_wait(pilot, key: str, until) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-async def measure(app, pilot, rounds: int, speaking: bool) -> tuple[list[float], int]:
-    from lianxi.ui.screens.help import HelpScreen
+def speaking(app) -> bool:
+    return any(w.group == "voice" and w.is_running for w in app.workers)
+
+
+async def measure(app, pilot, rounds: int, talk: bool) -> tuple[list[float], list[float]]:
+    """Latencies of keys pressed while speech was being rendered/started, and of the others."""
     from lianxi.ui.voice import voice
 
-    times: list[float] = []
-    busy = 0
+    screen = app.screen
+    during: list[float] = []
+    other: list[float] = []
     for n in range(rounds):
-        if speaking and n % 5 == 0:
-            # a fresh sentence each time, so it is rendered, not taken from the cache
-            voice(app).say(LONG[: 40 + n], None, slow=bool(n % 2))
-        times.append(await press_and_wait(pilot, "question_mark", lambda: isinstance(app.screen, HelpScreen)))
-        times.append(await press_and_wait(pilot, "escape", lambda: not isinstance(app.screen, HelpScreen)))
-        busy += any(w.group == "voice" and w.is_running for w in app.workers)
-    await app.workers.wait_for_complete()
-    return times, busy
+        if talk:
+            # a fresh sentence each round, so it is rendered, not taken from the cache
+            voice(app).say(LONG[n % 10:], None, slow=bool(n % 2))
+            await asyncio.sleep(0.01)  # let the worker thread start
+        for key, done in (("1", lambda: screen.typed == "1"), ("backspace", lambda: screen.typed == "")):
+            busy = speaking(app)
+            took = await press_and_wait(pilot, key, done)
+            (during if busy else other).append(took)
+        await app.workers.wait_for_complete()
+    return during, other
+
+
+def render_time() -> float:
+    from lianxi import paths
+    from lianxi.audio.speech import Speaker
+
+    speaker = Speaker(paths.cache_dir())
+    start = time.perf_counter()
+    speaker.render(LONG + "。", slow=True)
+    return time.perf_counter() - start
 
 
 async def main(rounds: int) -> None:
@@ -59,27 +76,32 @@ async def main(rounds: int) -> None:
         from lianxi.ui.screens.drills import start_text
 
         player = find_player()
-        label = f"sound output ({type(player).__name__})"
+        label = f"sound output ({player.name})"
         if not player.available:
             label = f"silent player (no sound output here: {player.reason})"
             player = SilentPlayer()
+        one = render_time()
         learner = Learner.open(Path(folder))
-        app = make_app(learner, start=start_text("tones"), player=player)
+        app = make_app(learner, start=start_text("pairs"), player=player)
         async with app.run_test(size=(80, 24)) as pilot:
             await app.workers.wait_for_complete()
-            quiet, _ = await measure(app, pilot, rounds, speaking=False)
-            start = time.perf_counter()
-            loud, busy = await measure(app, pilot, rounds, speaking=True)
-            elapsed = time.perf_counter() - start
+            _, quiet = await measure(app, pilot, rounds, talk=False)
+            during, between = await measure(app, pilot, rounds, talk=True)
         learner.close()
     print(f"player: {label}")
-    print(f"long sentence: {len(LONG)} hanzi, rendered fresh 1 time in 5 (normal and slow)")
-    for name, times in (("no audio", quiet), ("while speaking", loud)):
-        print(f"{name:>15}: key-to-screen median {statistics.median(times):6.1f} ms, "
-              f"p95 {sorted(times)[int(len(times) * 0.95) - 1]:6.1f} ms, max {max(times):6.1f} ms "
-              f"({len(times)} keys)")
-    print(f"rounds that ended with speech still rendering or starting: {busy} of {rounds}; "
-          f"speaking run took {elapsed:.2f} s")
+    print(f"long sentence: {len(LONG)} hanzi; one fresh slow rendering takes {one * 1000:.0f} ms")
+
+    def line(name: str, times: list[float]) -> None:
+        if not times:
+            print(f"{name:>24}: no keys")
+            return
+        times = sorted(times)
+        print(f"{name:>24}: key-to-screen median {statistics.median(times):6.1f} ms, "
+              f"p95 {times[max(int(len(times) * 0.95) - 1, 0)]:6.1f} ms, max {times[-1]:6.1f} ms ({len(times)} keys)")
+
+    line("no audio", quiet)
+    line("while speech renders", during)
+    line("after it (same run)", between)
 
 
 if __name__ == "__main__":
