@@ -242,6 +242,8 @@ def test_to_marks_and_to_numbers_take_text_or_syllables():
     assert to_numbers("Nǚ'ér") == "nü3 er2"
     assert to_numbers("hua4r") == "huar4"
     assert to_marks("huar4 ma") == "huàr ma"
+    assert to_marks(Syllable("lü", 4)) == "lǜ"
+    assert for_speech(Syllable("lü", 5)) == "lv5"
 
 
 def test_for_speech_spells_for_espeak():
@@ -358,6 +360,12 @@ def test_hanzi_reading(hanzi, citation):
 )
 def test_apply_sandhi_with_hanzi(hanzi, spoken):
     assert to_numbers(apply_sandhi(hanzi_reading(hanzi), hanzi)) == spoken
+
+
+def test_hanzi_reading_returns_a_fresh_list():
+    first = hanzi_reading("你好")
+    first.clear()
+    assert to_numbers(hanzi_reading("你好")) == "ni3 hao3"
 
 
 def test_hanzi_reading_refuses_readings_outside_standard_mandarin():

@@ -496,23 +496,25 @@ def parse(text: str) -> list[Syllable]:
     return list(_parse_cached(text))
 
 
-def _syllables(text_or_syllables: str | Iterable[Syllable]) -> Iterable[Syllable]:
+def _syllables(text_or_syllables: str | Syllable | Iterable[Syllable]) -> Iterable[Syllable]:
     if isinstance(text_or_syllables, str):
         return _parse_cached(text_or_syllables)
+    if isinstance(text_or_syllables, Syllable):
+        return (text_or_syllables,)
     return text_or_syllables
 
 
-def to_marks(text_or_syllables: str | Iterable[Syllable]) -> str:
+def to_marks(text_or_syllables: str | Syllable | Iterable[Syllable]) -> str:
     """Tone-mark spelling, syllables separated by spaces: "nǐ hǎo"."""
     return " ".join(s.marked for s in _syllables(text_or_syllables))
 
 
-def to_numbers(text_or_syllables: str | Iterable[Syllable]) -> str:
+def to_numbers(text_or_syllables: str | Syllable | Iterable[Syllable]) -> str:
     """Tone-number spelling, neutral tone as 5, ü as "ü": "ni3 hao3", "nü3 er2"."""
     return " ".join(s.numbered for s in _syllables(text_or_syllables))
 
 
-def for_speech(syllables: str | Iterable[Syllable]) -> str:
+def for_speech(syllables: str | Syllable | Iterable[Syllable]) -> str:
     """Numbered pinyin for espeak-ng's cmn-latn-pinyin voice: ü as v, neutral as 5.
 
     Erhua is written after the tone number ("hua4r"): espeak then keeps hua's tone and adds
@@ -579,6 +581,11 @@ def hanzi_reading(hanzi: str) -> list[Syllable]:
     hanzi (punctuation, Latin letters, digits) are skipped. Tones are as in a dictionary,
     before sandhi: pass the result to apply_sandhi for the spoken tones.
     """
+    return list(_hanzi_reading_cached(hanzi))
+
+
+@lru_cache(maxsize=4096)
+def _hanzi_reading_cached(hanzi: str) -> tuple[Syllable, ...]:
     from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 - slow to import; only needed here
 
     out: list[Syllable] = []
@@ -615,7 +622,7 @@ def hanzi_reading(hanzi: str) -> list[Syllable]:
                     "write its pinyin in the lesson",
                     char,
                 )
-    return out
+    return tuple(out)
 
 
 # Characters that make 一 a number read in full (第一, 十一, 一九八四): it keeps tone 1.
