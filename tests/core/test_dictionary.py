@@ -120,7 +120,8 @@ def test_popularity_counts_headwords_built_on_a_word():
 def test_hsk_words_from_a_generated_lesson():
     text = 'id = "hsk2-1-02"\n\n[[words]]\nhanzi = "我"\npinyin = "wǒ"\n\n[[words]]\nhanzi = "学生"\npinyin = "xué sheng"\n'
     words = hsk_words_from_lesson("hsk2-1-02", text, lesson_index=1)
-    assert [(w.hanzi, w.toneless, w.level) for w in words] == [("我", "wo", "HSK 1"), ("学生", "xuesheng", "HSK 1")]
+    assert [(w.hanzi, w.toned, w.toneless, w.level) for w in words] == [
+        ("我", "wo3", "wo", "HSK 1"), ("学生", "xue2 sheng5", "xuesheng", "HSK 1")]
     assert words[0].rank < words[1].rank
     later = hsk_words_from_lesson("hsk3-79-001", 'hanzi = "赴"\npinyin = "fù"\n', 0)
     assert later[0].level == "HSK 3.0 band 7-9" and later[0].rank > words[1].rank

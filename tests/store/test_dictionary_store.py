@@ -192,3 +192,8 @@ def test_measure_words_come_along(dictionary):
     row = dictionary.progress.conn.execute(
         "SELECT measure_word FROM notes WHERE lesson_id = ?", (MY_WORDS,)).fetchone()
     assert row == ("个、位",)
+
+
+def test_hsk_level_goes_to_the_reading_the_lesson_teaches(dictionary):
+    readings = {f.pinyin: f.hsk_level for f in dictionary.lookup("好", limit=5) if f.simplified == "好"}
+    assert readings == {"hao3": "HSK 1", "hao4": ""}

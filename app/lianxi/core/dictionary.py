@@ -310,7 +310,8 @@ _LESSON_ID = re.compile(r"^hsk([23])-(\d+)-\d+$")
 @dataclass(frozen=True, slots=True)
 class HskWord:
     hanzi: str
-    toneless: str  # of the lesson's reading, to pick the right dictionary entry
+    toned: str  # the lesson's reading, "hao4", to pick the right dictionary entry
+    toneless: str  # the same without tones, "hao": the next best entry
     level: str  # "HSK 1" (HSK 2.0 levels 1-6) or "HSK 3.0 band 7-9"
     rank: int  # lower = learnt earlier and more frequent
 
@@ -336,10 +337,11 @@ def hsk_words_from_lesson(lesson_id: str, text: str, lesson_index: int) -> list[
     out = []
     for position, (word, spoken) in enumerate(zip(hanzi, pinyin, strict=False)):
         try:
-            key = toneless_key(parse(spoken))
+            syllables = parse(spoken)
         except PinyinError:
-            key = ""
-        out.append(HskWord(word, key, label, order * 100_000 + lesson_index * 100 + position))
+            syllables = []
+        out.append(HskWord(word, toned_key(syllables), toneless_key(syllables), label,
+                           order * 100_000 + lesson_index * 100 + position))
     return out
 
 

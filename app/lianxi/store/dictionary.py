@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 # Bump when the index's content rules change, so existing databases rebuild it.
-INDEX_FORMAT = "1"
+INDEX_FORMAT = "2"
 
 
 @migrations()
@@ -185,21 +185,20 @@ class DictionaryIndex:
             if word.hanzi not in best or word.rank < best[word.hanzi].rank:
                 best[word.hanzi] = word
         c.execute("DROP TABLE IF EXISTS temp.hsk_words")
-        c.execute("CREATE TEMP TABLE hsk_words (hanzi TEXT PRIMARY KEY, toneless TEXT, level TEXT, rank INTEGER)")
-        c.executemany("INSERT INTO temp.hsk_words VALUES (?,?,?,?)",
-                      ((w.hanzi, w.toneless, w.level, w.rank) for w in best.values()))
-        c.execute(
-            "UPDATE dictionary_entries SET hsk_rank = h.rank, hsk_level = h.level FROM temp.hsk_words h "
-            "WHERE h.hanzi = dictionary_entries.simplified AND h.toneless = dictionary_entries.toneless"
-        )
-        c.execute(
-            "DELETE FROM temp.hsk_words WHERE hanzi IN "
-            "(SELECT simplified FROM dictionary_entries WHERE hsk_rank IS NOT NULL)"
-        )
-        c.execute(
-            "UPDATE dictionary_entries SET hsk_rank = h.rank, hsk_level = h.level FROM temp.hsk_words h "
-            "WHERE h.hanzi = dictionary_entries.simplified"
-        )
+        c.execute("CREATE TEMP TABLE hsk_words (hanzi TEXT PRIMARY KEY, toned TEXT, toneless TEXT, "
+                  "level TEXT, rank INTEGER)")
+        c.executemany("INSERT INTO temp.hsk_words VALUES (?,?,?,?,?)",
+                      ((w.hanzi, w.toned, w.toneless, w.level, w.rank) for w in best.values()))
+        # the lesson's exact reading, else the same letters with other tones, else every reading
+        for match in ("AND h.toned = dictionary_entries.toned", "AND h.toneless = dictionary_entries.toneless", ""):
+            c.execute(
+                "UPDATE dictionary_entries SET hsk_rank = h.rank, hsk_level = h.level FROM temp.hsk_words h "
+                f"WHERE h.hanzi = dictionary_entries.simplified {match}"
+            )
+            c.execute(
+                "DELETE FROM temp.hsk_words WHERE hanzi IN "
+                "(SELECT simplified FROM dictionary_entries WHERE hsk_rank IS NOT NULL)"
+            )
         c.execute("DROP TABLE temp.hsk_words")
 
     # -- searching -----------------------------------------------------------------

@@ -17,6 +17,7 @@ HELP_KEYS = [
     ("p", "pause or resume the selected lesson"),
     ("k", "card kinds of the selected lesson (typed answers, cloze)"),
     ("d", "audio drills: tones, tone pairs, listening, dictation, minimal pairs"),
+    ("/", "look a word up in the dictionary; add it to My words"),
     ("up, down", "move between lessons"),
     ("q", "quit"),
     ("?", "this help"),
@@ -32,6 +33,7 @@ class HomeScreen(Screen):
         Binding("p", "pause", "Pause/resume", show=False),
         Binding("k", "card_kinds", "Card kinds", show=False),
         Binding("d", "drills", "Drills"),
+        Binding("slash", "lookup", "Look up"),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
@@ -122,6 +124,11 @@ class HomeScreen(Screen):
         lesson_id = self._selected()
         if lesson_id:
             self.app.push_screen(LessonSettingsScreen(lesson_id))
+
+    def action_lookup(self) -> None:
+        from lianxi.ui.screens.lookup import LookupScreen
+
+        self.app.push_screen(LookupScreen())
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Your lessons", HELP_KEYS))

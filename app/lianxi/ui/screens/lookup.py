@@ -1,0 +1,174 @@
+"""Look a word up (home key `/`): hanzi, pinyin or English; enter adds it to My words.
+
+The first time, the dictionary index is built in a worker thread with its own
+database connection, behind a progress bar; the screen stays responsive.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+from textual.worker import Worker, WorkerState
+
+from lianxi.core.dictionary import Found, display_pinyin
+from lianxi.core.errors import UserError
+from lianxi.dictionary import Dictionary, script
+from lianxi.ui.screens.help import HelpScreen
+
+HELP_KEYS = [
+    ("type", "hanzi (你好 or 妳好), pinyin (ni hao, ni3hao3, nǐhǎo) or English (hello)"),
+    ("down", "from the search box to the results"),
+    ("enter", "on a result: add it to My words (it gets cards)"),
+    ("/", "back to the search box"),
+    ("esc", "back to your lessons"),
+    ("?", "this help"),
+]
+
+LIMIT = 50
+
+
+class LookupScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("down", "results", "Results", show=False),
+        Binding("slash", "search_box", "Search", show=False),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self):
+        super().__init__()
+        self.ready = False
+        self.found: dict[str, Found] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Static("[b]Dictionary[/b] · CC-CEDICT · enter on a result adds it to My words", id="lookup-title")
+        yield Input(placeholder="hanzi, pinyin (ni hao, ni3hao3) or English", id="lookup-query")
+        yield ProgressBar(total=100, show_eta=False, id="lookup-progress")
+        yield Static("", id="lookup-status", classes="hint")
+        yield OptionList(id="lookup-results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.dictionary = Dictionary(self.app.learner)
+        self.script = script(self.app.learner.progress)
+        self.query_one(Input).focus()
+        try:
+            ready = self.dictionary.ready()
+        except UserError as exc:
+            self._status(str(exc))
+            self.query_one(ProgressBar).display = False
+            return
+        if ready:
+            self._built()
+        else:
+            self._status("Building the dictionary index (only this once, a few seconds)...")
+            self.run_worker(self._build, thread=True, exclusive=True, name="dictionary-index")
+
+    # building the index (worker thread)
+
+    def _build(self) -> int:
+        return self.dictionary.build(self._from_worker, own_connection=True)
+
+    def _from_worker(self, fraction: float, what: str) -> None:
+        self.app.call_from_thread(self._progress, fraction, what)
+
+    def _progress(self, fraction: float, what: str) -> None:
+        self.query_one(ProgressBar).update(progress=fraction * 100)
+        self._status(f"Building the dictionary index: {what.lower()}...")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.name != "dictionary-index":
+            return
+        if event.state is WorkerState.SUCCESS:
+            self._built()
+        elif event.state is WorkerState.ERROR:
+            error = event.worker.error
+            message = str(error) if isinstance(error, UserError) else f"Could not build the index: {error}"
+            self._status(message)
+
+    def _built(self) -> None:
+        self.ready = True
+        self.query_one(ProgressBar).display = False
+        self._search(self.query_one(Input).value)
+
+    # searching
+
+    @on(Input.Changed, "#lookup-query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    @on(Input.Submitted, "#lookup-query")
+    def _submitted(self, event: Input.Submitted) -> None:
+        self.action_results()
+
+    def _search(self, text: str) -> None:
+        if not self.ready:
+            return
+        results = self.query_one(OptionList)
+        results.clear_options()
+        self.found = {}
+        if not text.strip():
+            self._status("Type a word: hanzi, pinyin or English.")
+            return
+        try:
+            found = self.dictionary.lookup(text, limit=LIMIT)
+        except UserError as exc:
+            self._status(str(exc))
+            return
+        self.found = {str(f.id): f for f in found}
+        results.add_options([Option(self._line(f), id=str(f.id)) for f in found])
+        if found:
+            more = "+" if len(found) == LIMIT else ""
+            self._status(f"{len(found)}{more} found · down to choose, enter adds to My words")
+        else:
+            self._status("Nothing found. Try pinyin without tones (ni hao) or fewer English words.")
+
+    def _line(self, found: Found) -> Text:
+        line = Text()
+        line.append(found.headword(self.script), style="bold")
+        line.append(f"  {display_pinyin(found.pinyin)}", style="cyan")
+        if found.hsk_level:
+            line.append(f"  {found.hsk_level}", style="green")
+        meaning = found.meaning
+        if len(meaning) > 72:  # two lines per result: the list stays easy to scan at 80 columns
+            meaning = meaning[:71].rsplit(" ", 1)[0].rstrip(";,") + " …"
+        line.append(f"\n{meaning}", style="dim")
+        return line
+
+    @on(OptionList.OptionSelected, "#lookup-results")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        found = self.found.get(event.option.id or "")
+        if found is None:
+            return
+        try:
+            hanzi = self.dictionary.add_to_my_words(found.id)
+        except UserError as exc:
+            self.notify(str(exc), severity="warning", timeout=4)
+            return
+        self.notify(f"Added {hanzi} to My words.", timeout=3)
+
+    # keys
+
+    def _status(self, text: str) -> None:
+        self.query_one("#lookup-status", Static).update(text)
+
+    def action_results(self) -> None:
+        results = self.query_one(OptionList)
+        if results.option_count and not results.has_focus:
+            results.focus()
+            if results.highlighted is None:
+                results.highlighted = 0
+
+    def action_search_box(self) -> None:
+        self.query_one(Input).focus()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Dictionary", HELP_KEYS))

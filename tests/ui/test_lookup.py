@@ -1,0 +1,78 @@
+"""The lookup screen through the Pilot: `/`, the index built behind a progress bar, type, add to My words."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, OptionList, ProgressBar
+
+from lianxi.audio.playback import SilentPlayer
+from lianxi.dictionary import MY_WORDS
+from lianxi.ui.app import make_app
+from lianxi.ui.screens.lookup import LookupScreen
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def my_words(learner) -> list[tuple[str, str]]:
+    return learner.progress.conn.execute(
+        "SELECT hanzi, numbered FROM notes WHERE lesson_id = ? ORDER BY position", (MY_WORDS,)
+    ).fetchall()
+
+
+async def test_look_up_and_add_to_my_words(learner):
+    learner.progress.set_setting("welcomed", True)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        screen = app.screen
+        assert isinstance(screen, LookupScreen)
+        # first use: the index is built in a worker while a progress bar shows
+        assert screen.query_one(ProgressBar).display
+        await settle(app, pilot)
+        assert screen.ready and not screen.query_one(ProgressBar).display
+        assert screen.query_one(Input).has_focus
+
+        await pilot.press(*"ni hao")
+        await pilot.pause()
+        results = screen.query_one(OptionList)
+        assert results.option_count >= 1
+        assert screen.found[results.get_option_at_index(0).id].simplified == "你好"
+
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert my_words(learner) == [("你好", "ni3 hao3")]
+
+        # the same word again: a message, no second copy
+        await pilot.press("enter")
+        await pilot.pause()
+        assert my_words(learner) == [("你好", "ni3 hao3")]
+
+        # back to the search box, an English word, the second result
+        await pilot.press("slash")
+        screen.query_one(Input).value = ""
+        await pilot.press(*"student")
+        await pilot.pause()
+        second = screen.found[results.get_option_at_index(1).id]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert [h for h, _ in my_words(learner)] == ["你好", second.simplified]
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, LookupScreen)
+        # My words is a lesson on the home screen, with new cards
+        summary = next(s for s in learner.lessons() if s.id == MY_WORDS)
+        assert summary.words == 2 and summary.new > 0
+
+        # with the traditional script chosen, results lead with the traditional form
+        learner.progress.set_setting("script", "traditional")
+        await pilot.press("slash")
+        await pilot.pause()
+        assert app.screen.ready  # built once: no second build
+        await pilot.press(*"xuesheng")
+        await pilot.pause()
+        first = app.screen.query_one(OptionList).get_option_at_index(0)
+        assert str(first.prompt).startswith("學生 (学生)")
