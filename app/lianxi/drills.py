@@ -151,7 +151,7 @@ class DrillRun:
         if self.drill is Drill.TONES:
             item = choose_tone(self.rng, confusion(self.learner))
         elif self.drill is Drill.PAIRS:
-            item = choose_pair(self.rng, pair_words(self._words), stats)
+            item = choose_pair(self.rng, pair_words(self._words), stats, confusion(self.learner))
         elif self.drill is Drill.MINIMAL:
             item = choose_minimal(self.rng, stats, self.contrast)
         elif self.drill is Drill.LISTEN:

@@ -125,6 +125,19 @@ def test_pairs_then_lean_toward_the_pairs_the_learner_confuses():
     assert drawn["32"] > 5 * drawn["44"]
 
 
+def test_pairs_also_lean_toward_tones_the_confusion_table_shows_are_missed():
+    rng = random.Random(12)
+    stats = {k: (10, 2) for k in PAIR_CLASSES}
+    counts = {(t, t): 30 for t in (1, 2, 3, 4, 5)}
+    counts[(4, 4)] = 5
+    counts[(4, 1)] = 25  # tone 4 mostly heard as tone 1
+    drawn = Counter(choose_pair(rng, pair_words([]), stats, Confusion(counts)).key for _ in range(3000))
+    fours = sum(n for k, n in drawn.items() if "4" in k)
+    others = sum(n for k, n in drawn.items() if "4" not in k)
+    # 9 of the 20 classes have a tone 4; with no confusion they would get under half the draws
+    assert fours > 1.3 * others
+
+
 def test_pair_answers():
     rng = random.Random(5)
     by_class = {k: [] for k in PAIR_CLASSES}

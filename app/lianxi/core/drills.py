@@ -297,10 +297,19 @@ def pair_words(words: Iterable[DrillWord]) -> dict[str, list[DrillWord]]:
 
 
 def choose_pair(rng: random.Random, by_class: Mapping[str, Sequence[DrillWord]],
-                stats: Mapping[str, tuple[int, int]]) -> Item:
-    """A word whose tone pair is chosen evenly at first, then toward the learner's mistakes."""
+                stats: Mapping[str, tuple[int, int]], confusion: Confusion | None = None) -> Item:
+    """A word whose tone pair is chosen evenly at first, then toward the learner's mistakes:
+    the pair's own record, plus (from the confusion table) how often its two tones are missed."""
     keys = [k for k in PAIR_CLASSES if by_class.get(k)]
-    key = _lean_choice(rng, keys, stats)
+
+    def weight(k: str) -> float:
+        n, wrong = stats.get(k, (0, 0))
+        score = ((wrong + 1) / (n + 2)) ** 2
+        if confusion is not None and confusion.total:
+            score += 0.5 * max(confusion.error_rate(int(k[0])), confusion.error_rate(int(k[1]))) ** 2
+        return score + 0.02
+
+    key = _lean_choice(rng, keys, stats, weight)
     word = rng.choice(list(by_class[key]))
     return Item(Drill.PAIRS, key, key, hanzi=word.hanzi, pinyin=word.pinyin, english=word.english,
                 note_id=word.note_id, shown=f"{word.hanzi} {to_marks(word.pinyin)}")
