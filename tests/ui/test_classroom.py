@@ -9,7 +9,26 @@ from lianxi.tutor import find_lesson
 from lianxi.ui.screens.classroom import ClassroomApp, ClassroomScreen
 from lianxi.ui.screens.help import HelpScreen
 
-from conftest import SAMPLE_LESSON
+SAMPLE_LESSON = """\
+id = "sample-greetings"
+title = "Greetings"
+level = "HSK 1"
+
+[[words]]
+hanzi = "你好"
+pinyin = "nǐhǎo"
+english = ["hello", "hi"]
+
+[[words]]
+hanzi = "谢谢"
+pinyin = "xie4xie5"
+english = "thank you"
+
+[[words]]
+hanzi = "再见"
+pinyin = "zàijiàn"
+english = ["goodbye", "see you"]
+"""
 
 TABLES = ("lessons", "notes", "cards", "reviews", "settings")
 
