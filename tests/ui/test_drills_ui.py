@@ -82,6 +82,19 @@ async def test_home_d_opens_the_drill_menu_and_a_number_starts_a_drill(learner):
         assert isinstance(app.screen, DrillScreen) and app.screen.drill is Drill.LISTEN
 
 
+async def test_the_menu_switches_the_review_sound_settings(learner):
+    from lianxi.drills import audio_settings
+
+    learner.progress.set_setting("welcomed", True)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("d", "v", "c")
+        line = str(app.screen.query_one("#drill-settings").render())
+        assert "on reveal off" in line and "listening cards off" in line
+    settings = audio_settings(learner)
+    assert not settings.play_on_reveal and not settings.listening_cards and settings.play_listening_on_show
+
+
 # -- each drill ----------------------------------------------------------------------------
 
 

@@ -485,8 +485,8 @@ def _check_dictation(item: Item, typed: str) -> Verdict:
     if correct:
         extra = " (a character that sounds the same)" if grade.verdict is not GradeVerdict.EXACT else ""
         return Verdict(True, f"Right: {item.shown}{extra}.", typed, tones, pieces)
-    detail = " · ".join(grade.problems + ([grade.note] if grade.note else []))
-    return Verdict(False, f"{grade.headline}: {item.shown}  —  {detail}", typed, tones, pieces)
+    detail = "\n".join(grade.problems + ([grade.note] if grade.note else []))  # one line per syllable
+    return Verdict(False, f"{grade.headline}: {item.shown}\n{detail}", typed, tones, pieces)
 
 
 # --- one entry point for answers ------------------------------------------------------------

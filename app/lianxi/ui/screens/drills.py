@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lianxi.core.drills import DRILLS, Drill, Item, Verdict
-from lianxi.drills import DrillRun, DrillUnavailable
+from lianxi.drills import DrillRun, DrillUnavailable, audio_settings, change_audio_settings
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import voice
 
@@ -47,6 +47,9 @@ class DrillMenuScreen(Screen):
 
     BINDINGS = [
         Binding("q,escape", "app.pop_screen", "Back"),
+        Binding("v", "toggle('play_on_reveal')", "Voice on reveal", show=False),
+        Binding("l", "toggle('play_listening_on_show')", "Listening autoplay", show=False),
+        Binding("c", "toggle('listening_cards')", "Listening cards", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -54,8 +57,29 @@ class DrillMenuScreen(Screen):
         yield Static("[b]Drills[/b]  listen and answer; every answer is kept", id="drill-menu-title")
         yield OptionList(*[Option(f"{n}  {text}", id=d.value) for n, (d, text) in enumerate(DRILLS.items(), 1)],
                          id="drill-menu")
+        yield Static(id="drill-settings", classes="hint")
         yield Static("enter start · 1-5 pick · q back", classes="hint")
         yield Footer()
+
+    def on_mount(self) -> None:
+        self._draw_settings()
+
+    def _draw_settings(self) -> None:
+        now = audio_settings(self.app.learner)
+
+        def state(on: bool) -> str:
+            return "on" if on else "off"
+
+        self.query_one("#drill-settings", Static).update(
+            f"Reviews:  v say the word on reveal [b]{state(now.play_on_reveal)}[/b] · "
+            f"l listening cards speak at once [b]{state(now.play_listening_on_show)}[/b]\n"
+            f"          c studied words get listening cards [b]{state(now.listening_cards)}[/b]"
+        )
+
+    def action_toggle(self, name: str) -> None:
+        current = getattr(audio_settings(self.app.learner), name)
+        change_audio_settings(self.app.learner, **{name: not current})
+        self._draw_settings()
 
     def on_key(self, event) -> None:
         if event.key in "12345" and len(event.key) == 1:
@@ -77,7 +101,13 @@ class DrillMenuScreen(Screen):
             self.app.push_screen(DrillScreen(drill))
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen("Drills", [("1-5, enter", "start a drill"), ("q, esc", "back")]))
+        self.app.push_screen(HelpScreen("Drills", [
+            ("1-5, enter", "start a drill"),
+            ("v", "review: say the word when the answer is shown (on/off)"),
+            ("l", "review: listening cards speak as they appear (on/off)"),
+            ("c", "studied words get a listening card (on/off)"),
+            ("q, esc", "back"),
+        ]))
 
 
 class ScopeScreen(ModalScreen[tuple[str | None, str | None] | None]):
