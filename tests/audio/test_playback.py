@@ -51,6 +51,7 @@ def test_play_returns_at_once_and_a_new_sound_stops_the_old(slow_player, tmp_pat
     assert time.perf_counter() - started < 0.2
     first = player._current
     assert player.playing
+    assert _wait_until(lambda: log.exists()), "the player program never started"
 
     player.play(tmp_path / "two.wav")
     assert _wait_until(lambda: first.poll() is not None), "the first sound was not stopped"
