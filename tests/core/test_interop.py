@@ -171,3 +171,13 @@ def test_duplicate_words_in_an_export_import_nothing():
         read_pleco(data, "dup.txt")
     (error,) = caught.value.errors
     assert (error.line, error.field) == (2, "hanzi") and "already in this lesson" in error.message
+
+
+@pytest.mark.parametrize(("name", "reader", "words"), [
+    ("anki_notes_food.txt", read_anki, 6), ("anki_notes_old_export.txt", read_anki, 4),
+    ("pleco_cards_family.txt", read_pleco, 7),
+])
+def test_windows_line_endings_read_the_same(name, reader, words):
+    unix = reader(sample(name), name).lesson
+    windows = reader(sample(name).replace(b"\n", b"\r\n"), name).lesson
+    assert len(windows.words) == words and windows == unix
