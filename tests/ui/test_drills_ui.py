@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import wave
 
-import pytest
-
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.cards import CardKind
 from lianxi.core.drills import Drill
-from lianxi.drills import add_listening_cards, change_audio_settings
+from lianxi.drills import change_audio_settings
 from lianxi.store.drills import DrillLog
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.drills import DrillMenuScreen, DrillScreen, ScopeScreen, start_text
@@ -225,6 +223,7 @@ async def test_listening_cards_play_on_show_and_recognition_on_reveal(learner, l
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)  # the review screen gave 你好 its listening card: first new card
         screen = app.screen
+        assert isinstance(screen, ReviewScreen)
         assert screen.session.current.kind is CardKind.LISTENING and screen.session.current.hanzi == "你好"
         assert len(played(player)) == 1  # played on show
         await pilot.press("space")
