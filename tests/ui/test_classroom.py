@@ -149,3 +149,14 @@ async def test_a_class_records_nothing(learner, data_dir, tmp_path):
             await pilot.press(key)
         await app.workers.wait_for_complete()
     assert snapshot() == before
+
+
+async def test_a_lesson_without_two_syllable_words_says_so_in_the_tone_round(tmp_path):
+    one = SAMPLE_LESSON.split("[[words]]")[0] + '[[words]]\nhanzi = "好"\npinyin = "hao3"\nenglish = "good"\n'
+    app, _ = classroom(parse_lesson(one.encode(), "one.toml"), tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("t")
+        assert shown(app)["class-hanzi"] == "No words for this round"
+        await pilot.press("space", "n", "p")  # nothing to reveal, play or move to: no error
+        await pilot.press("w")
+        assert shown(app)["class-hanzi"] == "好"
