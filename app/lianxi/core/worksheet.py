@@ -33,7 +33,7 @@ def _css(paper: str) -> str:
 * {{ box-sizing: border-box; }}
 html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ font-family: {LATIN_FONTS}, {CJK_FONTS}; font-size: 11pt; color: #000; margin: 0; }}
-.hanzi {{ font-family: {CJK_FONTS}; font-size: 20pt; line-height: 1.3; }}
+.hanzi {{ font-family: {CJK_FONTS}; font-size: 20pt; line-height: 1.3; white-space: nowrap; }}
 .section {{ break-before: page; page-break-before: always; }}
 .section:first-of-type {{ break-before: auto; page-break-before: auto; }}
 h1 {{ font-size: 18pt; margin: 0 0 2mm; }}
