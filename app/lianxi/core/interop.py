@@ -223,7 +223,8 @@ def _guess_roles(rows: list[list[str]], fields: list[int], source: str) -> dict[
 
 
 def read_anki(data: bytes, source: str, *, title: str | None = None, lesson_id: str | None = None,
-              level: str = "Imported", columns: Sequence[str] | None = None) -> Imported:
+              level: str = "Imported", columns: Sequence[str] | None = None,
+              default_title: str = "Imported from Anki") -> Imported:
     """An Anki notes export -> a lesson. All problems are raised together; nothing is half-read."""
     text = decode_export(data, source)
     lines = text.split("\n")
@@ -296,7 +297,7 @@ def read_anki(data: bytes, source: str, *, title: str | None = None, lesson_id: 
             words.append(word)
             if word.check:
                 checks.append((word.hanzi, word.check))
-    title = title or deck.split("::")[-1].strip() or "Imported from Anki"
+    title = title or deck.split("::")[-1].strip() or default_title
     draft = LessonDraft(
         id=lesson_id or lesson_id_for(title), title=title, level=level, words=words,
         comment=f"Imported from the Anki export {source} by `lianxi lessons import-anki`.",
@@ -376,7 +377,7 @@ _PLECO_HEADWORD = re.compile(r"^(?P<simplified>[^\[\]]+?)(?:\[(?P<traditional>[^
 
 
 def read_pleco(data: bytes, source: str, *, title: str | None = None, lesson_id: str | None = None,
-               level: str = "Imported") -> Imported:
+               level: str = "Imported", default_title: str = "Imported from Pleco") -> Imported:
     """A Pleco flashcard text export -> a lesson; `//` categories become tags."""
     text = decode_export(data, source)
     errors: list[LessonError] = []
@@ -418,7 +419,7 @@ def read_pleco(data: bytes, source: str, *, title: str | None = None, lesson_id:
             words.append(word)
     if not words and not errors:
         errors.append(LessonError(source, 1, "words", "has no cards: export some flashcards from Pleco as text"))
-    title = title or first_category.split("/")[-1].strip() or "Imported from Pleco"
+    title = title or first_category.split("/")[-1].strip() or default_title
     draft = LessonDraft(
         id=lesson_id or lesson_id_for(title), title=title, level=level, words=words,
         comment=f"Imported from the Pleco export {source} by `lianxi lessons import-pleco`.",
