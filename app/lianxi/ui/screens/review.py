@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static
 
 from lianxi.core.schedule import Rating
 from lianxi.drills import add_listening_cards
+from lianxi.sentences import card_extras
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import speak_card, voice
 from lianxi.ui.widgets.card import render_card
@@ -23,8 +24,8 @@ HELP_KEYS = [
     ("2", "Hard: I knew it, with effort"),
     ("3", "Good: I knew it"),
     ("4", "Easy: I knew it at once"),
-    ("enter (typed cards)", "check what you typed, then accept the suggested grade"),
-    ("ctrl+z (typing)", "undo the last answer"),
+    ("enter (typed)", "check your answer, then take the suggested grade"),
+    ("ctrl+z (typed)", "undo the last answer while typing"),
     ("u", "undo the last answer"),
     ("r, s", "hear the word again, or slowly"),
     ("q, esc", "back to your lessons"),
@@ -86,7 +87,8 @@ class ReviewScreen(Screen):
             card_widget.update(self._done_text())
             grades.update("q  back to your lessons")
             return
-        card_widget.update(render_card(card, self.app.palette, self.revealed))
+        extras = card_extras(self.app.learner, card, self.revealed)  # script setting, example sentences
+        card_widget.update(render_card(card, self.app.palette, self.revealed, **extras))
         if self.revealed:
             intervals = self.session.intervals()
             grades.update("   ".join(f"[b]{int(r)}[/b] {name} {intervals[r]}" for r, name in GRADES))
