@@ -226,3 +226,17 @@ def test_grading_is_pure():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={"PYTHONPATH": ":".join(sys.path)})
     assert done.stdout.strip() == "[]"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aeiouvngzhcsrlmxqjk ':12345050ǎàáāüǙ 你好儿,.!?-") + ["\u0301"]),
+               max_size=16),
+       st.sampled_from([CardKind.TYPE_PINYIN, CardKind.TYPE_HANZI, CardKind.CLOZE, CardKind.RECOGNITION]))
+def test_anything_typed_grades_or_says_what_to_fix(typed, kind):
+    try:
+        grade = grade_answer(kind, typed, hanzi="一会儿", pinyin="yíhuìr", english=["a moment"])
+    except PinyinError as exc:
+        assert str(exc) and exc.piece
+        return
+    assert grade.rating in tuple(Rating)
+    assert grade.verdict is not Verdict.EXACT or not grade.problems

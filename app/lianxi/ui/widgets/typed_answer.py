@@ -17,7 +17,7 @@ from textual.message import Message
 from textual.widgets import Input, Static
 
 from lianxi.core.cards import CardKind
-from lianxi.core.grading import Grade, Mark, Verdict
+from lianxi.core.grading import Grade, Mark, Verdict, grade_answer
 from lianxi.core.pinyin import PinyinError
 from lianxi.store.progress import StudyCard
 from lianxi.typed_cards import check_answer, is_typed
@@ -71,6 +71,11 @@ def grades_line(intervals: dict, suggested: int) -> str:
     return "   ".join(parts) + f"   [b]enter[/b] {RATING_NAMES[suggested]}"
 
 
+def _warm_up() -> None:
+    check = grade_answer(CardKind.TYPE_PINYIN, "ni3", hanzi="你", pinyin="ni3")
+    assert check.verdict is Verdict.EXACT
+
+
 class TypedAnswer(Vertical):
     """Input for a typed card; hidden for the other kinds."""
 
@@ -89,6 +94,7 @@ class TypedAnswer(Vertical):
         self.card: StudyCard | None = None
         self.grade: Grade | None = None
         self.typed = ""
+        self._warm = False
 
     def compose(self) -> ComposeResult:
         with Center():
@@ -117,6 +123,10 @@ class TypedAnswer(Vertical):
             self.display = False
             return
         self.display = True
+        if not self._warm:
+            # pypinyin's dictionaries take a moment to load: load them while the learner types.
+            self._warm = True
+            self.run_worker(_warm_up, thread=True, group="typed-warm-up")
         if not revealed:
             if self.card is None or self.card.id != card.id or self.grade is not None:
                 self.card, self.grade, self.typed = card, None, ""
