@@ -140,6 +140,11 @@ class Reading:
 
 
 _ERHUA_CHAR = "儿"
+_NO_ERHUA = frozenset({"er", "e", "ê", "m", "n", "ng", "hm", "hng"})
+
+
+def _takes_erhua(s: Syllable) -> bool:
+    return not s.erhua and s.base not in _NO_ERHUA
 
 
 def _slots(hanzi: str, syllables: Sequence[Syllable]) -> list[str] | None:
@@ -195,8 +200,7 @@ def _erhua_forms(syllables: Sequence[Syllable], chars: Sequence[str] | None) -> 
         merged: list[Syllable] = []
         changed = False
         for s, ch in zip(syllables, chars, strict=True):
-            if (ch == _ERHUA_CHAR and s.base == "er" and s.tone == NEUTRAL and merged
-                    and not merged[-1].erhua and merged[-1].base not in ("er", "e", "ê")):
+            if ch == _ERHUA_CHAR and s.base == "er" and s.tone == NEUTRAL and merged and _takes_erhua(merged[-1]):
                 merged[-1] = Syllable(merged[-1].base, merged[-1].tone, True)
                 changed = True
             else:
@@ -268,15 +272,14 @@ def readings(hanzi: str, syllables: Sequence[Syllable], *, other_words: bool = F
         own = list(out)
         others: list[list[Syllable]] = []
         if len(chars) == 1 and count_hanzi(hanzi) == 1:
-            others = [[Syllable(h.base, h.tone, syllables[0].erhua and h.base not in ("er", "e", "ê"))]
-                      for h in _heteronyms(chars[0])]
+            others = [[h] for h in _heteronyms(chars[0])]  # one hanzi: no 儿, no erhua
         else:
             try:
                 guess = hanzi_reading("".join(chars))
             except PinyinError:
                 guess = []
             if len(guess) == len(syllables):
-                guess = [Syllable(g.base, g.tone, s.erhua and g.base not in ("er", "e", "ê"))
+                guess = [Syllable(g.base, g.tone, s.erhua and g.base not in _NO_ERHUA)
                          for g, s in zip(guess, syllables, strict=True)]
                 if all(_really_differs(guess, r.syllables) for r in own):
                     others = [guess, apply_sandhi(guess, "".join(chars))]
@@ -289,11 +292,9 @@ def readings(hanzi: str, syllables: Sequence[Syllable], *, other_words: bool = F
 def word_reading(hanzi: str) -> list[Syllable]:
     """pypinyin's citation reading of hanzi, a neutral 儿 after a syllable merged as erhua (一会儿)."""
     out: list[Syllable] = []
-    sylls = hanzi_reading(hanzi)
-    chars = [c for c in hanzi if is_hanzi(c)]
-    for s, ch in zip(sylls, chars, strict=True):
-        if (ch == _ERHUA_CHAR and s.base == "er" and s.tone == NEUTRAL and out
-                and not out[-1].erhua and out[-1].base not in ("er", "e", "ê")):
+    for s in hanzi_reading(hanzi):
+        # pypinyin reads only an erhua 儿 as a neutral er (一会儿), never 而, 二 or 女儿's 儿.
+        if s.base == "er" and s.tone == NEUTRAL and out and _takes_erhua(out[-1]):
             out[-1] = Syllable(out[-1].base, out[-1].tone, True)
         else:
             out.append(s)
