@@ -34,11 +34,14 @@ __all__ = [
     "Piece",
     "Reading",
     "Verdict",
+    "contains_hanzi",
     "grade_answer",
     "grade_english",
     "grade_hanzi",
     "grade_pinyin",
+    "has_tones",
     "readings",
+    "suggest",
     "word_reading",
 ]
 
