@@ -10,11 +10,12 @@ table and the winner: fewest bad syllables, then fewest creaks and jumps.
     /tmp/venv0/bin/python bench/tone_clarity.py [--quick]
 
 Result (espeak-ng 1.51, Debian; 46 syllables x 4 tones = 184 per setting, rate 150):
-+f3 at RANGE 65 won with 9 of 184 unclear (6 tone-2 rises under 2.5 semitones, 3 short
-tone-4 falls, no creak); next were +m3/80 with 27 and default/80 with 31, both mostly
-creak: the male voices lose periodicity (harmonics-to-noise near 0 dB) once tones 3
-and 4 fall below ~70 Hz. RANGE 50 flattens tone 2 and 4 for every variant; 100 creaks
-more. speech.py's VARIANT and PITCH_RANGE cite this.
++f3 at RANGE 65 won with 11 of 184 unclear (7 tone 2s, 1 tone 3, 3 tone 4s; mostly
+rises under 2.5 semitones, 3 with a pitch jump at the end, none creaky; 5 of 184 at
+the slow rate); next were +m3/80 with 27 and default/80 with 31, both mostly creak: the male
+voices lose periodicity (harmonics-to-noise near 0 dB) once tones 3 and 4 fall below
+~70 Hz. RANGE 50 flattens tones 2 and 4 for every variant; 100 creaks more. +m2
+barely moves its pitch at all. speech.py's VARIANT and PITCH_RANGE cite this.
 """
 
 from __future__ import annotations

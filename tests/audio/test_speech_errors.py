@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lianxi.audio.speech import Speaker, SpeechUnavailable
+from lianxi.audio.speech import Speaker, SpeechFailed, SpeechUnavailable
 from lianxi.core.errors import UserError
 from lianxi.core.pinyin import PinyinError
 
@@ -38,3 +38,8 @@ def test_nothing_to_say_is_a_programming_error(speaker):
         speaker.render()
     with pytest.raises(ValueError):
         speaker.render(hanzi="  ", pinyin="")
+
+
+def test_text_with_no_syllables_in_it_says_so(speaker):
+    with pytest.raises(SpeechFailed, match="nothing to say"):
+        speaker.render(hanzi="OK!")

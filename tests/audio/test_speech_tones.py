@@ -76,3 +76,9 @@ def test_the_lessons_own_pinyin_wins_over_the_hanzi_reading(speaker):
 
 def test_umlaut_and_neutral_tone_are_spelt_for_the_voice(speaker):
     assert speaker.engine_text(pinyin="nǚ de") == "nv3 de5"
+
+
+def test_lesson_pinyin_that_does_not_pair_with_the_hanzi_keeps_its_phrases(speaker):
+    # 3 hanzi + 儿 written as erhua: the pinyin is read as written, commas and all
+    text = speaker.engine_text("你好，一点儿。", "Nǐ hǎo, yìdiǎnr.")
+    assert text == "ni2 hao3, yi4 dian3r"

@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 VOICE = "sit/cmn-latn-pinyin"
-# bench/tone_clarity.py: +f3 at RANGE 65 had the fewest unclear tones, 9 of 184 (next best 27).
+# bench/tone_clarity.py: +f3 at RANGE 65 had the fewest unclear tones, 11 of 184 (next: 27, +m3/80).
 VARIANT = "+f3"
 PITCH_RANGE = 65
 RATE = 150  # words per minute; espeak's 175 runs syllables together for a learner
@@ -95,26 +95,30 @@ def speech_text(hanzi: str | None = None, pinyin: str | None = None) -> str:
     and sandhi is applied exactly once (ours, which also does 一 and 不).
     Raises PinyinError (a UserError) for pinyin or hanzi it cannot read.
     """
+    has_pinyin = bool(pinyin and pinyin.strip())
+    phrases = None
     if hanzi and hanzi.strip():
-        syllables = parse(pinyin) if pinyin and pinyin.strip() else hanzi_reading(hanzi)
+        syllables = parse(pinyin) if has_pinyin else hanzi_reading(hanzi)
         try:
             spoken = apply_sandhi(syllables, hanzi)
         except ValueError:
+            if not has_pinyin:
+                raise
             # Lesson pinyin that does not pair one-to-one with the hanzi (一点儿 yìdiǎnr):
-            # trust the pinyin as written and apply only what needs no hanzi.
-            spoken = apply_sandhi(syllables)
-            sizes = [len(spoken)]
+            # read the pinyin as written, below.
         else:
-            sizes = _hanzi_phrases(hanzi, len(spoken))
-        phrases, start = [], 0
-        for size in sizes:
-            phrases.append(spoken[start : start + size])
-            start += size
-    elif pinyin and pinyin.strip():
+            phrases, start = [], 0
+            for size in _hanzi_phrases(hanzi, len(spoken)):
+                phrases.append(spoken[start : start + size])
+                start += size
+    if phrases is None:
+        if not has_pinyin:
+            raise ValueError("speech_text needs hanzi or pinyin")
         phrases = [apply_sandhi(parse(chunk)) for chunk in _PINYIN_BREAK.split(pinyin)]
-    else:
-        raise ValueError("speech_text needs hanzi or pinyin")
-    return ", ".join(for_speech(p) for p in phrases if p)
+    text = ", ".join(for_speech(p) for p in phrases if p)
+    if not text:
+        raise SpeechFailed(f"nothing to say in '{hanzi or pinyin}': give hanzi or pinyin syllables")
+    return text
 
 
 # --- the engine (one per process: espeak-ng keeps global state) -------------------------
