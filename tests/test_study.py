@@ -5,7 +5,7 @@ from lianxi.core.cards import CardKind
 from lianxi.core.lessons import parse_lesson
 from lianxi.core.schedule import Rating, State
 
-from conftest import SAMPLE_LESSON
+from samples import SAMPLE_LESSON
 
 
 def start(learner, text=SAMPLE_LESSON):

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from lianxi.cli import cli
 
-from conftest import SAMPLE_LESSON
+from samples import SAMPLE_LESSON
 
 
 def run(*args, data_dir=None):

@@ -15,7 +15,7 @@ from lianxi.core.schedule import Rating
 from lianxi.store.db import AlreadyOpen, DataFolderUnusable, DataLock, NewerDatabase, open_database
 from lianxi.study import Learner
 
-from conftest import SAMPLE_LESSON
+from samples import SAMPLE_LESSON
 
 
 def lesson(text: str = SAMPLE_LESSON):

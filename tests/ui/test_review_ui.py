@@ -7,7 +7,7 @@ from lianxi.ui.screens.home import HomeScreen
 from lianxi.ui.screens.review import ReviewScreen
 from lianxi.ui.screens.welcome import WelcomeScreen
 
-from conftest import SAMPLE_LESSON
+from samples import SAMPLE_LESSON
 
 
 def reviews(learner):
