@@ -128,3 +128,9 @@ from lianxi.cli import tutor as _tutor  # noqa: E402
 
 cli.add_command(_tutor.class_)
 cli.add_command(_tutor.worksheet)
+
+from lianxi.cli import sentences as _sentences  # noqa: E402
+from lianxi.cli import settings as _settings  # noqa: E402
+
+cli.add_command(_sentences.sentences)
+cli.add_command(_settings.settings)

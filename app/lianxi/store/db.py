@@ -262,3 +262,6 @@ from lianxi.store import drills as _drills  # noqa: E402,F401 - registers the dr
 
 
 from lianxi.store import dictionary as _dictionary  # noqa: E402,F401  (its migration)
+
+
+from lianxi.store import sentences as _sentences  # noqa: E402,F401  (its migration)

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static
 
 from lianxi.core.schedule import Rating
 from lianxi.drills import add_listening_cards
+from lianxi.sentences import card_extras
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import speak_card, voice
 from lianxi.ui.widgets.card import render_card
@@ -86,7 +87,8 @@ class ReviewScreen(Screen):
             card_widget.update(self._done_text())
             grades.update("q  back to your lessons")
             return
-        card_widget.update(render_card(card, self.app.palette, self.revealed))
+        extras = card_extras(self.app.learner, card, self.revealed)  # script setting, example sentences
+        card_widget.update(render_card(card, self.app.palette, self.revealed, **extras))
         if self.revealed:
             intervals = self.session.intervals()
             grades.update("   ".join(f"[b]{int(r)}[/b] {name} {intervals[r]}" for r, name in GRADES))

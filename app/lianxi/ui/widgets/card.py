@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich.text import Text
 
 from lianxi.core.cards import SIDES, CardKind, cloze
@@ -9,11 +11,14 @@ from lianxi.store.progress import StudyCard
 from lianxi.ui.tones import coloured_hanzi, coloured_pinyin
 
 
-def _field(card: StudyCard, name: str, palette, revealed: bool) -> list[Text]:
+def _field(card: StudyCard, name: str, palette, revealed: bool, script: str = "simplified") -> list[Text]:
     if name == "hanzi":
-        text = coloured_hanzi(card.hanzi, card.numbered, palette if revealed else None)
-        if card.traditional and card.traditional != card.hanzi:
-            text.append(f"  ({card.traditional})", style="dim")
+        shown, other = card.hanzi, card.traditional
+        if script == "traditional" and card.traditional:
+            shown, other = card.traditional, card.hanzi
+        text = coloured_hanzi(shown, card.numbered, palette if revealed else None)
+        if other and other != shown:
+            text.append(f"  ({other})", style="dim")
         return [text]
     if name == "pinyin":
         return [coloured_pinyin(card.pinyin, palette, bold=True)]
@@ -38,17 +43,35 @@ def _field(card: StudyCard, name: str, palette, revealed: bool) -> list[Text]:
     return []
 
 
-def render_card(card: StudyCard, palette, revealed: bool) -> Text:
-    """The card as lines of text, centred by the screen."""
+def _examples(card: StudyCard, examples: Sequence) -> list[Text]:
+    """Imported example sentences, each with its attribution (their licence asks for it)."""
+    shown = [e for e in examples if e.chinese != card.example]
+    if not shown:
+        return []
+    lines = [Text("")]
+    for example in shown:
+        lines.append(Text.assemble(example.chinese, "  ", (example.english, "italic")))
+        lines.append(Text(example.attribution, style="dim"))
+    return lines
+
+
+def render_card(card: StudyCard, palette, revealed: bool, *, script: str = "simplified",
+                examples: Sequence = ()) -> Text:
+    """The card as lines of text, centred by the screen.
+
+    `script` is the learner's setting ("simplified" or "traditional"); `examples` are the
+    word's imported sentences (chinese, english, attribution), shown on the answer side.
+    """
     sides = SIDES[CardKind(card.kind)]
     lines: list[Text] = [Text(sides.prompt, style="dim"), Text("")]
     for name in sides.front:
-        lines += _field(card, name, palette, revealed)
+        lines += _field(card, name, palette, revealed, script)
     if revealed:
         lines.append(Text("─" * 20, style="dim"))
         for name in sides.back:
             if name not in sides.front:
-                lines += _field(card, name, palette, revealed)
+                lines += _field(card, name, palette, revealed, script)
         if card.note:
             lines += [Text(""), Text(f"Note: {card.note}", style="dim")]
+        lines += _examples(card, examples)
     return Text("\n").join(lines)
