@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lianxi.core.sentences import (
-    SentenceProblems, choose_examples, known_share, read_sentences, sentences_with,
+    SentenceProblems, choose_examples, known_share, read_sentences, sentences_with, short_attribution,
 )
 
 # Our own sentences, written for these tests (none copied from Tatoeba).
@@ -113,3 +113,9 @@ def test_choose_prefers_known_words_then_studied_then_short():
     assert choose_examples("学生", candidates, set(), studying={"他们", "的", "都", "很", "好看"})[0] == 1
     assert choose_examples("学生", candidates, set(), limit=1) == [2]
     assert choose_examples("学生", [], set()) == []
+
+
+def test_short_attribution_keeps_licence_ids_and_authors():
+    text = "CC-BY 2.0 (France) Attribution: tatoeba.org #1 (CM) & #2 (Martha)"
+    assert short_attribution(text) == "CC BY 2.0 FR · tatoeba.org #1 (CM) & #2 (Martha)"
+    assert short_attribution("Lianxi tests (CC0)") == "Lianxi tests (CC0)"

@@ -10,6 +10,7 @@ whose other words the learner already knows. Pure: no files, SQLite or UI.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -111,6 +112,11 @@ def read_sentences(data: bytes, source: str = "<sentences>") -> list[Sentence]:
     if errors:
         raise SentenceProblems(errors)
     return sentences
+
+
+def short_attribution(text: str) -> str:
+    """Tatoeba's attribution in fewer columns for a card: the licence and every id and author kept."""
+    return re.sub(r"^CC-BY 2\.0 \(France\) Attribution:\s*", "CC BY 2.0 FR · ", text)
 
 
 # -- choosing examples -------------------------------------------------------------------

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from rich.text import Text
 
 from lianxi.core.cards import SIDES, CardKind, cloze
+from lianxi.core.sentences import short_attribution
 from lianxi.store.progress import StudyCard
 from lianxi.ui.tones import coloured_hanzi, coloured_pinyin
 
@@ -51,7 +52,7 @@ def _examples(card: StudyCard, examples: Sequence) -> list[Text]:
     lines = [Text("")]
     for example in shown:
         lines.append(Text.assemble(example.chinese, "  ", (example.english, "italic")))
-        lines.append(Text(example.attribution, style="dim"))
+        lines.append(Text(short_attribution(example.attribution), style="dim"))
     return lines
 
 
