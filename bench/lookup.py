@@ -1,0 +1,99 @@
+"""Benchmark: the dictionary (not a test; prints figures).
+
+1. Builds the CC-CEDICT index into a fresh database, as the first lookup does
+   (wall time and the process's peak resident memory).
+2. Looks up words of every kind over the whole dictionary: hanzi (simplified and
+   traditional), pinyin without tones ("ni hao"), with tone numbers ("ni3hao3"),
+   with tone marks ("nǐhǎo"), and English; queries are drawn (seeded) from the
+   dictionary itself, so common and rare words, short and long, are all there.
+   Prints p50 / p95 / max per kind.
+
+    /tmp/venv0/bin/python bench/lookup.py [--queries 300] [--seed 1]
+
+Targets (issue 5): lookup p95 <= 10 ms for each kind; first build <= 5 s;
+peak memory <= 150 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sqlite3
+import statistics
+import tempfile
+import time
+from datetime import timezone
+from pathlib import Path
+
+from lianxi.core.dictionary import display_pinyin, english_words, reading
+from lianxi.core.pinyin import Syllable
+from lianxi.dictionary import Dictionary
+from lianxi.study import Learner
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def queries(conn: sqlite3.Connection, count: int, seed: int) -> dict[str, list[str]]:
+    """`count` queries of each kind, taken from random dictionary entries (HSK words over-sampled)."""
+    rows = conn.execute(
+        "SELECT simplified, traditional, pinyin, english, hsk_rank IS NOT NULL FROM dictionary_entries"
+    ).fetchall()
+    rng = random.Random(seed)
+    hsk = [r for r in rows if r[4]]
+    picked = rng.sample(rows, count // 2) + rng.sample(hsk or rows, count - count // 2)
+    kinds: dict[str, list[str]] = {k: [] for k in ("hanzi", "traditional", "pinyin", "numbers", "marks", "english")}
+    for simp, trad, pinyin, english, _ in picked:
+        syllables = [s for s in reading(pinyin) if isinstance(s, Syllable)]
+        kinds["hanzi"].append(simp)
+        kinds["traditional"].append(trad)
+        if syllables:
+            kinds["pinyin"].append(" ".join(s.base for s in syllables))
+            kinds["numbers"].append("".join(s.numbered for s in syllables))
+            kinds["marks"].append(display_pinyin(pinyin).replace(" ", ""))
+        words = english_words(english.split(" / ")[0].split(";")[0])
+        if words:
+            kinds["english"].append(" ".join(words[:3]))
+    return kinds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--queries", type=int, default=300, help="queries per kind (default 300)")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        learner = Learner.open(Path(tmp), zone=timezone.utc)
+        dictionary = Dictionary(learner)
+        before = peak_mb()
+        t0, c0 = time.perf_counter(), time.process_time()
+        count = dictionary.build()
+        build, cpu = time.perf_counter() - t0, time.process_time() - c0
+        size = (Path(tmp) / "lianxi.db").stat().st_size / 1e6
+        # CPU time too: on a busy machine the wall time says more about the neighbours
+        print(f"index: {count:,} entries built in {build:.2f} s ({cpu:.2f} s of CPU; target <= 5 s); "
+              f"database {size:.0f} MB")
+        print(f"peak memory after building: {peak_mb():.0f} MB (target <= 150 MB; {before:.0f} MB before)")
+
+        print(f"\nlookups, {args.queries} per kind, 20 results each (target p95 <= 10 ms)")
+        print(f"  {'kind':<12} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}  example")
+        worst = 0.0
+        for kind, texts in queries(learner.progress.conn, args.queries, args.seed).items():
+            times = []
+            for text in texts:
+                t = time.perf_counter()
+                dictionary.lookup(text, limit=20)
+                times.append((time.perf_counter() - t) * 1000)
+            times.sort()
+            p95 = times[int(len(times) * 0.95) - 1]
+            worst = max(worst, p95)
+            print(f"  {kind:<12} {statistics.median(times):>7.2f} {p95:>7.2f} {times[-1]:>7.2f}  {texts[0]!r}")
+        learner.close()
+    print(f"\nworst p95 {worst:.2f} ms; peak memory {peak_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
