@@ -48,7 +48,7 @@ def test_play_returns_at_once_and_a_new_sound_stops_the_old(slow_player, tmp_pat
 
     started = time.perf_counter()
     player.play(tmp_path / "one.wav")
-    assert time.perf_counter() - started < 0.2
+    assert time.perf_counter() - started < 1.0  # the fake sound lasts 30 s
     first = player._current
     assert player.playing
     assert _wait_until(lambda: log.exists()), "the player program never started"
