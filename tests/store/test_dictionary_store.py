@@ -11,7 +11,9 @@ import pytest
 
 from lianxi.core.dictionary import EXACT, STARTS, CONTAINS
 from lianxi.core.schedule import Rating
-from lianxi.dictionary import MY_WORDS, CannotAdd, Dictionary, IndexNotBuilt, cedict_header, cedict_path
+from lianxi.dictionary import (
+    MY_WORDS, CannotAdd, Dictionary, IndexNotBuilt, cedict_header, cedict_path, hsk_lesson_files, hsk_words,
+)
 from lianxi.study import Learner
 
 # A stand-in for the generated HSK lessons, so ranking tests do not depend on them.
@@ -197,3 +199,17 @@ def test_measure_words_come_along(dictionary):
 def test_hsk_level_goes_to_the_reading_the_lesson_teaches(dictionary):
     readings = {f.pinyin: f.hsk_level for f in dictionary.lookup("好", limit=5) if f.simplified == "好"}
     assert readings == {"hao3": "HSK 1", "hao4": ""}
+
+
+def test_every_bundled_hsk_lesson_gives_its_words_to_the_ranking():
+    """The light reader of generated lessons must keep up with the generator's format."""
+    files = hsk_lesson_files()
+    if not files:
+        pytest.skip("no bundled HSK lessons in this checkout")
+    words = hsk_words(files)
+    assert len(words) == sum(path.read_text(encoding="utf-8").count("[[words]]") for path in files)
+    assert all(w.toned and w.level.startswith("HSK") for w in words)
+    levels = {w.level for w in words}
+    assert {"HSK 1", "HSK 6", "HSK 3.0 band 1", "HSK 3.0 band 7-9"} <= levels
+    first = min(words, key=lambda w: w.rank)
+    assert first.level == "HSK 1"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from lianxi.cli import Context, pass_context
@@ -12,7 +14,7 @@ def ensure_index(dictionary) -> None:
     if dictionary.ready():
         return
     click.echo("Building the dictionary index (once; a few seconds)...", err=True)
-    with click.progressbar(length=100, file=click.get_text_stream("stderr"), show_eta=False,
+    with click.progressbar(length=100, file=sys.stderr, show_eta=False,
                            label="CC-CEDICT") as bar:
         done = [0]
 

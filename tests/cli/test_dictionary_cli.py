@@ -1,0 +1,89 @@
+"""`lianxi lookup`, `lianxi sentences import` and `lianxi settings script` through the real CLI."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from lianxi.cli import cli
+
+# Our own sentences, written for these tests.
+SENTENCES = "I am a student.\t我是学生。\tLianxi tests #1 (CC0)\nHello!\t你好！\tLianxi tests #2 (CC0)\n"
+
+
+def run(data_dir, *args):
+    return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def first_lookup(tmp_path_factory):
+    """The first lookup builds the index (once for this module); later tests use copies."""
+    folder = tmp_path_factory.mktemp("cli-dictionary") / "data"
+    result = run(folder, "lookup", "ni", "hao")
+    return folder, result
+
+
+@pytest.fixture
+def indexed(first_lookup, tmp_path):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    sqlite3.connect(first_lookup[0] / "lianxi.db").execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    shutil.copy(first_lookup[0] / "lianxi.db", folder / "lianxi.db")
+    return folder
+
+
+def test_the_first_lookup_builds_the_index_then_answers(first_lookup):
+    _, result = first_lookup
+    assert result.exit_code == 0
+    assert "Indexed 122,143 entries." in result.stderr
+    assert result.stdout.splitlines()[0].split() == ["1", "你好", "nǐ", "hǎo", "hello;", "hi"]
+
+
+def test_lookup_kinds_and_adding_to_my_words(indexed):
+    assert "学生 (學生)" in run(indexed, "lookup", "學生", "-n", "1").output
+    assert run(indexed, "lookup", "nǐhǎo").output.startswith("  1  你好")
+    added = run(indexed, "lookup", "--add", "1", "ni3", "hao3")
+    assert added.exit_code == 0 and "Added 你好 to My words" in added.output
+    again = run(indexed, "lookup", "--add", "1", "ni hao")
+    assert again.exit_code == 1 and "already in My words" in again.stderr
+    listed = run(indexed, "lessons", "list").output
+    assert "my-words" in listed
+
+
+def test_nothing_found_and_bad_choices(indexed):
+    nothing = run(indexed, "lookup", "qwxz")
+    assert nothing.exit_code == 1 and "Nothing found" in nothing.output
+    assert run(indexed, "lookup", "--add", "99", "ni hao").exit_code == 2
+    empty = run(indexed, "lookup", " ")
+    assert empty.exit_code == 1 and empty.stderr.startswith("lianxi: Type something")
+
+
+def test_the_script_setting_changes_how_words_are_shown(indexed):
+    assert run(indexed, "settings", "script").output.strip() == "simplified"
+    assert "traditional" in run(indexed, "settings", "script", "traditional").output
+    assert run(indexed, "lookup", "xuesheng", "-n", "1").output.startswith("  1  學生 (学生)")
+    assert "script: traditional" in run(indexed, "settings").output
+    assert run(indexed, "settings", "script", "cyrillic").exit_code == 2
+
+
+def test_sentences_import_good_and_bad(data_dir, tmp_path):
+    run(data_dir, "lessons", "start", "first-01-greetings")
+    good = tmp_path / "good.tsv"
+    good.write_text(SENTENCES, encoding="utf-8")
+    result = run(data_dir, "sentences", "import", str(good))
+    assert result.exit_code == 0
+    assert "Read 2 sentence pairs; 2 new" in result.output
+    assert "of your 17 words now have example sentences" in result.output
+
+    bad = tmp_path / "bad.tsv"
+    bad.write_bytes(SENTENCES.replace("\t", " ", 1).encode("utf-8") + "Café\t".encode("latin-1") + b"x\n")
+    refused = run(data_dir, "sentences", "import", str(bad))
+    assert refused.exit_code == 1
+    assert f"{bad}:1: has 2 columns, not 3" not in refused.stderr  # encoding is checked first
+    assert f"{bad}:3: is not UTF-8 text" in refused.stderr
+    assert "Nothing was imported" in refused.stderr and "Traceback" not in refused.output
+    conn = sqlite3.connect(data_dir / "lianxi.db")
+    assert conn.execute("SELECT COUNT(*) FROM sentences").fetchone() == (2,)
