@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from lianxi.core.dictionary import (
-    CONTAINS, EXACT, STARTS, EmptyQuery, Found, QueryKind, display_pinyin, english_words, gloss_keys,
+    CONTAINS, EXACT, NAME, POINTER, STARTS, EmptyQuery, Found, QueryKind, display_pinyin, english_words, gloss_keys,
     hsk_words_from_lesson, learner_glosses, measure_words, merge, popularity, rank_key, read_cedict,
     read_query, reading_keys,
 )
@@ -33,6 +33,8 @@ def test_names_and_pointer_entries_are_minor():
     entries = list(read_cedict(LINES + ["妳 你 [ni3] /variant of 你[ni3]/\n"]))
     assert [e.is_minor for e in entries] == [False, False, False, True, True]
     assert entries[3].is_name
+    assert [e.minor for e in entries] == [0, 0, 0, POINTER, POINTER]  # "surname Wang" only points
+    assert entries[0]._replace(pinyin="Bei3 jing1").minor == NAME
 
 
 @pytest.mark.parametrize(
@@ -128,7 +130,7 @@ def test_hsk_words_from_a_generated_lesson():
     assert hsk_words_from_lesson("first-01-greetings", text, 0) == []
 
 
-def _found(entry_id, match, hsk=None, minor=False, popular=0, word="字"):
+def _found(entry_id, match, hsk=None, minor=0, popular=0, word="字"):
     return Found(entry_id, word, word, "zi4", ("character",), "HSK 1" if hsk else "", match,
                  rank_key(match, hsk, minor, popular, len(word), entry_id))
 
@@ -140,11 +142,14 @@ def test_ranking_exact_then_hsk_then_common():
         _found(3, EXACT, hsk=200),
         _found(4, EXACT, hsk=100),
         _found(5, STARTS),
-        _found(6, EXACT, popular=900, minor=True),
+        _found(6, EXACT, popular=900, minor=POINTER),
         _found(7, EXACT, popular=900),
     ]
     assert [f.id for f in merge(results, limit=10)] == [4, 3, 7, 2, 6, 5, 1]
-    assert merge([_found(8, EXACT, hsk=1, minor=True), _found(9, EXACT)], limit=2)[0].id == 9
+    assert merge([_found(8, EXACT, hsk=1, minor=POINTER), _found(9, EXACT)], limit=2)[0].id == 9
+    # a proper name that is an HSK word (北京) stays with the HSK words; other names go last
+    names = [_found(10, EXACT, hsk=5, minor=NAME), _found(11, EXACT, popular=99), _found(12, EXACT, minor=NAME, popular=999)]
+    assert [f.id for f in merge(names, limit=3)] == [10, 11, 12]
 
 
 def test_merge_keeps_each_entry_once_with_its_best_match_and_cuts_to_the_limit():

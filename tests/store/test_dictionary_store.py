@@ -20,7 +20,7 @@ from lianxi.study import Learner
 HSK_LESSONS = {
     "hsk2-level1/hsk2-1-01.toml": [("是", "shì"), ("去", "qù"), ("学生", "xué sheng"), ("好", "hǎo")],
     "hsk2-level2/hsk2-2-01.toml": [("事", "shì"), ("马", "mǎ")],
-    "hsk3-band1/hsk3-1-01.toml": [("十", "shí"), ("行", "xíng")],
+    "hsk3-band1/hsk3-1-01.toml": [("十", "shí"), ("行", "xíng"), ("北京", "Běijīng")],
 }
 
 
@@ -213,3 +213,11 @@ def test_every_bundled_hsk_lesson_gives_its_words_to_the_ranking():
     assert {"HSK 1", "HSK 6", "HSK 3.0 band 1", "HSK 3.0 band 7-9"} <= levels
     first = min(words, key=lambda w: w.rank)
     assert first.level == "HSK 1"
+
+
+def test_proper_names_that_are_hsk_words_rank_with_them(dictionary):
+    # 北京 is written as a name (Bei3 jing1) in CC-CEDICT; as an HSK word it comes first
+    assert [f.simplified for f in dictionary.lookup("beijing", limit=2)][0] == "北京"
+    # 王 the surname only points elsewhere: 王 "king" first
+    wang = [f for f in dictionary.lookup("王", limit=5) if f.simplified == "王"]
+    assert wang[0].pinyin == "wang2"

@@ -77,9 +77,22 @@ class Entry(NamedTuple):
         return self.pinyin[:1].isupper()
 
     @property
+    def is_pointer(self) -> bool:
+        """An entry that only points elsewhere ("variant of ...", "surname Wang")."""
+        return all(_POINTER.match(s) for s in self.senses)
+
+    @property
     def is_minor(self) -> bool:
-        """A name, or an entry that only points elsewhere ("variant of ...")."""
-        return self.is_name or all(_POINTER.match(s) for s in self.senses)
+        """A name or a pointer (see `minor`)."""
+        return self.is_name or self.is_pointer
+
+    @property
+    def minor(self) -> int:
+        """How far down a result goes: 0 a word, NAME a proper name, POINTER a pointer entry."""
+        return POINTER if self.is_pointer else NAME if self.is_name else 0
+
+
+NAME, POINTER = 1, 2
 
 
 _POINTER = re.compile(r"^(old )?(variant of|see |used in|abbr\. for|surname |erhua variant|archaic variant|"
@@ -450,11 +463,13 @@ def merge(*lists: Iterable[Found], limit: int) -> list[Found]:
     return sorted(best.values(), key=lambda f: f.order)[:limit]
 
 
-def rank_key(match: int, hsk_rank: int | None, minor: bool, popular: int, length: int, entry_id: int) -> tuple:
+def rank_key(match: int, hsk_rank: int | None, minor: int, popular: int, length: int, entry_id: int) -> tuple:
     """Result order: exact matches, then HSK words (earlier level first), then the more common.
 
-    Within each kind of match, names and "variant of" entries go after real words (王
-    the surname after 王 king). The store orders by the same columns in SQL; this is
-    the rule, for merging the pinyin and English results of one query and for the tests.
+    Within each kind of match, entries that only point elsewhere ("variant of", "surname
+    Wang") go after real words (王 the surname after 王 king); proper names outside HSK
+    go after other words (北京, an HSK word, stays with them). The store orders by the
+    same columns in SQL; this is the rule, for merging the pinyin and English results of
+    one query and for the tests.
     """
-    return (match, minor, hsk_rank is None, hsk_rank or 0, -popular, length, entry_id)
+    return (match, minor == POINTER, hsk_rank is None, hsk_rank or 0, minor, -popular, length, entry_id)

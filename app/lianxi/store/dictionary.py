@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # only for annotations: sqlite-utils is slow to import at sta
     import sqlite_utils
 
 from lianxi.core.dictionary import (
-    CONTAINS, EXACT, STARTS, Entry, Found, HskWord, Query, gloss_keys, popularity, rank_key, reading_keys,
+    CONTAINS, EXACT, POINTER, STARTS, Entry, Found, HskWord, Query, gloss_keys, popularity, rank_key, reading_keys,
 )
 from lianxi.store.db import migrations
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 # Bump when the index's content rules change, so existing databases rebuild it.
-INDEX_FORMAT = "2"
+INDEX_FORMAT = "3"
 
 
 @migrations()
@@ -49,7 +49,7 @@ def m020_dictionary(db: "sqlite_utils.Database") -> None:
             english TEXT NOT NULL,
             hsk_rank INTEGER,
             hsk_level TEXT NOT NULL DEFAULT '',
-            minor INTEGER NOT NULL DEFAULT 0,
+            minor INTEGER NOT NULL DEFAULT 0,  -- core.dictionary: 0 word, NAME, POINTER
             popular INTEGER NOT NULL DEFAULT 0
         );
         CREATE TABLE dictionary_glosses (
@@ -89,7 +89,8 @@ _DROP_INDEXES = (
 )
 
 _COLUMNS = "e.id, e.simplified, e.traditional, e.pinyin, e.english, e.hsk_level, e.hsk_rank, e.minor, e.popular"
-_ORDER = "m, e.minor, e.hsk_rank IS NULL, e.hsk_rank, e.popular DESC, length(e.simplified), e.id"
+_ORDER = (f"m, e.minor = {POINTER}, e.hsk_rank IS NULL, e.hsk_rank, e.minor, e.popular DESC, "
+          "length(e.simplified), e.id")
 
 Progress = Callable[[float, str], None]
 
@@ -141,7 +142,7 @@ class DictionaryIndex:
                     headwords.append(entry.simplified)
                     rows.append((
                         count, entry.simplified, entry.traditional, entry.pinyin, toned,
-                        toneless, " / ".join(entry.senses), int(entry.is_minor),
+                        toneless, " / ".join(entry.senses), entry.minor,
                     ))
                     glosses.extend((key, count, weak) for key, weak in gloss_keys(entry.senses).items())
                     chars.extend((ch, count) for ch in set(entry.simplified + entry.traditional))
@@ -227,7 +228,7 @@ class DictionaryIndex:
         rows = self.conn.execute(
             f"SELECT {_COLUMNS}, 0 AS m FROM dictionary_entries e WHERE e.simplified = :q "
             f"UNION SELECT {_COLUMNS}, 0 AS m FROM dictionary_entries e WHERE e.traditional = :q "
-            f"ORDER BY m, minor, hsk_rank IS NULL, hsk_rank, popular DESC, id",
+            f"ORDER BY m, minor = {POINTER}, hsk_rank IS NULL, hsk_rank, minor, popular DESC, id",
             {"q": hanzi},
         ).fetchall()
         return [_found(r) for r in rows]
@@ -237,7 +238,7 @@ class DictionaryIndex:
         out: dict[str, str] = {}
         for simp, trad in self.conn.execute(
             "SELECT simplified, traditional FROM dictionary_entries WHERE length(simplified) = 1 "
-            "AND simplified <> traditional ORDER BY minor, hsk_rank IS NULL, hsk_rank, popular DESC, id"
+            f"AND simplified <> traditional ORDER BY minor = {POINTER}, hsk_rank IS NULL, hsk_rank, minor, popular DESC, id"
         ):
             out.setdefault(simp, trad)
         return out
@@ -308,7 +309,7 @@ def _found(row: tuple) -> Found:
     return Found(
         id=entry_id, simplified=simp, traditional=trad, pinyin=pinyin,
         senses=tuple(english.split(" / ")), hsk_level=level, match=match,
-        order=rank_key(match, hsk_rank, bool(minor), popular, len(simp), entry_id),
+        order=rank_key(match, hsk_rank, minor, popular, len(simp), entry_id),
     )
 
 
