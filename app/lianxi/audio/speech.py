@@ -11,6 +11,7 @@ Never import the UI, the store or the study layer; playing sound is playback.py'
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import hashlib
 import io
@@ -139,7 +140,17 @@ def _load_engine():
     with _engine_lock:
         if _engine is None:
             _engine = _create_engine()
+            atexit.register(_drop_engine)
         return _engine
+
+
+def _drop_engine() -> None:
+    # Let pyttsx3 clean up while modules still exist; at interpreter teardown its
+    # __del__ finds contextlib gone and prints "Exception ignored in DriverProxy.__del__".
+    global _engine, _applied
+    with _engine_lock:
+        _engine = None
+        _applied = None
 
 
 def _create_engine():
