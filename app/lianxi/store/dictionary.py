@@ -2,8 +2,9 @@
 
 Built once, on first use (a few seconds), from the entries core.dictionary reads;
 then hanzi, pinyin and English lookups are single indexed queries:
-- hanzi: exact and prefix through the headword indexes, "contains" through a
-  character -> entry table (SQLite cannot use an index for LIKE '%x%');
+- hanzi: an FTS5 table where each character is a token finds the entries that
+  contain the query (SQLite cannot use an index for LIKE '%x%'); exact, prefix
+  and contains are then told apart in the ORDER BY;
 - pinyin: a toneless key ("nihao") indexed for exact and prefix, tones checked
   with GLOB on the numbered key ("ni3 hao[1-5]") among those rows;
 - English: an FTS5 table (porter stemming) plus a table of whole glosses for
@@ -72,20 +73,30 @@ def m020_dictionary(db: "sqlite_utils.Database") -> None:
     )
 
 
+@migrations()
+def m022_dictionary_hanzi(db: "sqlite_utils.Database") -> None:
+    # Hanzi "contains" search moves to FTS5 (each character a token): a third of the build time.
+    db.executescript(
+        """
+        DROP TABLE dictionary_chars;
+        CREATE VIRTUAL TABLE dictionary_hanzi USING fts5(chars, content='', detail='full');
+        DELETE FROM dictionary_info;
+        """
+    )
+
+
 _INDEXES = (
     "CREATE INDEX IF NOT EXISTS dictionary_simplified ON dictionary_entries (simplified)",
     "CREATE INDEX IF NOT EXISTS dictionary_traditional ON dictionary_entries (traditional)",
     "CREATE INDEX IF NOT EXISTS dictionary_toneless ON dictionary_entries (toneless)",
     # covering indexes: the searches read only these two columns
     "CREATE INDEX IF NOT EXISTS dictionary_gloss_keys ON dictionary_glosses (key, entry_id, weak)",
-    "CREATE INDEX IF NOT EXISTS dictionary_char_entries ON dictionary_chars (char, entry_id)",
 )
 _DROP_INDEXES = (
     "DROP INDEX IF EXISTS dictionary_simplified",
     "DROP INDEX IF EXISTS dictionary_traditional",
     "DROP INDEX IF EXISTS dictionary_toneless",
     "DROP INDEX IF EXISTS dictionary_gloss_keys",
-    "DROP INDEX IF EXISTS dictionary_char_entries",
 )
 
 _COLUMNS = "e.id, e.simplified, e.traditional, e.pinyin, e.english, e.hsk_level, e.hsk_rank, e.minor, e.popular"
@@ -130,7 +141,8 @@ class DictionaryIndex:
             c.execute("INSERT INTO dictionary_english (dictionary_english) VALUES ('delete-all')")
             for sql in _DROP_INDEXES:
                 c.execute(sql)
-            for table in ("dictionary_entries", "dictionary_glosses", "dictionary_chars"):
+            c.execute("INSERT INTO dictionary_hanzi (dictionary_hanzi) VALUES ('delete-all')")
+            for table in ("dictionary_entries", "dictionary_glosses"):
                 c.execute(f"DELETE FROM {table}")
             headwords: list[str] = []
             count = 0
@@ -145,12 +157,15 @@ class DictionaryIndex:
                         toneless, " / ".join(entry.senses), entry.minor,
                     ))
                     glosses.extend((key, count, weak) for key, weak in gloss_keys(entry.senses).items())
-                    chars.extend((ch, count) for ch in set(entry.simplified + entry.traditional))
+                    spelled = " ".join(entry.simplified)
+                    if entry.traditional != entry.simplified:
+                        spelled += " , " + " ".join(entry.traditional)
+                    chars.append((count, spelled))
                 c.executemany(
                     "INSERT INTO dictionary_entries (id, simplified, traditional, pinyin, toned, toneless, "
                     "english, minor) VALUES (?,?,?,?,?,?,?,?)", rows)
                 c.executemany("INSERT INTO dictionary_glosses VALUES (?, ?, ?)", glosses)
-                c.executemany("INSERT INTO dictionary_chars VALUES (?, ?)", chars)
+                c.executemany("INSERT INTO dictionary_hanzi (rowid, chars) VALUES (?, ?)", chars)
                 progress(min(0.7 * count / expected, 0.7), "Storing the entries")
             progress(0.7, "Indexing hanzi and pinyin")
             for sql in _INDEXES:
@@ -251,11 +266,11 @@ class DictionaryIndex:
                    WHEN substr(e.simplified, 1, :n) = :q OR substr(e.traditional, 1, :n) = :q THEN {STARTS}
                    ELSE {CONTAINS} END AS m
             FROM dictionary_entries e
-            WHERE e.id IN (SELECT entry_id FROM dictionary_chars WHERE char = :c)
+            WHERE e.id IN (SELECT rowid FROM dictionary_hanzi WHERE dictionary_hanzi MATCH :phrase)
               AND (instr(e.simplified, :q) > 0 OR instr(e.traditional, :q) > 0)
             ORDER BY {_ORDER} LIMIT :limit
             """,
-            {"q": text, "n": len(text), "c": text[0], "limit": limit},
+            {"q": text, "n": len(text), "phrase": '"' + " ".join(text.replace('"', "")) + '"', "limit": limit},
         ).fetchall()
         return [_found(r) for r in rows]
 
