@@ -221,3 +221,18 @@ def test_proper_names_that_are_hsk_words_rank_with_them(dictionary):
     # 王 the surname only points elsewhere: 王 "king" first
     wang = [f for f in dictionary.lookup("王", limit=5) if f.simplified == "王"]
     assert wang[0].pinyin == "wang2"
+
+
+def test_a_stopped_build_is_never_taken_for_a_built_index(learner):
+    dictionary = Dictionary(learner)
+
+    def stop_after_first_batch(done: float, what: str) -> None:
+        if done > 0.0:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        dictionary.build(stop_after_first_batch)
+    assert not dictionary.ready()
+    assert dictionary.index.version() is None
+    with pytest.raises(IndexNotBuilt):
+        dictionary.lookup("ni hao")

@@ -76,3 +76,19 @@ async def test_look_up_and_add_to_my_words(learner):
         await pilot.pause()
         first = app.screen.query_one(OptionList).get_option_at_index(0)
         assert str(first.prompt).startswith("學生 (学生)")
+
+
+async def test_leaving_while_the_index_builds_stops_it_cleanly(learner):
+    from lianxi.dictionary import Dictionary
+
+    learner.progress.set_setting("welcomed", True)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, LookupScreen)
+        # the review still works: the database was never left locked
+        await pilot.press("r")
+        await pilot.pause()
+    assert not Dictionary(learner).ready()

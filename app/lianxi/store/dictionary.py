@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from typing import TYPE_CHECKING
 
@@ -128,70 +129,81 @@ class DictionaryIndex:
 
     def build(self, entries: Iterable[Entry], hsk: Sequence[HskWord], version: str,
               expected: int = 122_000, progress: Progress = _nothing) -> int:
-        """Replace the index with `entries`, tagging HSK words; one transaction, all or nothing.
+        """Replace the index with `entries`, tagging HSK words.
 
-        Entries are streamed in batches (the whole dictionary is never held in memory);
-        `progress(fraction, what)` is called as the work goes on, for a progress bar,
-        with `expected` entries standing for 100% of the storing step.
+        Entries are streamed in batches (the whole dictionary is never held in memory),
+        each batch its own short transaction, so answers the learner gives meanwhile are
+        never kept waiting; the version is written last, so an index whose build was
+        stopped (or failed) is never taken for a built one. `progress(fraction, what)`
+        is called as the work goes on, with `expected` entries standing for 100% of the
+        storing step; an exception it raises stops the build.
         """
-        c = self.conn
         progress(0.0, "Reading the dictionary")
-        c.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction() as c:
+            c.execute("DELETE FROM dictionary_info WHERE key = 'version'")
             c.execute("INSERT INTO dictionary_english (dictionary_english) VALUES ('delete-all')")
+            c.execute("INSERT INTO dictionary_hanzi (dictionary_hanzi) VALUES ('delete-all')")
             for sql in _DROP_INDEXES:
                 c.execute(sql)
-            c.execute("INSERT INTO dictionary_hanzi (dictionary_hanzi) VALUES ('delete-all')")
             for table in ("dictionary_entries", "dictionary_glosses"):
                 c.execute(f"DELETE FROM {table}")
-            headwords: list[str] = []
-            count = 0
-            for batch in _batches(entries, 10_000):
-                rows, glosses, chars = [], [], []
-                for entry in batch:
-                    count += 1
-                    toned, toneless = reading_keys(entry.pinyin)
-                    headwords.append(entry.simplified)
-                    rows.append((
-                        count, entry.simplified, entry.traditional, entry.pinyin, toned,
-                        toneless, " / ".join(entry.senses), entry.minor,
-                    ))
-                    glosses.extend((key, count, weak) for key, weak in gloss_keys(entry.senses).items())
-                    spelled = " ".join(entry.simplified)
-                    if entry.traditional != entry.simplified:
-                        spelled += " , " + " ".join(entry.traditional)
-                    chars.append((count, spelled))
+        headwords: list[str] = []
+        count = 0
+        for batch in _batches(entries, 10_000):
+            rows, glosses, chars = [], [], []
+            for entry in batch:
+                count += 1
+                toned, toneless = reading_keys(entry.pinyin)
+                headwords.append(entry.simplified)
+                rows.append((
+                    count, entry.simplified, entry.traditional, entry.pinyin, toned,
+                    toneless, " / ".join(entry.senses), entry.minor,
+                ))
+                glosses.extend((key, count, weak) for key, weak in gloss_keys(entry.senses).items())
+                spelled = " ".join(entry.simplified)
+                if entry.traditional != entry.simplified:
+                    spelled += " , " + " ".join(entry.traditional)
+                chars.append((count, spelled))
+            with self._transaction() as c:
                 c.executemany(
                     "INSERT INTO dictionary_entries (id, simplified, traditional, pinyin, toned, toneless, "
                     "english, minor) VALUES (?,?,?,?,?,?,?,?)", rows)
                 c.executemany("INSERT INTO dictionary_glosses VALUES (?, ?, ?)", glosses)
                 c.executemany("INSERT INTO dictionary_hanzi (rowid, chars) VALUES (?, ?)", chars)
-                progress(min(0.7 * count / expected, 0.7), "Storing the entries")
-            progress(0.7, "Indexing hanzi and pinyin")
+            progress(min(0.7 * count / expected, 0.7), "Storing the entries")
+        progress(0.7, "Indexing hanzi and pinyin")
+        popular = popularity(headwords)
+        short = {word for word in headwords if len(word) <= 2}
+        del headwords
+        with self._transaction() as c:
             for sql in _INDEXES:
                 c.execute(sql)
-            popular = popularity(headwords)
-            short = {word for word in headwords if len(word) <= 2}
-            del headwords
             c.executemany(
                 "UPDATE dictionary_entries SET popular = ? WHERE simplified = ?",
                 ((popular[word] - 1, word) for word in short if popular[word] > 1),
             )
             del popular, short
             self._tag_hsk(hsk)
-            progress(0.8, "Indexing English")
+        progress(0.8, "Indexing English")
+        with self._transaction() as c:
             c.execute("INSERT INTO dictionary_english (dictionary_english) VALUES ('rebuild')")
             c.execute(
                 "INSERT INTO dictionary_info (key, value) VALUES ('version', ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (version,),
             )
-        except BaseException:
-            c.execute("ROLLBACK")
-            raise
-        c.execute("COMMIT")
         progress(1.0, "Done")
         return count
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
 
     def _tag_hsk(self, hsk: Sequence[HskWord]) -> None:
         """Mark HSK words: the entry with the lesson's reading, else every entry of that word."""
@@ -247,16 +259,6 @@ class DictionaryIndex:
             {"q": hanzi},
         ).fetchall()
         return [_found(r) for r in rows]
-
-    def traditional_chars(self) -> dict[str, str]:
-        """Simplified -> traditional for single characters, the most useful reading's form."""
-        out: dict[str, str] = {}
-        for simp, trad in self.conn.execute(
-            "SELECT simplified, traditional FROM dictionary_entries WHERE length(simplified) = 1 "
-            f"AND simplified <> traditional ORDER BY minor = {POINTER}, hsk_rank IS NULL, hsk_rank, minor, popular DESC, id"
-        ):
-            out.setdefault(simp, trad)
-        return out
 
     def _hanzi(self, text: str, limit: int) -> list[Found]:
         rows = self.conn.execute(

@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from lianxi.core.dictionary import Found, display_pinyin
 from lianxi.core.errors import UserError
@@ -30,6 +30,10 @@ HELP_KEYS = [
 ]
 
 LIMIT = 50
+
+
+class BuildStopped(Exception):
+    """The learner left the screen while the index was being built."""
 
 
 class LookupScreen(Screen):
@@ -75,6 +79,8 @@ class LookupScreen(Screen):
         return self.dictionary.build(self._from_worker, own_connection=True)
 
     def _from_worker(self, fraction: float, what: str) -> None:
+        if get_current_worker().is_cancelled:  # the screen was closed: stop building (it restarts next time)
+            raise BuildStopped()
         self.app.call_from_thread(self._progress, fraction, what)
 
     def _progress(self, fraction: float, what: str) -> None:
@@ -86,7 +92,7 @@ class LookupScreen(Screen):
             return
         if event.state is WorkerState.SUCCESS:
             self._built()
-        elif event.state is WorkerState.ERROR:
+        elif event.state is WorkerState.ERROR and not isinstance(event.worker.error, BuildStopped):
             error = event.worker.error
             message = str(error) if isinstance(error, UserError) else f"Could not build the index: {error}"
             self._status(message)
