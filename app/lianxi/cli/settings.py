@@ -15,7 +15,16 @@ def settings(ctx: click.Context) -> None:
         from lianxi.dictionary import script
 
         learner = ctx.find_object(Context).learner()
-        click.echo(f"script: {script(learner.progress)}   (lianxi settings script simplified|traditional)")
+        current = learner.settings
+        colours = learner.progress.setting("tone_colours") or "default"
+        if not isinstance(colours, str):
+            colours = " ".join(colours)
+        click.echo(f"new-per-day:  {current.new_per_day}   (new cards a day)")
+        click.echo(f"retention:    {current.desired_retention}   (how much you want to remember, 0.7-0.97)")
+        click.echo(f"day-starts:   {current.day_starts_at}   (local hour when a new study day begins)")
+        click.echo(f"tone-colours: {colours}   (five colours for tones 1-4 and neutral, 'default' or 'off')")
+        click.echo(f"script:       {script(learner.progress)}   (simplified or traditional)")
+        click.echo("Change one with: lianxi settings NAME VALUE")
 
 
 @settings.command("script")
@@ -30,3 +39,56 @@ def script_(context: Context, value: str | None) -> None:
         click.echo(script(learner.progress))
         return
     click.echo(f"Words are now shown in {set_script(learner.progress, value)} characters.")
+
+
+@settings.command("new-per-day")
+@click.argument("value", type=click.IntRange(0, 200))
+@pass_context
+def new_per_day(context: Context, value: int) -> None:
+    """How many new cards to introduce each study day (default 10)."""
+    context.learner().change_settings(new_per_day=value)
+    click.echo(f"Up to {value} new cards a day.")
+
+
+@settings.command("retention")
+@click.argument("value", type=click.FloatRange(0.7, 0.97))
+@pass_context
+def retention(context: Context, value: float) -> None:
+    """Desired retention for FSRS (default 0.9): higher means more reviews."""
+    context.learner().change_settings(desired_retention=value)
+    click.echo(f"Reviews are now scheduled to keep {value:.0%} of what you learn.")
+
+
+@settings.command("day-starts")
+@click.argument("hour", type=click.IntRange(0, 23))
+@pass_context
+def day_starts(context: Context, hour: int) -> None:
+    """The local hour at which a new study day begins (default 4)."""
+    context.learner().change_settings(day_starts_at=hour)
+    click.echo(f"A new study day now begins at {hour}:00.")
+
+
+@settings.command("tone-colours")
+@click.argument("colours", nargs=-1, required=True)
+@pass_context
+def tone_colours(context: Context, colours: tuple[str, ...]) -> None:
+    """Colours for tones 1-4 and neutral (names or #hex), or 'default', or 'off'.
+
+    Example: lianxi settings tone-colours red orange green blue grey
+    """
+    from rich.color import Color, ColorParseError
+
+    if colours in (("default",), ("off",)):
+        value = colours[0]
+    else:
+        if len(colours) != 5:
+            raise click.UsageError("give five colours: tones 1, 2, 3, 4 and neutral (or 'default' or 'off').")
+        colours = tuple("grey50" if c.lower() in ("grey", "gray") else c for c in colours)
+        for colour in colours:
+            try:
+                Color.parse(colour)
+            except ColorParseError:
+                raise click.UsageError(f"'{colour}' is not a colour: use a name like red or a code like #e0524a.")
+        value = " ".join(colours)
+    context.learner().progress.set_setting("tone_colours", value)
+    click.echo(f"Tone colours: {value}. The tone marks are always shown too.")
