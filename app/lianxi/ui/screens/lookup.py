@@ -50,7 +50,8 @@ class LookupScreen(Screen):
         self.found: dict[str, Found] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static("[b]Dictionary[/b] · CC-CEDICT · enter on a result adds it to My words", id="lookup-title")
+        yield Static(Text.assemble(("Dictionary", "bold"), " · CC-CEDICT · enter on a result adds it to My words"),
+                     id="lookup-title")
         yield Input(placeholder="hanzi, pinyin (ni hao, ni3hao3) or English", id="lookup-query")
         yield ProgressBar(total=100, show_eta=False, id="lookup-progress")
         yield Static("", id="lookup-status", classes="hint")
@@ -85,7 +86,7 @@ class LookupScreen(Screen):
 
     def _progress(self, fraction: float, what: str) -> None:
         self.query_one(ProgressBar).update(progress=fraction * 100)
-        self._status(f"Building the dictionary index: {what.lower()}...")
+        self._status(f"Building the dictionary index (only this once): {what[:1].lower()}{what[1:]}...")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "dictionary-index":
