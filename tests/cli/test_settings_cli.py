@@ -21,7 +21,7 @@ def test_settings_change_and_show(data_dir):
     learner = Learner.open(data_dir)
     s = learner.settings
     assert (s.new_per_day, s.desired_retention, s.day_starts_at) == (15, 0.85, 5)
-    assert palette_from_setting(learner.progress.setting("tone_colours")) == ("red", "orange", "green", "blue", "grey50")
+    assert palette_from_setting(learner.progress.setting("tone_colours")) == ("#FF0000", "#FFA500", "#008000", "#0000FF", "#808080")
     learner.close()
 
 

@@ -76,19 +76,21 @@ def tone_colours(context: Context, colours: tuple[str, ...]) -> None:
 
     Example: lianxi settings tone-colours red orange green blue grey
     """
-    from rich.color import Color, ColorParseError
+    from textual.color import Color, ColorParseError
 
     if colours in (("default",), ("off",)):
         value = colours[0]
     else:
         if len(colours) != 5:
             raise click.UsageError("give five colours: tones 1, 2, 3, 4 and neutral (or 'default' or 'off').")
-        colours = tuple("grey50" if c.lower() in ("grey", "gray") else c for c in colours)
+        parsed = []
         for colour in colours:
-            try:
-                Color.parse(colour)
+            try:  # CSS colour names and #hex; stored as hex so every screen can draw it
+                parsed.append(Color.parse(colour).hex)
             except ColorParseError:
-                raise click.UsageError(f"'{colour}' is not a colour: use a name like red or a code like #e0524a.")
-        value = " ".join(colours)
+                raise click.UsageError(
+                    f"'{colour}' is not a colour: use a name like red or a code like #e0524a."
+                ) from None
+        value = " ".join(parsed)
     context.learner().progress.set_setting("tone_colours", value)
     click.echo(f"Tone colours: {value}. The tone marks are always shown too.")
