@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # only for annotations: sqlite-utils is slow to import at sta
 from lianxi.core.dictionary import (
     CONTAINS, EXACT, POINTER, STARTS, Entry, Found, HskWord, Query, gloss_keys, popularity, rank_key, reading_keys,
 )
-from lianxi.store.db import migrations
+from lianxi.store.db import migrations, transaction
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -197,13 +197,8 @@ class DictionaryIndex:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        with transaction(self.conn) as conn:
+            yield conn
 
     def _tag_hsk(self, hsk: Sequence[HskWord]) -> None:
         """Mark HSK words: the entry with the lesson's reading, else every entry of that word."""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from lianxi.core.cards import KIND_ORDER, CardKind, DEFAULT_KINDS, kinds_for
 from lianxi.core.lessons import Lesson
 from lianxi.core.schedule import Memory, State
+from lianxi.store.db import transaction
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -120,13 +121,8 @@ class Progress:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All or nothing: BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        with transaction(self.conn) as conn:
+            yield conn
 
     # -- lessons ---------------------------------------------------------
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lianxi.core.sentences import Sentence
-from lianxi.store.db import migrations
+from lianxi.store.db import migrations, transaction
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -56,13 +56,8 @@ class SentenceStore:
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """All or nothing: an import adds its sentences and their choices together."""
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+        with transaction(self.conn) as conn:
+            yield conn
 
     def add(self, sentences: Sequence[Sentence]) -> int:
         """Insert sentences not already there (same Chinese); returns how many were new. No commit."""
