@@ -174,6 +174,14 @@ class Dictionary:
     def my_words(self) -> list[str]:
         return [row["hanzi"] for row in lesson_words(self.progress.conn, MY_WORDS)]
 
+    def my_word_keys(self) -> set[tuple[str, str]]:
+        """(hanzi, reading without spaces) of every word in My words, to mark results already there."""
+        return {(row["hanzi"], row["numbered"].replace(" ", "")) for row in lesson_words(self.progress.conn, MY_WORDS)}
+
+    @staticmethod
+    def key_of(found: Found) -> tuple[str, str]:
+        return found.simplified, reading_keys(found.pinyin)[0].replace(" ", "")
+
     def add_to_my_words(self, entry_id: int) -> str:
         """Add a dictionary entry to the learner's own lesson; returns the hanzi added.
 
@@ -190,9 +198,8 @@ class Dictionary:
                 "add a lesson file for it instead (see lessons/README.md)."
             )
         words = lesson_words(self.progress.conn, MY_WORDS)
-        for row in words:
-            if row["hanzi"] == found.simplified and row["numbered"].replace(" ", "") == toned.replace(" ", ""):
-                raise CannotAdd(f"{found.simplified} ({display_pinyin(found.pinyin)}) is already in My words.")
+        if self.key_of(found) in self.my_word_keys():
+            raise CannotAdd(f"{found.simplified} ({display_pinyin(found.pinyin)}) is already in My words.")
         glosses = learner_glosses(found.senses)
         new = {
             "hanzi": found.simplified, "pinyin": toned, "english": list(glosses) or [found.simplified],

@@ -236,3 +236,13 @@ def test_a_stopped_build_is_never_taken_for_a_built_index(learner):
     assert dictionary.index.version() is None
     with pytest.raises(IndexNotBuilt):
         dictionary.lookup("ni hao")
+
+
+def test_my_words_are_told_apart_by_reading(dictionary):
+    readings = {f.pinyin: f for f in dictionary.lookup("好", limit=5) if f.simplified == "好"}
+    dictionary.add_to_my_words(readings["hao3"].id)
+    mine = dictionary.my_word_keys()
+    assert dictionary.key_of(readings["hao3"]) in mine
+    assert dictionary.key_of(readings["hao4"]) not in mine
+    assert dictionary.add_to_my_words(readings["hao4"].id) == "好"  # the other reading is another word
+    assert dictionary.my_words() == ["好", "好"]

@@ -44,6 +44,7 @@ async def test_look_up_and_add_to_my_words(learner):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert my_words(learner) == [("你好", "ni3 hao3")]
+        assert str(results.get_option_at_index(0).prompt).startswith("✓ 你好")
 
         # the same word again: a message, no second copy
         await pilot.press("enter")
@@ -75,7 +76,7 @@ async def test_look_up_and_add_to_my_words(learner):
         await pilot.press(*"xuesheng")
         await pilot.pause()
         first = app.screen.query_one(OptionList).get_option_at_index(0)
-        assert str(first.prompt).startswith("學生 (学生)")
+        assert str(first.prompt).startswith("  學生 (学生)")
 
 
 async def test_leaving_while_the_index_builds_stops_it_cleanly(learner):

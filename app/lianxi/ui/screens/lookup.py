@@ -128,15 +128,17 @@ class LookupScreen(Screen):
             self._status(str(exc))
             return
         self.found = {str(f.id): f for f in found}
-        results.add_options([Option(self._line(f), id=str(f.id)) for f in found])
+        mine = self.dictionary.my_word_keys()
+        results.add_options([Option(self._line(f, self.dictionary.key_of(f) in mine), id=str(f.id)) for f in found])
         if found:
             more = "+" if len(found) == LIMIT else ""
             self._status(f"{len(found)}{more} found · down to choose, enter adds to My words")
         else:
             self._status("Nothing found. Try pinyin without tones (ni hao) or fewer English words.")
 
-    def _line(self, found: Found) -> Text:
+    def _line(self, found: Found, mine: bool = False) -> Text:
         line = Text()
+        line.append("✓ " if mine else "  ", style="green")
         line.append(found.headword(self.script), style="bold")
         line.append(f"  {display_pinyin(found.pinyin)}", style="cyan")
         if found.hsk_level:
@@ -158,6 +160,8 @@ class LookupScreen(Screen):
             self.notify(str(exc), severity="warning", timeout=4)
             return
         self.notify(f"Added {hanzi} to My words.", timeout=3)
+        results = self.query_one(OptionList)
+        results.replace_option_prompt(event.option.id, self._line(found, mine=True))
 
     # keys
 
