@@ -26,7 +26,7 @@ from lianxi.core.dictionary import (
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import LessonProblems, count_hanzi, parse_lesson
 from lianxi.store.db import open_database
-from lianxi.store.dictionary import INDEX_FORMAT, DictionaryIndex, lesson_words
+from lianxi.store.dictionary import INDEX_FORMAT, DictionaryIndex, lesson_words, rekey_notes
 
 MY_WORDS = "my-words"
 SCRIPTS = ("simplified", "traditional")
@@ -213,6 +213,12 @@ class Dictionary:
                 f"{found.simplified} cannot become a card as the dictionary writes it "
                 f"({exc.errors[-1].message})."
             ) from None
+        # a second reading of a word already there changes that word's key (好 -> 好|hao3): carry its progress over
+        keys = {word.key for word in lesson.words}
+        rekey_notes(self.progress.conn, MY_WORDS, {
+            row["hanzi"]: f'{row["hanzi"]}|{row["numbered"]}' for row in words
+            if f'{row["hanzi"]}|{row["numbered"]}' in keys
+        })
         self.progress.sync(replace(lesson, source=""))
         self.progress.set_setting("welcomed", True)
         return found.simplified

@@ -246,3 +246,16 @@ def test_my_words_are_told_apart_by_reading(dictionary):
     assert dictionary.key_of(readings["hao4"]) not in mine
     assert dictionary.add_to_my_words(readings["hao4"].id) == "好"  # the other reading is another word
     assert dictionary.my_words() == ["好", "好"]
+
+
+def test_a_second_reading_keeps_the_progress_of_the_first(dictionary):
+    readings = {f.pinyin: f for f in dictionary.lookup("好", limit=5) if f.simplified == "好"}
+    dictionary.add_to_my_words(readings["hao3"].id)
+    session = dictionary.learner.session(MY_WORDS)
+    card = session.next()
+    session.answer(Rating.Good)
+    dictionary.add_to_my_words(readings["hao4"].id)
+    conn = dictionary.progress.conn
+    assert conn.execute("SELECT reps, active FROM cards WHERE id = ?", (card.id,)).fetchone() == (1, 1)
+    keys = conn.execute("SELECT key, removed FROM notes WHERE lesson_id = ? ORDER BY position", (MY_WORDS,)).fetchall()
+    assert keys == [("好|hao3", 0), ("好|hao4", 0)]

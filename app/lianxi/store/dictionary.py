@@ -340,3 +340,12 @@ def lesson_words(conn: sqlite3.Connection, lesson_id: str) -> list[dict]:
         }
         for r in rows
     ]
+
+
+def rekey_notes(conn: sqlite3.Connection, lesson_id: str, renames: dict[str, str]) -> None:
+    """Give notes of a lesson new keys (old -> new), keeping their cards and reviews."""
+    if not renames:
+        return
+    with transaction(conn) as c:
+        c.executemany("UPDATE notes SET key = ? WHERE lesson_id = ? AND key = ?",
+                      [(new, lesson_id, old) for old, new in renames.items()])
