@@ -71,10 +71,14 @@ def add_listening_cards(learner) -> int:
 def learner_words(learner, lesson_id: str | None = None, level: str | None = None,
                   sentences: bool = False) -> list[DrillWord]:
     """The learner's words (and, with `sentences`, short example sentences) as DrillWords."""
+    from lianxi.dictionary import script
+
+    # the learner's script setting holds in drills too: shown, and accepted when typed
+    forms = learner.progress.traditional_forms() if script(learner.progress) == "traditional" else {}
     out = []
     for (note_id, hanzi, pinyin, english, lvl, lesson, tags, example, example_pinyin,
          example_english) in DrillLog(learner.progress).words(lesson_id, level):
-        out.append(DrillWord(hanzi, pinyin, tuple(json.loads(english)), note_id, lvl, lesson,
+        out.append(DrillWord(forms.get(note_id, hanzi), pinyin, tuple(json.loads(english)), note_id, lvl, lesson,
                              tuple(json.loads(tags))))
         if sentences and example and example_pinyin:
             try:

@@ -162,3 +162,16 @@ def test_dictation_offers_short_example_sentences(learner, lesson_file):
     verdict = run.answer(item.pinyin)
     assert verdict.correct
     assert DrillLog(learner.progress).answers("dictation")[0].item == item.key
+
+
+def test_drills_show_traditional_forms_when_the_learner_reads_traditional(learner):
+    from lianxi.core.lessons import parse_lesson
+    from lianxi.dictionary import set_script
+    from samples import SAMPLE_LESSON
+
+    text = SAMPLE_LESSON.replace('english = "thank you"', 'english = "thank you"\ntraditional = "謝謝"')
+    learner.import_lessons([parse_lesson(text.encode(), "sample.toml")])
+    assert "謝謝" not in {w.hanzi for w in learner_words(learner)}
+    set_script(learner.progress, "traditional")
+    shown = {w.hanzi for w in learner_words(learner)}
+    assert "謝謝" in shown and "你好" in shown  # words without a traditional form stay as written

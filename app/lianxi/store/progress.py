@@ -370,6 +370,10 @@ class Progress:
             (offset_seconds,),
         )]
 
+    def traditional_forms(self) -> dict[int, str]:
+        """note id -> traditional form, for learners who read traditional characters."""
+        return dict(self.conn.execute("SELECT id, traditional FROM notes WHERE traditional <> ''"))
+
     # -- settings --------------------------------------------------------------
 
     def setting(self, key: str, default=None):
