@@ -16,32 +16,9 @@ from lianxi.ui.screens.lesson_settings import LessonSettingsScreen
 from lianxi.ui.screens.review import ReviewScreen
 from lianxi.ui.widgets.typed_answer import TypedAnswer
 
+from samples import SAMPLE_LESSON
+
 LESSON = "sample-greetings"
-# The shared sample lesson, written out here so this file does not depend on which conftest
-# module Python finds first.
-SAMPLE_LESSON = """\
-id = "sample-greetings"
-title = "Greetings"
-level = "HSK 1"
-
-[[words]]
-hanzi = "你好"
-pinyin = "nǐhǎo"
-english = ["hello", "hi"]
-example = "你好，我是老师。"
-example_pinyin = "Nǐ hǎo, wǒ shì lǎoshī."
-example_english = "Hello, I am a teacher."
-
-[[words]]
-hanzi = "谢谢"
-pinyin = "xie4xie5"
-english = "thank you"
-
-[[words]]
-hanzi = "再见"
-pinyin = "zàijiàn"
-english = ["goodbye", "see you"]
-"""
 
 
 def setup(learner, *kinds: CardKind) -> None:
