@@ -98,6 +98,8 @@ from pypinyin import Style, lazy_pinyin
 from pypinyin.contrib.tone_convert import to_tone
 from pypinyin.pinyin_dict import pinyin_dict
 
+from lianxi.core.lesson_writer import toml_list, toml_string  # the app's own TOML writing
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = REPO / ".." / "shared" / "data" / "hsk" / "complete.min.json"
 DEFAULT_OUT = REPO / "lessons" / "hsk"
@@ -566,27 +568,11 @@ def build(entries: list[dict], cedict: Cedict | None = None) -> dict[Path, str]:
 
 # --- TOML ---------------------------------------------------------------------
 
-_ESCAPES = {'"': '\\"', "\\": "\\\\", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r"}
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string: quotes, backslashes and control characters escaped."""
-    out = []
-    for ch in text:
-        if ch in _ESCAPES:
-            out.append(_ESCAPES[ch])
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    return '"' + "".join(out) + '"'
-
-
 def _value(value: object) -> str:
     if isinstance(value, str):
         return toml_string(value)
     if isinstance(value, list):
-        return "[" + ", ".join(toml_string(v) for v in value) + "]"
+        return toml_list(value)
     raise TypeError(f"no TOML form for {value!r}")
 
 
