@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson, lesson_id_for, reading_check
-from lianxi.core.lessons import Lesson, LessonError, LessonProblems, count_hanzi, display_pinyin
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems, count_hanzi, decode_utf8, display_pinyin
 from lianxi.core.pinyin import PinyinError, hanzi_reading, parse
 
 ROLES = ("hanzi", "traditional", "pinyin", "english", "measure_word", "example",
@@ -72,15 +72,11 @@ def decode_export(data: bytes, source: str) -> str:
         except UnicodeDecodeError:
             raise LessonProblems([LessonError(source, 1, "file", "is damaged UTF-16 text: export it again as UTF-8")]) from None
     else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            raise LessonProblems([LessonError(
-                source, line, "file",
-                "this line is not UTF-8 text (the file mixes encodings, or was saved as GBK/Big5): "
-                "export it again, or open it in an editor and Save As with Encoding: UTF-8",
-            )]) from None
+        text = decode_utf8(
+            data, source,
+            "this line is not UTF-8 text (the file mixes encodings, or was saved as GBK/Big5): "
+            "export it again, or open it in an editor and Save As with Encoding: UTF-8",
+        )
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise LessonProblems([LessonError(source, line, "file",

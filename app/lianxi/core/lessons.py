@@ -163,16 +163,16 @@ def _suggest(name: str, known: Iterable[str]) -> str:
     return f"unknown field '{name}': {hint} (allowed: {', '.join(known)})"
 
 
-def _decode(data: bytes, source: str) -> str:
+NOT_UTF8 = "is not UTF-8 text; save it again as UTF-8 (in most editors: Save As, Encoding: UTF-8)"
+
+
+def decode_utf8(data: bytes, source: str, message: str = NOT_UTF8) -> str:
+    """UTF-8 text (a BOM is fine), NFC; otherwise a LessonProblems naming the line of the first bad byte."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise LessonProblems([LessonError(
-            source, line, "file",
-            "is not UTF-8 text; save it again as UTF-8 "
-            "(in most editors: Save As, Encoding: UTF-8)",
-        )]) from None
+        raise LessonProblems([LessonError(source, line, "file", message)]) from None
     return unicodedata.normalize("NFC", text)
 
 
@@ -202,7 +202,7 @@ def _string(value, allow_empty: bool = False) -> str | None:
 
 def parse_lesson(data: bytes, source: str = "<lesson>") -> Lesson:
     """Read one lesson file's bytes; raise LessonProblems listing every problem."""
-    text = _decode(data, source)
+    text = decode_utf8(data, source)
     doc = _toml(text, source)
     lines = _Lines(text)
     errors: list[LessonError] = []
