@@ -28,7 +28,7 @@ from pathlib import Path
 
 from lianxi.core.dictionary import display_pinyin, english_words, reading
 from lianxi.core.pinyin import Syllable
-from lianxi.dictionary import Dictionary
+from lianxi.study.dictionary import Dictionary
 from lianxi.study import Learner
 
 

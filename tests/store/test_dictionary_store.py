@@ -11,7 +11,7 @@ import pytest
 
 from lianxi.core.dictionary import EXACT, STARTS, CONTAINS
 from lianxi.core.schedule import Rating
-from lianxi.dictionary import (
+from lianxi.study.dictionary import (
     MY_WORDS, CannotAdd, Dictionary, IndexNotBuilt, cedict_header, cedict_path, hsk_lesson_files, hsk_words,
 )
 from lianxi.study import Learner

@@ -8,7 +8,7 @@ import pytest
 
 from lianxi.core.cards import CardKind
 from lianxi.core.drills import PAIR_CLASSES, Drill
-from lianxi.drills import (
+from lianxi.study.drills import (
     DrillRun,
     DrillUnavailable,
     add_listening_cards,
@@ -166,7 +166,7 @@ def test_dictation_offers_short_example_sentences(learner, lesson_file):
 
 def test_drills_show_traditional_forms_when_the_learner_reads_traditional(learner):
     from lianxi.core.lessons import parse_lesson
-    from lianxi.dictionary import set_script
+    from lianxi.study.dictionary import set_script
     from samples import SAMPLE_LESSON
 
     text = SAMPLE_LESSON.replace('english = "thank you"', 'english = "thank you"\ntraditional = "謝謝"')

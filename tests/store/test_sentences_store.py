@@ -9,7 +9,7 @@ import pytest
 from samples import SHARED
 from lianxi.core.schedule import Rating
 from lianxi.core.sentences import SentenceProblems
-from lianxi.sentences import attach_all, card_extras, examples_for, import_sentences
+from lianxi.study.sentences import attach_all, card_extras, examples_for, import_sentences
 
 TATOEBA = SHARED / "data" / "tatoeba" / "cmn-eng.tsv"
 

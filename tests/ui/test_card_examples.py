@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Static
 
 from lianxi.audio.playback import SilentPlayer
-from lianxi.sentences import import_sentences
+from lianxi.study.sentences import import_sentences
 from lianxi.ui.app import make_app
 
 LESSON = """\

@@ -8,7 +8,7 @@ import wave
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.cards import CardKind
 from lianxi.core.drills import Drill
-from lianxi.drills import change_audio_settings
+from lianxi.study.drills import change_audio_settings
 from lianxi.store.drills import DrillLog
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.drills import DrillMenuScreen, DrillScreen, ScopeScreen, start_text
@@ -81,7 +81,7 @@ async def test_home_d_opens_the_drill_menu_and_a_number_starts_a_drill(learner):
 
 
 async def test_the_menu_switches_the_review_sound_settings(learner):
-    from lianxi.drills import audio_settings
+    from lianxi.study.drills import audio_settings
 
     learner.progress.set_setting("welcomed", True)
     app = make_app(learner, player=SilentPlayer())

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, OptionList, ProgressBar
 
 from lianxi.audio.playback import SilentPlayer
-from lianxi.dictionary import MY_WORDS
+from lianxi.study.dictionary import MY_WORDS
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.lookup import LookupScreen
 
@@ -80,7 +80,7 @@ async def test_look_up_and_add_to_my_words(learner):
 
 
 async def test_leaving_while_the_index_builds_stops_it_cleanly(learner):
-    from lianxi.dictionary import Dictionary
+    from lianxi.study.dictionary import Dictionary
 
     learner.progress.set_setting("welcomed", True)
     app = make_app(learner, player=SilentPlayer())

@@ -8,8 +8,8 @@ from textual.widgets import Checkbox, Input
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.cards import CardKind
 from lianxi.core.lessons import parse_lesson
-from lianxi.drills import change_audio_settings
-from lianxi.typed_cards import choose_kinds
+from lianxi.study.drills import change_audio_settings
+from lianxi.study.typed_cards import choose_kinds
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.home import HomeScreen
 from lianxi.ui.screens.lesson_settings import LessonSettingsScreen

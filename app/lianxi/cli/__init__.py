@@ -85,7 +85,7 @@ def stats(context: Context) -> None:
     click.echo(f"Due now:        {s.due}")
     click.echo(f"New today:      {s.new}")
     click.echo(f"Day streak:     {s.streak} day{'s' if s.streak != 1 else ''}")
-    from lianxi.drills import confusion
+    from lianxi.study.drills import confusion
 
     tones = confusion(learner)
     if tones.total:  # only once the tone or pair drills have been used

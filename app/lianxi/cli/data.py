@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import click
@@ -29,12 +28,12 @@ def where(context: Context) -> None:
 @pass_context
 def export(context: Context, target: Path) -> None:
     """Copy all your progress into one SQLite file TARGET (safe while the app is open)."""
-    from lianxi.store.db import backup
+    from lianxi.study.data import export_progress
 
     if target.exists():
         raise click.UsageError(f"{target} already exists: choose a new file name.")
     learner = context.learner()
-    backup(learner.progress.conn, target)
+    export_progress(learner, target)
     click.echo(f"Your progress was copied to {target}.")
 
 
@@ -44,7 +43,7 @@ def export(context: Context, target: Path) -> None:
 def erase(context: Context, yes: bool) -> None:
     """Delete all your progress and cached audio from this machine."""
     from lianxi import paths
-    from lianxi.store.db import DataLock
+    from lianxi.study.data import erase_data
 
     folder = paths.data_dir(context.data_dir)
     if not folder.exists():
@@ -52,8 +51,5 @@ def erase(context: Context, yes: bool) -> None:
         return
     if not yes:
         click.confirm(f"Erase everything in {folder}? This cannot be undone", abort=True)
-    with DataLock(folder):  # not while the app is studying on it
-        for name in (paths.DATABASE_NAME, paths.DATABASE_NAME + "-wal", paths.DATABASE_NAME + "-shm"):
-            (folder / name).unlink(missing_ok=True)
-    shutil.rmtree(paths.cache_dir(context.data_dir), ignore_errors=True)
+    erase_data(context.data_dir)
     click.echo("Erased. Lianxi will start fresh next time.")

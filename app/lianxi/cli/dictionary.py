@@ -42,7 +42,7 @@ def result_line(number: int, found, script: str) -> str:
 @pass_context
 def lookup(context: Context, words: tuple[str, ...], limit: int, add: int | None) -> None:
     """Look a word up by hanzi (你好), pinyin (ni hao, ni3hao3, nǐhǎo) or English (hello)."""
-    from lianxi.dictionary import Dictionary, script
+    from lianxi.study.dictionary import Dictionary, script
 
     learner = context.learner()
     dictionary = Dictionary(learner)

@@ -28,7 +28,7 @@ def drill(context: Context, name: str, lesson_id: str | None, level: str | None,
     dictation  hear a word or short sentence, type pinyin or hanzi
     minimal    zh or z? -n or -ng? which did you hear?
     """
-    from lianxi.drills import DrillRun  # noqa: PLC0415
+    from lianxi.study.drills import DrillRun  # noqa: PLC0415
     from lianxi.ui.app import run_app  # noqa: PLC0415
     from lianxi.ui.screens.drills import start_text  # noqa: PLC0415
 

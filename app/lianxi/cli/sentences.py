@@ -24,7 +24,7 @@ def import_(context: Context, file: Path) -> None:
     in your lessons then gets up to three short sentences, preferring ones made of
     words you already know.
     """
-    from lianxi.sentences import import_sentences
+    from lianxi.study.sentences import import_sentences
 
     report = import_sentences(context.learner(), file)
     click.echo(f"Read {report.read:,} sentence pairs; {report.added:,} new "
@@ -39,7 +39,7 @@ def import_(context: Context, file: Path) -> None:
 @pass_context
 def attach(context: Context) -> None:
     """Choose every word's examples again (after you have learnt more words)."""
-    from lianxi.sentences import attach_all
+    from lianxi.study.sentences import attach_all
 
     report = attach_all(context.learner())
     click.echo(f"{report.with_examples:,} of your {report.words:,} words have example sentences.")

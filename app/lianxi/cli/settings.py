@@ -12,7 +12,7 @@ from lianxi.cli import Context, pass_context
 def settings(ctx: click.Context) -> None:
     """Show or change your settings."""
     if ctx.invoked_subcommand is None:
-        from lianxi.dictionary import script
+        from lianxi.study.dictionary import script
 
         learner = ctx.find_object(Context).learner()
         current = learner.settings
@@ -32,7 +32,7 @@ def settings(ctx: click.Context) -> None:
 @pass_context
 def script_(context: Context, value: str | None) -> None:
     """Show words in simplified or traditional characters, everywhere."""
-    from lianxi.dictionary import script, set_script
+    from lianxi.study.dictionary import script, set_script
 
     learner = context.learner()
     if value is None:

@@ -38,9 +38,9 @@ def _seconds(path: Path) -> float:
 
 
 def _speaker(context: Context):
-    from lianxi.audio.speech import Speaker  # noqa: PLC0415 - loads pyttsx3
+    from lianxi.study.sound import make_speaker  # noqa: PLC0415 - loads pyttsx3
 
-    return Speaker(paths.cache_dir(context.data_dir))
+    return make_speaker(paths.cache_dir(context.data_dir))
 
 
 @click.command()
@@ -66,7 +66,7 @@ def say(context: Context, text: str, slow: bool, out: Path | None) -> None:
             raise UserError(f"cannot write {out}: {error.strerror}; choose another file or folder") from None
         click.echo(f"Wrote {out} ({_seconds(out):.1f} s): {speaker.engine_text(hanzi, pinyin)}")
         return
-    from lianxi.audio.playback import find_player  # noqa: PLC0415
+    from lianxi.study.sound import find_player  # noqa: PLC0415
 
     player = find_player()
     if not player.available:
@@ -103,7 +103,9 @@ def _espeak_version() -> str:
 @pass_context
 def doctor(context: Context) -> None:
     """Check speech, the Mandarin voice, the sound output and the data folder; say what to install."""
-    from lianxi.audio.speech import VOICE, SpeechUnavailable  # noqa: PLC0415
+    from lianxi.study.sound import make_speaker, speech_unavailable, voice_name  # noqa: PLC0415
+
+    SpeechUnavailable = speech_unavailable()  # noqa: N806
 
     all_ok = True
     speaker = _speaker(context)
@@ -122,17 +124,15 @@ def doctor(context: Context) -> None:
         if not problem:
             # A real word through the real engine, into a throwaway folder.
             with tempfile.TemporaryDirectory() as folder:
-                from lianxi.audio.speech import Speaker  # noqa: PLC0415
-
                 try:
-                    wav = Speaker(folder).render("你好")
-                    detail = f"{VOICE}: 你好 -> {_seconds(wav):.2f} s of sound"
+                    wav = make_speaker(Path(folder)).render("你好")
+                    detail = f"{voice_name()}: 你好 -> {_seconds(wav):.2f} s of sound"
                 except (SpeechUnavailable, UserError) as error:
                     problem = str(error)
                     detail = problem
         all_ok &= _line(not problem, "Mandarin voice", detail)
 
-    from lianxi.audio.playback import find_player  # noqa: PLC0415
+    from lianxi.study.sound import find_player  # noqa: PLC0415
 
     player = find_player()
     if player.available:

@@ -46,7 +46,7 @@ def new(title: str, out: Path | None, lesson_id: str | None, level: str, force: 
     """Write a commented lesson file to fill in."""
     from lianxi.core.lesson_writer import lesson_id_for, template
     from lianxi.core.lessons import parse_lesson
-    from lianxi.tutor import write_new_file
+    from lianxi.study.tutor import write_new_file
 
     lesson_id = lesson_id or lesson_id_for(title)
     text = template(title, lesson_id, level)
@@ -76,7 +76,7 @@ def from_list(file: Path, title: str | None, lesson_id: str | None, level: str, 
     """
     from lianxi.core.interop import decode_export
     from lianxi.core.lesson_writer import from_list as make
-    from lianxi.tutor import describe_checks, lookup_for_list, read_input, write_new_file
+    from lianxi.study.tutor import describe_checks, lookup_for_list, read_input, write_new_file
 
     try:
         text = decode_export(read_input(file), str(file))
@@ -95,7 +95,7 @@ def from_list(file: Path, title: str | None, lesson_id: str | None, level: str, 
 
 
 def _import(context: Context, imported, out: Path | None, force: bool, study: bool) -> None:
-    from lianxi.tutor import write_new_file
+    from lianxi.study.tutor import write_new_file
 
     path = write_new_file(_out_path(out, imported.lesson.id), imported.text, force)
     click.echo(f"Wrote {path}: {len(imported.lesson.words)} words.")
@@ -137,7 +137,7 @@ def import_anki(context: Context, file: Path, columns: str | None, title: str | 
     problem is reported as file:line: field and nothing is written.
     """
     from lianxi.core.interop import read_anki
-    from lianxi.tutor import read_input
+    from lianxi.study.tutor import read_input
 
     try:
         imported = read_anki(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level,
@@ -161,7 +161,7 @@ def import_pleco(context: Context, file: Path, title: str | None, lesson_id: str
     reported as file:line: field and nothing is written.
     """
     from lianxi.core.interop import read_pleco
-    from lianxi.tutor import read_input
+    from lianxi.study.tutor import read_input
 
     try:
         imported = read_pleco(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level,
@@ -190,7 +190,7 @@ def export(context: Context, lesson_ref: str, apkg: Path | None, tsv: Path | Non
     LESSON is a lesson file, a bundled lesson id or the id of a lesson you imported.
     """
     from lianxi.core.interop import anki_text, pleco_text
-    from lianxi.tutor import export_anki_package, find_lesson, write_new_file
+    from lianxi.study.tutor import export_anki_package, find_lesson, write_new_file
 
     if not (apkg or tsv or pleco):
         raise click.UsageError("say what to write: --anki FILE.apkg, --tsv FILE.tsv or --pleco FILE.txt")
@@ -209,9 +209,9 @@ def export(context: Context, lesson_ref: str, apkg: Path | None, tsv: Path | Non
         speaker = None
         if audio:
             from lianxi import paths
-            from lianxi.audio.speech import Speaker
+            from lianxi.study.sound import make_speaker
 
-            speaker = Speaker(paths.cache_dir(context.data_dir))
+            speaker = make_speaker(paths.cache_dir(context.data_dir))
             problem = speaker.check()
             if problem:
                 raise UserError(f"{problem}; or export without sound: add --no-audio")
@@ -234,7 +234,7 @@ def class_(context: Context, lesson_ref: str, seed: int | None) -> None:
     terminal's font large for the room (Ctrl and + in most terminals). Nothing
     about anyone is recorded.
     """
-    from lianxi.tutor import find_lesson
+    from lianxi.study.tutor import find_lesson
     from lianxi.ui.screens.classroom import run_classroom
 
     try:
@@ -258,7 +258,7 @@ def worksheet(context: Context, lesson_ref: str, out: Path, paper: str, force: b
     lesson id or the id of a lesson you imported.
     """
     from lianxi.core.worksheet import worksheet_html
-    from lianxi.tutor import find_lesson, write_new_file
+    from lianxi.study.tutor import find_lesson, write_new_file
 
     try:
         lesson = find_lesson(lesson_ref, context.data_dir)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lianxi.core.schedule import Memory, State
+
 
 class CardKind(StrEnum):
     RECOGNITION = "recognition"  # hanzi -> pinyin and meaning
@@ -56,3 +58,30 @@ def kinds_for(word_has_example: bool, enabled: tuple[CardKind, ...]) -> tuple[Ca
 def cloze(example: str, hanzi: str, gap: str = "＿＿") -> str:
     """The example sentence with the word blanked out (empty if it is not there)."""
     return example.replace(hanzi, gap) if hanzi and hanzi in example else ""
+
+
+@dataclass(frozen=True, slots=True)
+class StudyCard:
+    """A card with its word's content: everything a screen needs to show it."""
+
+    id: int
+    note_id: int
+    lesson_id: str
+    kind: CardKind
+    memory: Memory
+    reps: int
+    lapses: int
+    hanzi: str
+    pinyin: str
+    numbered: str
+    english: tuple[str, ...]
+    traditional: str
+    measure_word: str
+    example: str
+    example_pinyin: str
+    example_english: str
+    note: str
+
+    @property
+    def is_new(self) -> bool:
+        return self.memory.state is State.NEW

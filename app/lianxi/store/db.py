@@ -11,59 +11,12 @@ from __future__ import annotations
 import fcntl
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from lianxi.core.errors import UserError
-
-if TYPE_CHECKING:
-    import sqlite_utils
-
-MIGRATION_SET = "lianxi"
-
-
-class MigrationList:
-    """Our schema steps in order, applied through sqlite-utils' Migrations.
-
-    Used as a decorator: `@migrations()` above `def m010_something(db): ...`.
-    """
-
-    table = "_sqlite_migrations"
-
-    def __init__(self, name: str):
-        self.name = name
-        self.steps: list[tuple[str, Callable]] = []
-
-    def __call__(self, *, name: str | None = None):
-        def register(fn: Callable) -> Callable:
-            step = name or fn.__name__
-            if any(known == step for known, _ in self.steps):
-                raise ValueError(f"migration {step} is registered twice")
-            self.steps.append((step, fn))
-            return fn
-
-        return register
-
-    def applied(self, conn: sqlite3.Connection) -> list[str]:
-        exists = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (self.table,)).fetchone()
-        if not exists:
-            return []
-        return [r[0] for r in conn.execute(
-            f"SELECT name FROM {self.table} WHERE migration_set = ? ORDER BY rowid", (self.name,))]
-
-    def apply(self, conn: sqlite3.Connection) -> None:
-        import sqlite_utils
-        from sqlite_utils.migrations import Migrations
-
-        runner = Migrations(self.name)
-        for step, fn in self.steps:
-            runner(name=step)(fn)
-        runner.apply(sqlite_utils.Database(conn))
-
-
-migrations = MigrationList(MIGRATION_SET)
+from lianxi.store.migrations import migrations
 
 
 @contextmanager
@@ -92,80 +45,6 @@ class NewerDatabase(StoreError):
 
 class AlreadyOpen(StoreError):
     pass
-
-
-@migrations()
-def m001_study_loop(db: sqlite_utils.Database) -> None:
-    db.executescript(
-        """
-        CREATE TABLE lessons (
-            id TEXT PRIMARY KEY,
-            title TEXT NOT NULL,
-            level TEXT NOT NULL,
-            description TEXT NOT NULL DEFAULT '',
-            attribution TEXT NOT NULL DEFAULT '',
-            source TEXT NOT NULL DEFAULT '',
-            content_hash TEXT NOT NULL DEFAULT '',
-            position INTEGER NOT NULL,
-            studying INTEGER NOT NULL DEFAULT 1,
-            card_kinds TEXT NOT NULL DEFAULT '["recognition", "recall"]',
-            added_at TEXT NOT NULL
-        );
-        CREATE TABLE notes (
-            id INTEGER PRIMARY KEY,
-            lesson_id TEXT NOT NULL REFERENCES lessons(id),
-            key TEXT NOT NULL,
-            position INTEGER NOT NULL,
-            hanzi TEXT NOT NULL,
-            pinyin TEXT NOT NULL,
-            numbered TEXT NOT NULL,
-            english TEXT NOT NULL,
-            traditional TEXT NOT NULL DEFAULT '',
-            measure_word TEXT NOT NULL DEFAULT '',
-            example TEXT NOT NULL DEFAULT '',
-            example_pinyin TEXT NOT NULL DEFAULT '',
-            example_english TEXT NOT NULL DEFAULT '',
-            note TEXT NOT NULL DEFAULT '',
-            tags TEXT NOT NULL DEFAULT '[]',
-            removed INTEGER NOT NULL DEFAULT 0,
-            UNIQUE (lesson_id, key)
-        );
-        CREATE TABLE cards (
-            id INTEGER PRIMARY KEY,
-            note_id INTEGER NOT NULL REFERENCES notes(id),
-            lesson_id TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            active INTEGER NOT NULL DEFAULT 1,
-            new_order INTEGER NOT NULL,
-            state INTEGER NOT NULL DEFAULT 0,
-            step INTEGER,
-            stability REAL,
-            difficulty REAL,
-            due REAL,
-            last_review REAL,
-            reps INTEGER NOT NULL DEFAULT 0,
-            lapses INTEGER NOT NULL DEFAULT 0,
-            UNIQUE (note_id, kind)
-        );
-        CREATE INDEX cards_due ON cards (active, due) WHERE state > 0;
-        CREATE INDEX cards_new ON cards (active, new_order) WHERE state = 0;
-        CREATE INDEX cards_note ON cards (note_id, last_review);
-        CREATE TABLE reviews (
-            id INTEGER PRIMARY KEY,
-            card_id INTEGER NOT NULL REFERENCES cards(id),
-            rating INTEGER NOT NULL,
-            reviewed_at REAL NOT NULL,
-            duration_ms INTEGER,
-            answer TEXT,
-            was_new INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE INDEX reviews_time ON reviews (reviewed_at);
-        CREATE TABLE settings (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """
-    )
 
 
 def _check_folder(folder: Path) -> None:
@@ -270,11 +149,3 @@ def backup(conn: sqlite3.Connection, target: Path) -> Path:
     dest.close()
     return target
 
-
-from lianxi.store import drills as _drills  # noqa: E402,F401 - registers the drill tables
-
-
-from lianxi.store import dictionary as _dictionary  # noqa: E402,F401  (its migration)
-
-
-from lianxi.store import sentences as _sentences  # noqa: E402,F401  (its migration)

@@ -20,70 +20,13 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # only for annotations: sqlite-utils is slow to import at start-up
-    import sqlite_utils
-
 from lianxi.core.dictionary import (
     CONTAINS, EXACT, POINTER, STARTS, Entry, Found, HskWord, Query, gloss_keys, popularity, rank_key, reading_keys,
 )
-from lianxi.store.db import migrations, transaction
-
-if TYPE_CHECKING:
-    import sqlite_utils
+from lianxi.store.db import transaction
 
 # Bump when the index's content rules change, so existing databases rebuild it.
 INDEX_FORMAT = "3"
-
-
-@migrations()
-def m020_dictionary(db: "sqlite_utils.Database") -> None:
-    db.executescript(
-        """
-        CREATE TABLE dictionary_entries (
-            id INTEGER PRIMARY KEY,
-            simplified TEXT NOT NULL,
-            traditional TEXT NOT NULL,
-            pinyin TEXT NOT NULL,
-            toned TEXT NOT NULL,
-            toneless TEXT NOT NULL,
-            english TEXT NOT NULL,
-            hsk_rank INTEGER,
-            hsk_level TEXT NOT NULL DEFAULT '',
-            minor INTEGER NOT NULL DEFAULT 0,  -- core.dictionary: 0 word, NAME, POINTER
-            popular INTEGER NOT NULL DEFAULT 0
-        );
-        CREATE TABLE dictionary_glosses (
-            key TEXT NOT NULL,
-            entry_id INTEGER NOT NULL,
-            weak INTEGER NOT NULL  -- the gloss had an aside: "(after a pronoun) hello"
-        );
-        CREATE TABLE dictionary_chars (
-            char TEXT NOT NULL,
-            entry_id INTEGER NOT NULL
-        );
-        CREATE VIRTUAL TABLE dictionary_english USING fts5(
-            english, content='dictionary_entries', content_rowid='id', tokenize='porter unicode61'
-        );
-        CREATE TABLE dictionary_info (
-            key TEXT PRIMARY KEY,
-            value TEXT NOT NULL
-        );
-        """
-    )
-
-
-@migrations()
-def m022_dictionary_hanzi(db: "sqlite_utils.Database") -> None:
-    # Hanzi "contains" search moves to FTS5 (each character a token): a third of the build time.
-    db.executescript(
-        """
-        DROP TABLE dictionary_chars;
-        CREATE VIRTUAL TABLE dictionary_hanzi USING fts5(chars, content='', detail='full');
-        DELETE FROM dictionary_info;
-        """
-    )
 
 
 _INDEXES = (

@@ -12,41 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # only for annotations: sqlite-utils is slow to import at start-up
-    import sqlite_utils
 
 from lianxi.core.cards import KIND_ORDER, CardKind
-from lianxi.store.db import migrations
 from lianxi.store.progress import Progress
-
-
-@migrations()
-def m010_drills(db: sqlite_utils.Database) -> None:
-    db.executescript(
-        """
-        CREATE TABLE drill_answers (
-            id INTEGER PRIMARY KEY,
-            drill TEXT NOT NULL,
-            item TEXT NOT NULL,
-            prompt TEXT NOT NULL,
-            expected TEXT NOT NULL,
-            answer TEXT NOT NULL,
-            correct INTEGER NOT NULL,
-            note_id INTEGER REFERENCES notes(id),
-            answered_at REAL NOT NULL,
-            duration_ms INTEGER
-        );
-        CREATE INDEX drill_answers_drill ON drill_answers (drill, item);
-        CREATE TABLE tone_confusion (
-            heard INTEGER NOT NULL,
-            answered INTEGER NOT NULL,
-            count INTEGER NOT NULL DEFAULT 0,
-            PRIMARY KEY (heard, answered)
-        );
-        """
-    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from lianxi.core.cards import KIND_ORDER, CardKind, DEFAULT_KINDS, kinds_for
+from lianxi.core.cards import KIND_ORDER, CardKind, DEFAULT_KINDS, StudyCard, kinds_for
 from lianxi.core.lessons import Lesson
 from lianxi.core.schedule import Memory, State
 from lianxi.store.db import transaction
@@ -44,33 +44,6 @@ class LessonSummary:
     due: int
     new: int
     studying: bool
-
-
-@dataclass(frozen=True, slots=True)
-class StudyCard:
-    """A card with its word's content: everything a screen needs to show it."""
-
-    id: int
-    note_id: int
-    lesson_id: str
-    kind: CardKind
-    memory: Memory
-    reps: int
-    lapses: int
-    hanzi: str
-    pinyin: str
-    numbered: str
-    english: tuple[str, ...]
-    traditional: str
-    measure_word: str
-    example: str
-    example_pinyin: str
-    example_english: str
-    note: str
-
-    @property
-    def is_new(self) -> bool:
-        return self.memory.state is State.NEW
 
 
 def _ts(moment: datetime | None) -> float | None:

@@ -13,31 +13,9 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from lianxi.core.sentences import Sentence
-from lianxi.store.db import migrations, transaction
-
-if TYPE_CHECKING:
-    import sqlite_utils
-
-
-@migrations()
-def m021_sentences(db: "sqlite_utils.Database") -> None:
-    db.executescript(
-        """
-        CREATE TABLE sentences (
-            id INTEGER PRIMARY KEY,
-            chinese TEXT NOT NULL UNIQUE,
-            english TEXT NOT NULL,
-            attribution TEXT NOT NULL
-        );
-        CREATE TABLE word_examples (
-            hanzi TEXT PRIMARY KEY,
-            sentence_ids TEXT NOT NULL  -- JSON list, best first; [] when no sentence fits
-        );
-        """
-    )
+from lianxi.store.db import transaction
 
 
 @dataclass(frozen=True, slots=True)

@@ -55,7 +55,7 @@ def make_app(learner: Learner, **options) -> LianxiApp:
 def run_app(data_dir: Path | None, start: str = "home", lesson_id: str | None = None) -> None:
     """Open the learner's data (one app at a time), bring bundled lessons up to date, run."""
     from lianxi import paths
-    from lianxi.store.db import DataLock
+    from lianxi.study.data import DataLock
 
     folder = paths.data_dir(data_dir)
     with DataLock(folder):

@@ -9,7 +9,7 @@ screen, never an exception. Imports Textual only through the app it is given.
 from __future__ import annotations
 
 import threading
-from lianxi import paths
+
 from lianxi.core.errors import UserError
 
 
@@ -28,7 +28,7 @@ class Voice:
     @property
     def player(self):
         if self.app.player is None:
-            from lianxi.audio.playback import find_player  # noqa: PLC0415 - only when sound is needed
+            from lianxi.study.sound import find_player  # noqa: PLC0415 - only when sound is needed
 
             self.app.player = find_player()
         return self.app.player
@@ -36,12 +36,9 @@ class Voice:
     @property
     def speaker(self):
         if self._speaker is None:
-            from lianxi.audio.speech import Speaker  # noqa: PLC0415 - pyttsx3 loads on first word
+            from lianxi.study.sound import cache_folder, make_speaker  # noqa: PLC0415 - pyttsx3 loads here
 
-            data = self.app.learner.data_dir
-            # the learner's own --data-dir keeps its cache beside it; the default uses the user cache
-            override = data if data is not None and data != paths.data_dir() else None
-            self._speaker = Speaker(paths.cache_dir(override))
+            self._speaker = make_speaker(cache_folder(self.app.learner.data_dir))
         return self._speaker
 
     def check(self) -> str | None:
@@ -109,7 +106,7 @@ def speak_card(app, card, moment: str) -> None:
     cards speak once the answer is shown, so the sound never gives the answer away).
     """
     from lianxi.core.cards import CardKind  # noqa: PLC0415
-    from lianxi.drills import audio_settings  # noqa: PLC0415
+    from lianxi.study.drills import audio_settings  # noqa: PLC0415
 
     if card is None:
         return

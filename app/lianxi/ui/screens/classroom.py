@@ -239,11 +239,11 @@ class ClassroomApp(App):
     def _say(self, word: Word) -> None:
         try:
             if self._speaker is None:
-                from lianxi.audio.speech import Speaker  # noqa: PLC0415 - pyttsx3 loads on first word
+                from lianxi.study.sound import make_speaker  # noqa: PLC0415 - pyttsx3 loads on first word
 
-                self._speaker = Speaker(self.cache_dir)
+                self._speaker = make_speaker(self.cache_dir)
             if self.player is None:
-                from lianxi.audio.playback import find_player  # noqa: PLC0415
+                from lianxi.study.sound import find_player  # noqa: PLC0415
 
                 self.player = find_player()
             path = self._speaker.render(hanzi=word.hanzi, pinyin=word.numbered)

@@ -1,7 +1,7 @@
 """Audio drills: the drill menu (home key `d`), a lesson/level chooser, and one screen for all
 five drills (tones, pairs, listen, dictation, minimal).
 
-The drill logic lives in lianxi.drills and lianxi.core.drills; this module only draws
+The drill logic lives in lianxi.study.drills and lianxi.core.drills; this module only draws
 and reads keys. Sound goes through ui.voice (a worker thread), so keys never wait.
 """
 
@@ -19,7 +19,7 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lianxi.core.drills import DRILLS, Drill, Item, Verdict
-from lianxi.drills import DrillRun, DrillUnavailable, audio_settings, change_audio_settings
+from lianxi.study.drills import DrillRun, DrillUnavailable, audio_settings, change_audio_settings
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import voice
 

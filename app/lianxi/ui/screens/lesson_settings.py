@@ -10,7 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Static
 
 from lianxi.core.cards import CardKind
-from lianxi.typed_cards import CHOOSABLE_KINDS, KIND_LABELS, NoKindsChosen, choose_kinds, lesson_kinds
+from lianxi.study.typed_cards import CHOOSABLE_KINDS, KIND_LABELS, NoKindsChosen, choose_kinds, lesson_kinds
 
 NOTES = {CardKind.CLOZE: " (words with an example)"}
 

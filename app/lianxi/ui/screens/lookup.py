@@ -17,7 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from lianxi.core.dictionary import Found, display_pinyin
 from lianxi.core.errors import UserError
-from lianxi.dictionary import Dictionary, script
+from lianxi.study.dictionary import Dictionary, script
 from lianxi.ui.screens.help import HelpScreen
 
 HELP_KEYS = [

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical, VerticalScroll
+from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from lianxi.core.schedule import Rating
-from lianxi.drills import add_listening_cards
-from lianxi.sentences import card_extras
+from lianxi.study.drills import add_listening_cards
+from lianxi.study.sentences import card_extras
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import speak_card, voice
 from lianxi.ui.widgets.card import render_card

@@ -8,7 +8,7 @@ from rich.text import Text
 
 from lianxi.core.cards import SIDES, CardKind, cloze
 from lianxi.core.sentences import short_attribution
-from lianxi.store.progress import StudyCard
+from lianxi.core.cards import StudyCard
 from lianxi.ui.tones import coloured_hanzi, coloured_pinyin
 
 

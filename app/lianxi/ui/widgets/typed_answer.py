@@ -19,8 +19,8 @@ from textual.widgets import Input, Static
 from lianxi.core.cards import CardKind
 from lianxi.core.grading import Grade, Mark, Verdict, grade_answer
 from lianxi.core.pinyin import PinyinError
-from lianxi.store.progress import StudyCard
-from lianxi.typed_cards import check_answer, is_typed
+from lianxi.core.cards import StudyCard
+from lianxi.study.typed_cards import check_answer, is_typed
 
 PLACEHOLDERS = {
     CardKind.TYPE_PINYIN: "pinyin, like ni3hao3 or nǐhǎo",

@@ -20,7 +20,7 @@ from lianxi.core.errors import UserError
 from lianxi.core.lesson_writer import LessonDraft, Lookup, WordDraft, checked_lesson
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.store.stored_lessons import read_stored_lesson
-from lianxi.study import bundled_lesson_path, read_lesson_file
+from lianxi.study.lesson_files import bundled_lesson_path, read_lesson_file
 
 
 class LessonNotFound(UserError):

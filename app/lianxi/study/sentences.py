@@ -87,7 +87,7 @@ def examples_for(learner, hanzi: str) -> list[Example]:
 
 def card_extras(learner, card, revealed: bool) -> dict:
     """What a card shows beyond its word: the learner's script, and examples once revealed."""
-    from lianxi.dictionary import script
+    from lianxi.study.dictionary import script
 
     examples = examples_for(learner, card.hanzi) if revealed else []
     return {"script": script(learner.progress), "examples": examples}

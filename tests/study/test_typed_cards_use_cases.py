@@ -1,4 +1,4 @@
-"""lianxi.typed_cards on a real database: choosing a lesson's card kinds, checking a card's answer."""
+"""lianxi.study.typed_cards on a real database: choosing a lesson's card kinds, checking a card's answer."""
 
 import pytest
 
@@ -7,7 +7,7 @@ from lianxi.core.grading import Verdict
 from lianxi.core.lessons import parse_lesson
 from lianxi.core.pinyin import PinyinError
 from lianxi.core.schedule import Rating
-from lianxi.typed_cards import NoKindsChosen, check_answer, choose_kinds, is_typed, lesson_kinds
+from lianxi.study.typed_cards import NoKindsChosen, check_answer, choose_kinds, is_typed, lesson_kinds
 
 LESSON = """\
 id = "typed"

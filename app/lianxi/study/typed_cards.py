@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from lianxi.core.cards import KIND_ORDER, SIDES, CardKind
 from lianxi.core.errors import UserError
 from lianxi.core.grading import Grade, grade_answer
-from lianxi.store.progress import StudyCard
+from lianxi.core.cards import StudyCard
 
 # Listening cards follow the listening feature's own rules, not the lesson's choice.
 CHOOSABLE_KINDS = tuple(k for k in KIND_ORDER if k is not CardKind.LISTENING)

@@ -71,7 +71,7 @@ def add_listening_cards(learner) -> int:
 def learner_words(learner, lesson_id: str | None = None, level: str | None = None,
                   sentences: bool = False) -> list[DrillWord]:
     """The learner's words (and, with `sentences`, short example sentences) as DrillWords."""
-    from lianxi.dictionary import script
+    from lianxi.study.dictionary import script
 
     # the learner's script setting holds in drills too: shown, and accepted when typed
     forms = learner.progress.traditional_forms() if script(learner.progress) == "traditional" else {}

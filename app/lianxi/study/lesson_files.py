@@ -1,0 +1,80 @@
+"""Use cases of lesson files: read and check them, and find the lessons bundled with Lianxi.
+
+Must never import Textual, storage or audio: a lesson file becomes a checked Lesson here,
+and the learner's store takes it from there.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lianxi import paths
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems, check_unique_ids, parse_lesson
+
+
+def read_lesson_file(path: Path, name: str | None = None) -> Lesson:
+    """Read and check one lesson file; problems come back as LessonProblems."""
+    shown = name or str(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise LessonProblems([LessonError(shown, 1, "file", "is a folder: give lesson files (*.toml)")]) from None
+    except OSError as exc:
+        raise LessonProblems([LessonError(shown, 1, "file", f"cannot be read: {exc.strerror}")]) from None
+    return parse_lesson(data, shown)
+
+
+def read_lesson_files(files: Iterable[Path]) -> list[Lesson]:
+    """Read several files, collecting every problem in every file before failing."""
+    lessons, errors = [], []
+    for path in files:
+        try:
+            lessons.append(read_lesson_file(path))
+        except LessonProblems as exc:
+            errors.extend(exc.errors)
+    if not errors:
+        try:
+            check_unique_ids(lessons)
+        except LessonProblems as exc:
+            errors.extend(exc.errors)
+    if errors:
+        raise LessonProblems(errors)
+    return lessons
+
+
+@dataclass(frozen=True, slots=True)
+class BundledLesson:
+    id: str
+    title: str
+    level: str
+    words: int
+    path: Path
+    group: str  # folder under lessons/: "first-course", "hsk/hsk2-level1", ...
+
+
+def bundled_lessons(folder: Path | None = None) -> list[BundledLesson]:
+    """The lessons shipped with Lianxi, in course order.
+
+    Only each file's header is read (hundreds of HSK lessons ship), so the
+    catalogue is quick; a lesson is fully checked when the learner starts it.
+    """
+    folder = folder or paths.bundled_lessons_dir()
+    out = []
+    for path in sorted(folder.rglob("*.toml")):
+        text = path.read_text(encoding="utf-8")
+        head, _, _ = text.partition("[[words]]")
+        meta = tomllib.loads(head)
+        out.append(BundledLesson(meta["id"], meta["title"], meta["level"], text.count("[[words]]"), path,
+                                 str(path.parent.relative_to(folder))))
+    return out
+
+
+def bundled_lesson_path(lesson_id: str, folder: Path | None = None) -> Path | None:
+    """Find a bundled lesson by id without parsing every file (ids match file names)."""
+    folder = folder or paths.bundled_lessons_dir()
+    return next(iter(folder.rglob(f"{lesson_id}.toml")), None)
+
+
