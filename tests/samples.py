@@ -1,9 +1,31 @@
 """Shared test data, importable from any test (`from samples import ...`)."""
 
+import os
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() == "true"
+
+
+def shared_data(relative: str) -> Path:
+    """A file of ../shared/data, or skip saying why; under CI=true its absence is a failure.
+
+    A fresh clone has no ../shared beside it, so a learner's own test run skips these;
+    CI always has it, so there they must run.
+    """
+    path = SHARED / "data" / relative
+    if not path.is_file():
+        reason = f"needs ../shared/data/{relative} beside the project (not found at {path})"
+        if in_ci():
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    return path
 
 SAMPLE_LESSON = """\
 id = "sample-greetings"

@@ -6,12 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from samples import SHARED
+from samples import shared_data
 from lianxi.core.schedule import Rating
 from lianxi.core.sentences import SentenceProblems
 from lianxi.study.sentences import attach_all, card_extras, examples_for, import_sentences
 
-TATOEBA = SHARED / "data" / "tatoeba" / "cmn-eng.tsv"
 
 # Our own sentences, written for these tests (none copied from Tatoeba).
 FIXTURE = """\
@@ -153,6 +152,7 @@ def test_attach_all_chooses_again(studying, fixture_file):
 
 
 def test_the_real_tatoeba_file_imports(studying):
+    TATOEBA = shared_data("tatoeba/cmn-eng.tsv")  # noqa: N806
     report = import_sentences(studying, TATOEBA)
     lines = sum(1 for line in TATOEBA.read_text(encoding="utf-8-sig").splitlines() if line.strip())
     assert report.read == lines
