@@ -1,0 +1,145 @@
+"""Files a person gives Lianxi or asks it to write: read within limits, written atomically.
+
+Every file a learner or tutor names goes through here, so the same rules hold
+everywhere:
+- reading: only a regular file is read (a FIFO, a device or a folder is refused at
+  once, never waited on), and only up to a size limit that the message names;
+- writing: a temporary name in the same folder, fsync, then rename, so a kill or a
+  full disk never leaves a half-written or empty file under the real name.
+Errors are UserErrors whose message says what to do. Imports only the standard
+library and core.errors; usable from study, store and audio alike.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+from lianxi.core.errors import UserError
+
+__all__ = [
+    "DiskFull",
+    "FileProblem",
+    "LESSON_LIMIT",
+    "IMPORT_LIMIT",
+    "read_limited",
+    "write_atomic",
+]
+
+MB = 1024 * 1024
+LESSON_LIMIT = 5 * MB  # a lesson file of thousands of words is well under 1 MB
+IMPORT_LIMIT = 50 * MB  # Anki/Pleco exports, sentence files
+
+
+class FileProblem(UserError):
+    """A file that cannot be read or written as asked; the message says what to do."""
+
+
+class DiskFull(FileProblem):
+    """No space left on the device: say so plainly (it is not a damaged file)."""
+
+
+def _size_text(size: int) -> str:
+    return f"{size / MB:.0f} MB" if size >= MB else f"{size / 1024:.0f} KB"
+
+
+def read_limited(path: str | os.PathLike[str], limit: int, what: str = "file") -> bytes:
+    """The bytes of a regular file no bigger than `limit`, or a FileProblem saying why not.
+
+    Opened non-blocking, so a FIFO never blocks; checked with fstat on the open file,
+    so what is checked is what is read.
+    """
+    path = Path(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        raise FileProblem(f"{path} is a folder, not a {what}: give the file itself") from None
+    except FileNotFoundError:
+        raise FileProblem(f"{path} does not exist: check the name and the folder") from None
+    except PermissionError:
+        raise FileProblem(f"{path} cannot be read (permission denied): check its permissions") from None
+    except OSError as exc:
+        raise FileProblem(f"{path} cannot be read: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise FileProblem(f"{path} is a folder, not a {what}: give the file itself")
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem(f"{path} is not a regular file (a pipe or a device): give a saved {what}")
+        if info.st_size > limit:
+            raise FileProblem(
+                f"{path} is {_size_text(info.st_size)}, more than the {_size_text(limit)} a {what} "
+                "may be: split it into smaller files"
+            )
+        os.set_blocking(fd, True)
+        chunks, total = [], 0
+        while True:
+            chunk = os.read(fd, 1024 * 1024)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:  # it grew while we read it
+                raise FileProblem(f"{path} is more than the {_size_text(limit)} a {what} may be: split it")
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise FileProblem(f"{path} cannot be read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
+def _write_problem(path: Path, exc: OSError) -> FileProblem:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(f"the disk is full, so {path} was not written: free some space and try again "
+                        "(nothing was changed)")
+    if exc.errno == errno.ENOTDIR:
+        return FileProblem(f"cannot write {path}: part of that path is a file, not a folder")
+    if exc.errno == errno.ENOENT:
+        return FileProblem(f"cannot write {path}: the folder {path.parent} does not exist; create it first")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return FileProblem(f"cannot write {path}: {exc.strerror}; choose a folder you can write to")
+    return FileProblem(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, make_folder: bool = False) -> Path:
+    """Write `data` to `path` as a whole or not at all: temporary name, fsync, rename.
+
+    The folder must exist unless `make_folder`. On any failure the temporary file is
+    removed and the old file (if any) is left as it was.
+    """
+    path = Path(path)
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if make_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _write_problem(path, exc) from None
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o644)
+        try:
+            view = memoryview(payload)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+        try:  # the rename itself survives a power cut once the folder is synced
+            folder = os.open(path.parent, os.O_RDONLY)
+            try:
+                os.fsync(folder)
+            finally:
+                os.close(folder)
+        except OSError:
+            pass
+    except OSError as exc:
+        try:
+            temporary.unlink()
+        except OSError:
+            pass
+        raise _write_problem(path, exc) from None
+    return path
