@@ -17,7 +17,6 @@ from lianxi.core.grading import (
     grade_english,
     grade_pinyin,
     readings,
-    word_reading,
 )
 from lianxi.core.pinyin import VALID_SYLLABLES, PinyinError, Syllable, parse, to_marks, to_numbers
 from lianxi.core.schedule import Rating
@@ -131,11 +130,6 @@ def test_neutral_tone_differences_are_not_other_words():
 def test_readings_without_hanzi_still_work():
     found = [to_numbers(r.syllables) for r in readings("", parse("huar4"))]
     assert found == ["huar4", "hua4 er5", "hua4 er2", "hua4"]
-
-
-def test_word_reading_merges_only_a_neutral_er():
-    assert to_numbers(word_reading("一会儿")) == "yi1 huir4"
-    assert to_numbers(word_reading("女儿")) == "nü3 er2"
 
 
 # --- English ---

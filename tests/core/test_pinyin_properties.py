@@ -10,7 +10,6 @@ from lianxi.core.pinyin import (
     VALID_SYLLABLES,
     PinyinError,
     Syllable,
-    apply_sandhi,
     for_speech,
     parse,
     to_marks,
@@ -136,15 +135,3 @@ def test_pinyin_like_text_either_parses_or_names_a_piece(text):
     else:
         assert all(isinstance(s, Syllable) for s in result)
     assert "".join(chunk for chunk, _ in tone_spans(text)) == text
-
-
-@given(st.lists(syllables, max_size=10))
-def test_sandhi_leaves_no_third_tone_pairs_and_only_touches_third_tones(sylls):
-    spoken = apply_sandhi(sylls)
-    assert len(spoken) == len(sylls)
-    for before, after in zip(sylls, spoken, strict=True):
-        assert (before.base, before.erhua) == (after.base, after.erhua)
-        assert after.tone == before.tone or (before.tone, after.tone) == (3, 2)
-    assert not any(a.tone == b.tone == 3 for a, b in zip(spoken, spoken[1:]))
-    if sylls:
-        assert spoken[-1] == sylls[-1]

@@ -26,7 +26,8 @@ import wave
 from pathlib import Path
 
 from lianxi.core.errors import UserError
-from lianxi.core.pinyin import apply_sandhi, for_speech, hanzi_reading, parse, to_marks
+from lianxi.core.pinyin import for_speech, hanzi_reading, parse, to_marks
+from lianxi.core.sandhi import apply_sandhi
 
 __all__ = [
     "CACHE_VERSION",

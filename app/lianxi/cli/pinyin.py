@@ -25,7 +25,7 @@ def _join_marked(syllables) -> str:
 def convert(text: str) -> tuple[str, str]:
     """(marked, numbered) for hanzi and/or pinyin; each hanzi's syllable stands alone,
     typed pinyin keeps the writer's grouping (ni3hao3 -> nǐhǎo, ni3hao3)."""
-    from lianxi.core.grading import word_reading
+    from lianxi.core.sandhi import word_reading
     from lianxi.core.lessons import is_hanzi
     from lianxi.core.pinyin import parse
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianxi.core.lessons import Lesson, Word
-from lianxi.core.pinyin import apply_sandhi
+from lianxi.core.sandhi import apply_sandhi
 
 
 def shuffled(words: Sequence[Word], seed: int | str | None) -> list[Word]:

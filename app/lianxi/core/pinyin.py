@@ -1,7 +1,8 @@
-"""Pinyin: syllables, tones, tone marks <-> tone numbers, reading hanzi, tone sandhi.
+"""Pinyin: syllables, tones, tone marks <-> tone numbers, reading pinyin and hanzi.
 
 Everything that reads or writes pinyin goes through here: lesson files, typed
-answers, speech input and the tone colours on screen. Pure: imports only the
+answers, speech input and the tone colours on screen. How syllables are *said*
+(tone sandhi, neutral tones, erhua) is core.sandhi's job. Pure: imports only the
 standard library, pypinyin and lianxi.core.errors; never I/O, UI, storage or audio.
 """
 
@@ -19,9 +20,9 @@ __all__ = [
     "VALID_SYLLABLES",
     "PinyinError",
     "Syllable",
-    "apply_sandhi",
     "for_speech",
     "hanzi_reading",
+    "is_hanzi",
     "is_syllable",
     "parse",
     "tone_spans",
@@ -558,7 +559,8 @@ def tone_spans(text: str) -> list[tuple[str, int | None]]:
 # --- hanzi ------------------------------------------------------------------------------
 
 
-def _is_hanzi(ch: str) -> bool:
+def is_hanzi(ch: str) -> bool:
+    """True for a CJK ideograph (the characters a syllable is read for)."""
     code = ord(ch)
     return (
         0x4E00 <= code <= 0x9FFF  # CJK Unified Ideographs
@@ -591,7 +593,7 @@ def _hanzi_reading_cached(hanzi: str) -> tuple[Syllable, ...]:
     out: list[Syllable] = []
     run_start = None
     for k, ch in enumerate(hanzi + "\n"):
-        if _is_hanzi(ch):
+        if is_hanzi(ch):
             if run_start is None:
                 run_start = k
             continue
@@ -623,62 +625,3 @@ def _hanzi_reading_cached(hanzi: str) -> tuple[Syllable, ...]:
                     char,
                 )
     return tuple(out)
-
-
-# Characters that make 一 a number read in full (第一, 十一, 一九八四): it keeps tone 1.
-_NUMBER_BEFORE = frozenset("第〇零一二三四五六七八九十百千万亿两")
-_DIGIT_AFTER = frozenset("〇零一二三四五六七八九")
-
-
-def apply_sandhi(syllables: list[Syllable], hanzi: str | None = None) -> list[Syllable]:
-    """Spoken tones for citation tones. Returns a new list; the input is not changed.
-
-    Rules (a simplification, kept predictable for learners):
-    - 一 and 不 are found only through `hanzi` (yi1/bu4 alone could be 衣, 部...). `hanzi` may
-      contain punctuation; its hanzi must match `syllables` one to one.
-    - 一: A一A (看一看) -> neutral; after 第 or a number, or before a digit (第一, 十一,
-      一九八四), or at the end of a phrase -> yi1; before tone 4 or neutral -> yi2;
-      before tones 1, 2, 3 -> yi4.
-    - 不: A不A (好不好) -> neutral; before tone 4 -> bu2; otherwise bu4.
-    - Third tones: in a run of third tones, going from the right, a third tone followed by
-      a third tone becomes second (你好 ni2 hao3, 我很好 wo3 hen2 hao3, 我也很好
-      wo2 ye3 hen2 hao3). Phrase ends (punctuation in `hanzi`) break runs.
-    """
-    n = len(syllables)
-    tones = [s.tone for s in syllables]
-    # phrase_end[i]: nothing (or only punctuation) follows syllable i in its phrase.
-    phrase_end = [i == n - 1 for i in range(n)]
-    if hanzi is not None:
-        positions = [k for k, ch in enumerate(hanzi) if _is_hanzi(ch)]
-        if len(positions) != n:
-            raise ValueError(
-                f"apply_sandhi: {n} syllables but {len(positions)} hanzi in {hanzi!r}"
-            )
-        chars = [hanzi[k] for k in positions]
-        for i in range(n - 1):
-            phrase_end[i] = positions[i + 1] != positions[i] + 1
-        for i, ch in enumerate(chars):
-            if ch not in "一不":
-                continue
-            prev = chars[i - 1] if i > 0 and not phrase_end[i - 1] else ""
-            nxt = chars[i + 1] if not phrase_end[i] else ""
-            if prev and prev == nxt:
-                tones[i] = NEUTRAL
-                continue
-            next_tone = syllables[i + 1].tone if nxt else None
-            if ch == "一" and syllables[i].base == "yi":
-                if not nxt or prev in _NUMBER_BEFORE or nxt in _DIGIT_AFTER:
-                    tones[i] = 1
-                elif next_tone in (4, NEUTRAL):
-                    tones[i] = 2
-                else:
-                    tones[i] = 4
-            elif ch == "不" and syllables[i].base == "bu" and syllables[i].tone in (2, 4):
-                tones[i] = 2 if next_tone == 4 else 4
-    for i in range(n - 2, -1, -1):
-        if tones[i] == 3 and tones[i + 1] == 3 and not phrase_end[i]:
-            tones[i] = 2
-    return [
-        s if s.tone == t else Syllable(s.base, t, s.erhua)
-        for s, t in zip(syllables, tones, strict=True)
-    ]
