@@ -77,10 +77,16 @@ def import_(context: Context, files: tuple[Path, ...]) -> None:
 @pass_context
 def start(context: Context, lesson_ids: tuple[str, ...]) -> None:
     """Start studying bundled lessons (see `lianxi lessons list`)."""
+    from lianxi.core.text import visible
+    from lianxi.study.lesson_files import added_message
+
     learner = context.learner()
     for lesson_id in lesson_ids:
         report = learner.start_bundled(lesson_id)
-        click.echo(f"Studying {report.lesson_id}: {report.added + report.unchanged + report.updated} words.")
+        if report.created:
+            click.echo(f"Studying {report.lesson_id}: {report.added} words.")
+        else:
+            click.echo(visible(added_message(report, report.lesson_id)))
 
 
 @lessons.command("list")

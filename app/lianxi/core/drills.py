@@ -121,6 +121,12 @@ def _lean_choice(rng: random.Random, keys: Sequence, stats: Mapping, weight=None
     return rng.choices(list(keys), weights=[weight(k) for k in keys])[0]
 
 
+def _others(choices: Sequence, avoid: str | None, played) -> list:
+    """The choices without the one played last (all of them if nothing else is left)."""
+    rest = [c for c in choices if avoid is None or played(c) != avoid]
+    return rest or list(choices)
+
+
 # --- items and verdicts -------------------------------------------------------------------
 
 
@@ -143,6 +149,11 @@ class Item:
     english: tuple[str, ...] = ()
     note_id: int | None = None
     shown: str = ""  # what to show after the answer (the word in marks, with hanzi)
+
+    @property
+    def played(self) -> str:
+        """What the learner hears: the next item is never this again straight away."""
+        return self.hanzi or self.pinyin or ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,8 +200,10 @@ def attested_syllables() -> dict[int, tuple[str, ...]]:
             for t, bases in found.items()}
 
 
-def choose_tone(rng: random.Random, confusion: Confusion) -> Item:
-    """A syllable to hear; tones the learner gets wrong more often come up more often."""
+def choose_tone(rng: random.Random, confusion: Confusion, avoid: str | None = None) -> Item:
+    """A syllable to hear; tones the learner gets wrong more often come up more often.
+
+    `avoid` is what was played last: never the same syllable twice in a row."""
     stats = {t: (confusion.heard(t), confusion.heard(t) - confusion.count(t, t)) for t in TONES}
 
     def weight(tone: int) -> float:
@@ -198,7 +211,8 @@ def choose_tone(rng: random.Random, confusion: Confusion) -> Item:
         return confusion.error_rate(tone) ** 2 * (0.5 if tone == NEUTRAL else 1) + 0.02
 
     tone = _lean_choice(rng, TONES, stats, weight)
-    syllable = Syllable(rng.choice(attested_syllables()[tone]), tone)
+    syllable = Syllable(rng.choice(_others(attested_syllables()[tone], avoid, lambda b: Syllable(b, tone).numbered)),
+                        tone)
     return Item(Drill.TONES, str(tone), str(tone), pinyin=syllable.numbered,
                 options=("1", "2", "3", "4", "5"), answer_index=tone - 1, shown=syllable.marked)
 
@@ -297,10 +311,13 @@ def pair_words(words: Iterable[DrillWord]) -> dict[str, list[DrillWord]]:
 
 
 def choose_pair(rng: random.Random, by_class: Mapping[str, Sequence[DrillWord]],
-                stats: Mapping[str, tuple[int, int]], confusion: Confusion | None = None) -> Item:
+                stats: Mapping[str, tuple[int, int]], confusion: Confusion | None = None,
+                avoid: str | None = None) -> Item:
     """A word whose tone pair is chosen evenly at first, then toward the learner's mistakes:
-    the pair's own record, plus (from the confusion table) how often its two tones are missed."""
-    keys = [k for k in PAIR_CLASSES if by_class.get(k)]
+    the pair's own record, plus (from the confusion table) how often its two tones are missed.
+    `avoid` is the word played last: never the same word twice in a row."""
+    keys = [k for k in PAIR_CLASSES if any(w.hanzi != avoid for w in by_class.get(k, ()))] or \
+        [k for k in PAIR_CLASSES if by_class.get(k)]
 
     def weight(k: str) -> float:
         n, wrong = stats.get(k, (0, 0))
@@ -310,7 +327,7 @@ def choose_pair(rng: random.Random, by_class: Mapping[str, Sequence[DrillWord]],
         return score + 0.02
 
     key = _lean_choice(rng, keys, stats, weight)
-    word = rng.choice(list(by_class[key]))
+    word = rng.choice(_others(by_class[key], avoid, lambda w: w.hanzi))
     return Item(Drill.PAIRS, key, key, hanzi=word.hanzi, pinyin=word.pinyin, english=word.english,
                 note_id=word.note_id, shown=f"{word.hanzi} {to_marks(word.pinyin)}")
 
@@ -382,13 +399,14 @@ def _shared_tones(group: Sequence[str], attested: Mapping[int, Sequence[str]]) -
 
 
 def choose_minimal(rng: random.Random, stats: Mapping[str, tuple[int, int]],
-                   contrast: str | None = None) -> Item:
-    """Syllables differing in one sound, all in one tone; one is played, the learner picks it."""
+                   contrast: str | None = None, avoid: str | None = None) -> Item:
+    """Syllables differing in one sound, all in one tone; one is played, the learner picks it.
+    `avoid` is the syllable played last: never the same one twice in a row."""
     key = contrast or _lean_choice(rng, CONTRASTS, stats)
     group = rng.choice(minimal_sets(key))
     tone = rng.choice(_shared_tones(group, attested_syllables()))
     options = tuple(Syllable(b, tone) for b in group)
-    index = rng.randrange(len(options))
+    index = options.index(rng.choice(_others(options, avoid, lambda s: s.numbered)))
     played = options[index]
     return Item(Drill.MINIMAL, key, played.numbered, pinyin=played.numbered,
                 options=tuple(s.marked for s in options), answer_index=index, shown=played.marked)
@@ -413,9 +431,10 @@ def _meaning(word: DrillWord) -> str:
 
 
 def choose_listen(rng: random.Random, words: Sequence[DrillWord],
-                  stats: Mapping[str, tuple[int, int]] | None = None) -> Item:
+                  stats: Mapping[str, tuple[int, int]] | None = None, avoid: str | None = None) -> Item:
     """A word to hear and four meanings to choose from, the others plausible: same level,
-    preferably the same kind of word and the same length. Needs four distinct meanings."""
+    preferably the same kind of word and the same length. Needs four distinct meanings.
+    `avoid` is the word played last: it is never asked twice in a row."""
     stats = stats or {}
     by_meaning: dict[str, DrillWord] = {}
     for word in words:
@@ -424,8 +443,9 @@ def choose_listen(rng: random.Random, words: Sequence[DrillWord],
     if len(pool) < 4:
         raise ValueError("the listening drill needs at least four words with different meanings")
     # words asked less often, or missed, come first: the same smoothed weight as elsewhere
-    target = rng.choices(pool, weights=[
-        ((stats.get(w.hanzi, (0, 0))[1] + 1) / (stats.get(w.hanzi, (0, 0))[0] + 2)) for w in pool])[0]
+    candidates = _others(pool, avoid, lambda w: w.hanzi)
+    target = rng.choices(candidates, weights=[
+        ((stats.get(w.hanzi, (0, 0))[1] + 1) / (stats.get(w.hanzi, (0, 0))[0] + 2)) for w in candidates])[0]
     length = len(target.hanzi)
 
     def plausibility(word: DrillWord) -> float:
@@ -447,8 +467,9 @@ def choose_listen(rng: random.Random, words: Sequence[DrillWord],
 
 
 def choose_dictation(rng: random.Random, words: Sequence[DrillWord],
-                     stats: Mapping[str, tuple[int, int]] | None = None) -> Item:
-    """A word or short sentence to write down; ones missed before come back more often."""
+                     stats: Mapping[str, tuple[int, int]] | None = None, avoid: str | None = None) -> Item:
+    """A word or short sentence to write down; ones missed before come back more often.
+    `avoid` is what was played last: it is never asked twice in a row."""
     stats = stats or {}
     usable = []
     for w in words:
@@ -459,6 +480,7 @@ def choose_dictation(rng: random.Random, words: Sequence[DrillWord],
             continue
     if not usable:
         raise ValueError("the dictation drill needs at least one word")
+    usable = _others(usable, avoid, lambda w: w.hanzi)
     word = rng.choices(usable, weights=[
         ((stats.get(w.hanzi, (0, 0))[1] + 1) / (stats.get(w.hanzi, (0, 0))[0] + 2)) for w in usable])[0]
     marks = to_marks(word.pinyin)

@@ -120,6 +120,7 @@ class DrillRun:
         self.asked = 0
         self.right = 0
         self._shown_at = 0.0
+        self._played: str | None = None  # what the last item played
         self._words = self._load_words()
 
     def _load_words(self) -> list[DrillWord]:
@@ -151,17 +152,20 @@ class DrillRun:
         return words
 
     def next(self) -> Item:
+        """The next item to play: never what was just played, when there is anything else."""
         stats = self.log.item_stats(self.drill.value)
+        last = self._played
         if self.drill is Drill.TONES:
-            item = choose_tone(self.rng, confusion(self.learner))
+            item = choose_tone(self.rng, confusion(self.learner), last)
         elif self.drill is Drill.PAIRS:
-            item = choose_pair(self.rng, pair_words(self._words), stats, confusion(self.learner))
+            item = choose_pair(self.rng, pair_words(self._words), stats, confusion(self.learner), last)
         elif self.drill is Drill.MINIMAL:
-            item = choose_minimal(self.rng, stats, self.contrast)
+            item = choose_minimal(self.rng, stats, self.contrast, last)
         elif self.drill is Drill.LISTEN:
-            item = choose_listen(self.rng, self._words, stats)
+            item = choose_listen(self.rng, self._words, stats, last)
         else:
-            item = choose_dictation(self.rng, self._words, stats)
+            item = choose_dictation(self.rng, self._words, stats, last)
+        self._played = item.played
         self.current = item
         self.last = None
         self._shown_at = time.monotonic()

@@ -78,3 +78,17 @@ def bundled_lesson_path(lesson_id: str, folder: Path | None = None) -> Path | No
     return next(iter(folder.rglob(f"{lesson_id}.toml")), None)
 
 
+
+
+def added_message(report, title: str) -> str:
+    """What adding a lesson did, in words: the words it brought in, or that it was there already.
+
+    A lesson added a second time brings nothing in, and the message says so rather than
+    counting its words again as if they were new.
+    """
+    total = report.added + report.updated + report.unchanged
+    if report.created:
+        return f"Added {title}: {total} word{'s' if total != 1 else ''}."
+    if report.added:
+        return f"{title} was already in your lessons; {report.added} new word{'s' if report.added != 1 else ''} added."
+    return f"{title} is already in your lessons ({total} word{'s' if total != 1 else ''}); nothing new to add."

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from lianxi.core.lessons import LessonProblems
 from lianxi.study import bundled_lessons
+from lianxi.study.lesson_files import added_message
 
 
 class CatalogueScreen(Screen):
@@ -47,5 +48,6 @@ class CatalogueScreen(Screen):
             self.notify(str(exc.errors[0]), severity="error")
             return
         self.app.learner.progress.set_setting("welcomed", True)
-        self.notify(f"Added: {report.added + report.unchanged + report.updated} words.", timeout=3)
+        title = next((b.title for b in bundled_lessons() if b.id == event.option.id), event.option.id)
+        self.notify(added_message(report, title), markup=False, timeout=4)
         self.app.pop_screen()

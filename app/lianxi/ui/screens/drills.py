@@ -25,21 +25,27 @@ from lianxi.ui.voice import voice
 
 NEEDS_SCOPE = (Drill.LISTEN, Drill.DICTATION)
 
-HELP_KEYS = {
-    Drill.TONES: [("1-5", "the tone you heard (5 = neutral)")],
-    Drill.PAIRS: [("1-5 1-5", "the two tones you heard, like 4 then 1"), ("backspace", "take back a tone")],
-    Drill.LISTEN: [("1-4", "the meaning you heard")],
-    Drill.DICTATION: [("type, enter", "pinyin (ni3 hao3, nǐ hǎo) or hanzi"),
-                      ("ctrl+r", "play it again"), ("ctrl+s", "play it slowly")],
-    Drill.MINIMAL: [("1-3", "the syllable you heard")],
-}
-COMMON_KEYS = [
-    ("r", "play it again"),
-    ("s", "play it slowly"),
-    ("space, enter", "next, after an answer"),
-    ("q, esc", "back"),
-    ("?", "this help"),
-]
+def help_keys(drill: Drill, item: Item | None) -> list[tuple[str, str]]:
+    """The keys that work in this drill now, and only those (the minimal pairs offer 2 or 3 syllables;
+    in dictation the letters go into the answer box, so replay is ctrl+r and ctrl+s there)."""
+    if drill is Drill.DICTATION:
+        return [("type, enter", "pinyin (ni3 hao3, nǐ hǎo) or hanzi, then check it"),
+                ("ctrl+r", "play it again"), ("ctrl+s", "play it slowly"),
+                ("space, enter", "next, after an answer"), ("esc", "back"),
+                ("f1", "this help")]
+    answer = {
+        Drill.TONES: [("1-5", "the tone you heard (5 = neutral)")],
+        Drill.PAIRS: [("1-5 1-5", "the two tones you heard, like 4 then 1"), ("backspace", "take back a tone")],
+        Drill.LISTEN: [(f"1-{len(item.options) if item else 4}", "the meaning you heard")],
+        Drill.MINIMAL: [(f"1-{len(item.options) if item else 2}", "the syllable you heard")],
+    }[drill]
+    return answer + [
+        ("r", "play it again"),
+        ("s", "play it slowly"),
+        ("space, enter", "next, after an answer"),
+        ("q, esc", "back"),
+        ("?", "this help"),
+    ]
 
 
 class DrillMenuScreen(Screen):
@@ -146,6 +152,7 @@ class DrillScreen(Screen):
         Binding("backspace", "take_back", "Undo tone", show=False),
         Binding("q,escape", "back", "Back"),
         Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False, priority=True),  # also while typing a dictation
     ]
 
     def __init__(self, drill: Drill | str, *, lesson_id: str | None = None, level: str | None = None,
@@ -308,7 +315,7 @@ class DrillScreen(Screen):
             self.app.exit()
 
     def action_help(self) -> None:
-        self.app.push_screen(HelpScreen(f"Drill: {self.drill.value}", HELP_KEYS[self.drill] + COMMON_KEYS))
+        self.app.push_screen(HelpScreen(f"Drill: {self.drill.value}", help_keys(self.drill, self.item)))
 
 
 def _escape(text: str) -> str:

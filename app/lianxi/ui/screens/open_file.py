@@ -31,5 +31,9 @@ class OpenFileScreen(Screen):
             return
         self.app.learner.progress.set_setting("welcomed", True)
         r = reports[0]
-        self.notify(f"Imported {r.lesson_id}: {r.added} new words.", timeout=3)
+        if r.created:
+            text = f"Imported {r.lesson_id}: {r.added} word{'s' if r.added != 1 else ''}."
+        else:
+            text = f"Updated {r.lesson_id}: {r.added} new, {r.updated} changed, {r.removed} removed (progress kept)."
+        self.notify(text, markup=False, timeout=4)
         self.app.pop_screen()
