@@ -72,16 +72,16 @@ def main() -> None:
         t0, c0 = time.perf_counter(), time.process_time()
         count = dictionary.build()
         build, cpu = time.perf_counter() - t0, time.process_time() - c0
-        size = (Path(tmp) / "lianxi.db").stat().st_size / 1e6
+        size = dictionary.path.stat().st_size / 1e6
         # CPU time too: on a busy machine the wall time says more about the neighbours
         print(f"index: {count:,} entries built in {build:.2f} s ({cpu:.2f} s of CPU; target <= 5 s); "
-              f"database {size:.0f} MB")
+              f"index file {size:.0f} MB")
         print(f"peak memory after building: {peak_mb():.0f} MB (target <= 150 MB; {before:.0f} MB before)")
 
         print(f"\nlookups, {args.queries} per kind, 20 results each (target p95 <= 10 ms)")
         print(f"  {'kind':<12} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}  example")
         worst = 0.0
-        for kind, texts in queries(learner.progress.conn, args.queries, args.seed).items():
+        for kind, texts in queries(dictionary.index.conn, args.queries, args.seed).items():
             times = []
             for text in texts:
                 t = time.perf_counter()

@@ -28,18 +28,30 @@ def first_lookup(tmp_path_factory):
 
 @pytest.fixture
 def indexed(first_lookup, tmp_path):
+    """A new data folder whose cache already holds the index (a copy: the progress file is new)."""
     folder = tmp_path / "data"
-    folder.mkdir()
-    sqlite3.connect(first_lookup[0] / "lianxi.db").execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
-    shutil.copy(first_lookup[0] / "lianxi.db", folder / "lianxi.db")
+    (folder / "cache").mkdir(parents=True)
+    shutil.copy(first_lookup[0] / "cache" / "dictionary.sqlite", folder / "cache" / "dictionary.sqlite")
     return folder
 
 
 def test_the_first_lookup_builds_the_index_then_answers(first_lookup):
-    _, result = first_lookup
+    folder, result = first_lookup
     assert result.exit_code == 0
     assert "Indexed 122,143 entries." in result.stderr
     assert result.stdout.splitlines()[0].split() == ["1", "你好", "nǐ", "hǎo", "hello;", "hi"]
+    # the index is a cache beside the progress, which stays small enough to export and back up
+    assert (folder / "cache" / "dictionary.sqlite").stat().st_size > 20_000_000
+    assert (folder / "lianxi.db").stat().st_size < 1_000_000
+
+
+def test_export_carries_progress_not_the_index(indexed, tmp_path):
+    run(indexed, "lookup", "--add", "1", "ni hao")
+    target = tmp_path / "export.db"
+    assert run(indexed, "data", "export", str(target)).exit_code == 0
+    assert target.stat().st_size < 1_000_000
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT hanzi FROM notes WHERE lesson_id = 'my-words'").fetchall() == [("你好",)]
 
 
 def test_lookup_kinds_and_adding_to_my_words(indexed):

@@ -35,26 +35,25 @@ def write_hsk_lessons(folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """A data folder whose database holds the whole dictionary index (built once, ~5 s)."""
+    """An index file of the whole dictionary (built once, ~5 s), for a learner's data folder."""
     root = tmp_path_factory.mktemp("dictionary")
     lessons = write_hsk_lessons(root / "lessons")
     learner = Learner.open(root / "data")
     steps = []
-    count = Dictionary(learner, lessons=lessons).build(lambda done, what: steps.append(done))
-    learner.progress.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    dictionary = Dictionary(learner, lessons=lessons)
+    count = dictionary.build(lambda done, what: steps.append(done))
     learner.close()
-    return root / "data", lessons, count, steps
+    return dictionary.path, lessons, count, steps
 
 
 @pytest.fixture
 def dictionary(built, tmp_path, clock):
-    """A learner on a copy of the built database, so tests may add words freely."""
-    folder, lessons, _, _ = built
-    copy = tmp_path / "data"
-    copy.mkdir()
-    shutil.copy(folder / "lianxi.db", copy / "lianxi.db")
-    learner = Learner.open(copy, clock=clock, zone=timezone.utc, fuzz=False)
-    yield Dictionary(learner, lessons=lessons)
+    """A fresh learner over the built index (read-only), so tests may add words freely."""
+    index, lessons, _, _ = built
+    learner = Learner.open(tmp_path / "data", clock=clock, zone=timezone.utc, fuzz=False)
+    found = Dictionary(learner, lessons=lessons, index=index)
+    yield found
+    found.close()
     learner.close()
 
 
@@ -63,11 +62,17 @@ def first(dictionary: Dictionary, text: str, n: int = 1):
 
 
 def test_the_whole_dictionary_is_indexed_with_progress_reported(built):
-    folder, lessons, count, steps = built
+    index, lessons, count, steps = built
     assert count == int(cedict_header(cedict_path())["entries"])
     assert steps[0] == 0.0 and steps[-1] == 1.0 and steps == sorted(steps)
-    conn = sqlite3.connect(folder / "lianxi.db")
+    assert index.parent.name == "cache" and index.parent.parent.name == "data"
+    conn = sqlite3.connect(index)
     assert conn.execute("SELECT COUNT(*) FROM dictionary_entries").fetchone()[0] == count
+    # nothing of the index is in the progress file, and no temporary file is left behind
+    progress = sqlite3.connect(index.parent.parent / "lianxi.db")
+    tables = {r[0] for r in progress.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert not {t for t in tables if t.startswith("dictionary")}
+    assert sorted(p.name for p in index.parent.iterdir()) == ["dictionary.sqlite"]
 
 
 def test_the_index_knows_when_it_is_current(dictionary, tmp_path):
@@ -233,9 +238,57 @@ def test_a_stopped_build_is_never_taken_for_a_built_index(learner):
     with pytest.raises(KeyboardInterrupt):
         dictionary.build(stop_after_first_batch)
     assert not dictionary.ready()
-    assert dictionary.index.version() is None
+    assert dictionary.index is None
+    assert list(dictionary.path.parent.iterdir()) == []  # the half-built file went
     with pytest.raises(IndexNotBuilt):
         dictionary.lookup("ni hao")
+
+
+def test_a_killed_build_leaves_nothing_that_counts(learner, built):
+    # a build killed mid-way leaves its temporary file under a dead process's id: it is
+    # never read, and the next build removes it; a damaged index file is simply rebuilt
+    dictionary = Dictionary(learner)
+    dictionary.path.parent.mkdir(parents=True)
+    abandoned = dictionary.path.with_name(f".{dictionary.path.name}.999999999.building")
+    abandoned.write_bytes(b"half an index")
+    dictionary.path.write_bytes(b"not a database at all")
+    assert not dictionary.ready() and dictionary.index is None
+    shutil.copy(built[0], dictionary.path)
+    from lianxi.store.dictionary_file import _remove_abandoned
+
+    _remove_abandoned(dictionary.path)
+    assert not abandoned.exists()
+
+
+def test_old_progress_files_lose_the_index_tables_and_their_space(tmp_path):
+    """A progress file from before the move (index tables inside) is migrated: tables dropped, file small."""
+    from lianxi.store.db import open_database
+    from lianxi.store.migrations import migrations
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    older = [(name, fn) for name, fn in migrations.steps if not name.startswith("m5")]
+    saved = migrations.steps
+    migrations.steps = older
+    try:
+        migrations.apply(conn)
+    finally:
+        migrations.steps = saved
+    filler = "x" * 2000
+    conn.executemany("INSERT INTO dictionary_entries (simplified, traditional, pinyin, toned, toneless, english) "
+                     "VALUES ('字', '字', 'zi4', 'zi4', 'zi', ?)", [(filler,)] * 5000)
+    conn.execute("INSERT INTO lessons (id, title, level, position, added_at) VALUES ('my-words', 'My words', "
+                 "'My words', 1, '2026-01-01')")
+    conn.close()
+    before = path.stat().st_size
+    assert before > 10_000_000
+    migrated = open_database(path)
+    tables = {r[0] for r in migrated.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert not {t for t in tables if t.startswith("dictionary")}
+    assert migrated.execute("SELECT title FROM lessons").fetchall() == [("My words",)]
+    migrated.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    migrated.close()
+    assert path.stat().st_size < 1_000_000
 
 
 def test_my_words_are_told_apart_by_reading(dictionary):

@@ -29,13 +29,16 @@ class MigrationList:
     def __init__(self, name: str):
         self.name = name
         self.steps: list[tuple[str, Callable]] = []
+        self.outside_transaction: set[str] = set()  # steps such as VACUUM that cannot run in one
 
-    def __call__(self, *, name: str | None = None):
+    def __call__(self, *, name: str | None = None, transactional: bool = True):
         def register(fn: Callable) -> Callable:
             step = name or fn.__name__
             if any(known == step for known, _ in self.steps):
                 raise ValueError(f"migration {step} is registered twice")
             self.steps.append((step, fn))
+            if not transactional:
+                self.outside_transaction.add(step)
             return fn
 
         return register
@@ -53,7 +56,7 @@ class MigrationList:
 
         runner = Migrations(self.name)
         for step, fn in self.steps:
-            runner(name=step)(fn)
+            runner(name=step, transactional=step not in self.outside_transaction)(fn)
         runner.apply(sqlite_utils.Database(conn))
 
 
@@ -226,3 +229,33 @@ def m022_dictionary_hanzi(db: sqlite_utils.Database) -> None:
         DELETE FROM dictionary_info;
         """
     )
+
+
+# -- dictionary/catalogue: m500..m599 ------------------------------------------------------
+
+
+@migrations()
+def m500_dictionary_index_leaves_progress(db: sqlite_utils.Database) -> None:
+    # The CC-CEDICT index (45 MB) is a cache now, its own file in the cache folder, rebuilt
+    # when missing; the progress file keeps progress (and "My words", a lesson like any other).
+    db.executescript(
+        """
+        DROP TABLE IF EXISTS dictionary_english;
+        DROP TABLE IF EXISTS dictionary_hanzi;
+        DROP TABLE IF EXISTS dictionary_glosses;
+        DROP TABLE IF EXISTS dictionary_chars;
+        DROP TABLE IF EXISTS dictionary_entries;
+        DROP TABLE IF EXISTS dictionary_info;
+        """
+    )
+
+
+@migrations(transactional=False)
+def m501_give_back_the_space(db: sqlite_utils.Database) -> None:
+    # Dropped tables leave free pages that exports and backups would still copy: give them
+    # back to the disk, only when there is something worth it (a fresh file has nothing).
+    conn = db.conn
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if free > 256 and free * 4 > pages:
+        conn.execute("VACUUM")

