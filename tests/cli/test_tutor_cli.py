@@ -126,6 +126,22 @@ def test_bad_exports_import_nothing_and_say_why(tmp_path, data_dir):
     assert missing.exit_code == 1 and "cannot be read" in missing.output
 
 
+def test_import_with_odd_notes_names_them_and_skips_them_only_when_asked(tmp_path, data_dir):
+    deck = tmp_path / "deck.txt"
+    deck.write_text("#separator:tab\n#html:false\n#columns:Hanzi\tPinyin\tMeaning\n"
+                    "你好\tnǐ hǎo\thello\n我{{c1::喜欢}}你\t\tI like you\n谢谢\txièxie\t\n", encoding="utf-8")
+    out = tmp_path / "deck.toml"
+    refused = run("lessons", "import-anki", str(deck), "--out", str(out), data_dir=data_dir)
+    assert refused.exit_code == 1 and not out.exists() and stored_lessons(data_dir) == []
+    assert f"{deck}:5: note: is a Cloze note" in refused.output and f"{deck}:6: english:" in refused.output
+    assert "nothing was imported" in refused.output and "--skip-bad to import the other 1" in refused.output
+    skipped = run("lessons", "import-anki", str(deck), "--out", str(out), "--skip-bad", "--title", "Deck",
+                  data_dir=data_dir)
+    assert skipped.exit_code == 0, skipped.output
+    assert "1 word." in skipped.output and "Skipped 2 notes" in skipped.output and f"  {deck}:5: note:" in skipped.output
+    assert stored_lessons(data_dir) == [("deck", 1)]
+
+
 def test_export_tsv_and_pleco_round_trip_every_word(tmp_path):
     tsv, pleco = tmp_path / "g.tsv", tmp_path / "g.txt"
     result = run("lessons", "export", "first-01-greetings", "--tsv", str(tsv), "--pleco", str(pleco))

@@ -18,6 +18,7 @@ from lianxi.cli import Context, pass_context
 from lianxi.cli.lessons import _report_problems, lessons
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import LessonProblems
+from lianxi.core.text import visible
 
 LESSON_HELP = "LESSON is a lesson file, a bundled lesson id or the id of a lesson you imported."
 
@@ -94,11 +95,32 @@ def from_list(file: Path, title: str | None, lesson_id: str | None, level: str, 
 # -- lessons import-anki / import-pleco --------------------------------------------------------
 
 
-def _import(context: Context, imported, out: Path | None, force: bool, study: bool) -> None:
+def _report_import_problems(exc: LessonProblems, what: str) -> None:
+    """Every problem on its own line; for notes that cannot become words, how to import the rest."""
+    from lianxi.core.interop import BadNotes
+
+    if isinstance(exc, BadNotes):
+        for error in exc.errors:
+            click.echo(visible(str(error)), err=True)
+        n = len(exc.errors)
+        click.echo(f"{n} {what}{'s' if n != 1 else ''} cannot become words; nothing was imported. Fix them and "
+                   f"export again, or add --skip-bad to import the other {exc.importable} and leave these out.",
+                   err=True)
+    else:
+        _report_problems(exc)
+
+
+def _import(context: Context, imported, out: Path | None, force: bool, study: bool, what: str = "note") -> None:
     from lianxi.study.tutor import write_new_file
 
     path = write_new_file(_out_path(out, imported.lesson.id), imported.text, force)
-    click.echo(f"Wrote {path}: {len(imported.lesson.words)} words.")
+    count = len(imported.lesson.words)
+    click.echo(f"Wrote {path}: {count} word{'s' if count != 1 else ''}.")
+    if imported.skipped:
+        n = len(imported.skipped)
+        click.echo(f"Skipped {n} {what}{'s' if n != 1 else ''} that cannot become words (--skip-bad):")
+        for error in imported.skipped:
+            click.echo(f"  {visible(str(error))}")
     _say_checks([f"{path.name}: {hanzi}: {why}" for hanzi, why in imported.checks])
     if study:
         lesson = replace(imported.lesson, source=str(path.resolve()))
@@ -110,7 +132,9 @@ def _import(context: Context, imported, out: Path | None, force: bool, study: bo
 _import_options = [
     click.option("--title", help="Lesson title (default: from the export, or the file name)."),
     click.option("--id", "lesson_id", help="Lesson id (default: made from the title)."),
-    click.option("--level", default="Imported", show_default=True),
+    click.option("--level", help="Level, used to group lessons (default: from the export, or Imported)."),
+    click.option("--skip-bad", is_flag=True,
+                 help="Import the notes that can become words and list the others, instead of importing nothing."),
     click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Lesson file to write (default: ID.toml here)."),
     click.option("--force", is_flag=True, help="Replace the lesson file if it exists."),
     click.option("--study/--file-only", default=True, show_default=True,
@@ -130,11 +154,12 @@ def _with_import_options(command):
 @_with_import_options
 @pass_context
 def import_anki(context: Context, file: Path, columns: str | None, title: str | None, lesson_id: str | None,
-                level: str, out: Path | None, force: bool, study: bool) -> None:
+                level: str | None, skip_bad: bool, out: Path | None, force: bool, study: bool) -> None:
     """Make a lesson from an Anki export (File > Export > Notes in Plain Text).
 
-    Writes a lesson file and adds it to your lessons. All notes or none: any
-    problem is reported as file:line: field and nothing is written.
+    Writes a lesson file and adds it to your lessons. Any problem is reported as
+    file:line: field and nothing is written; notes that cannot become words (a
+    Cloze note, an empty meaning) are left out only with --skip-bad.
     """
     from lianxi.core.interop import read_anki
     from lianxi.study.tutor import read_input
@@ -142,9 +167,9 @@ def import_anki(context: Context, file: Path, columns: str | None, title: str | 
     try:
         imported = read_anki(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level,
                              columns=[c.strip() for c in columns.split(",")] if columns else None,
-                             default_title=file.stem.replace("_", " "))
+                             default_title=file.stem.replace("_", " "), skip_bad=skip_bad)
     except LessonProblems as exc:
-        _report_problems(exc)
+        _report_import_problems(exc, "note")
         raise SystemExit(1)
     _import(context, imported, out, force, study)
 
@@ -153,23 +178,24 @@ def import_anki(context: Context, file: Path, columns: str | None, title: str | 
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @_with_import_options
 @pass_context
-def import_pleco(context: Context, file: Path, title: str | None, lesson_id: str | None, level: str,
-                 out: Path | None, force: bool, study: bool) -> None:
+def import_pleco(context: Context, file: Path, title: str | None, lesson_id: str | None, level: str | None,
+                 skip_bad: bool, out: Path | None, force: bool, study: bool) -> None:
     """Make a lesson from a Pleco flashcard export (text: hanzi, pinyin, definition).
 
-    Pleco categories (// lines) become tags. All cards or none: any problem is
-    reported as file:line: field and nothing is written.
+    Pleco categories (// lines) become tags; part-of-speech words ("noun") are
+    dropped from definitions. Any problem is reported as file:line: field and
+    nothing is written; cards that cannot become words are left out only with --skip-bad.
     """
     from lianxi.core.interop import read_pleco
     from lianxi.study.tutor import read_input
 
     try:
-        imported = read_pleco(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level,
-                              default_title=file.stem.replace("_", " "))
+        imported = read_pleco(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level or "Imported",
+                              default_title=file.stem.replace("_", " "), skip_bad=skip_bad)
     except LessonProblems as exc:
-        _report_problems(exc)
+        _report_import_problems(exc, "card")
         raise SystemExit(1)
-    _import(context, imported, out, force, study)
+    _import(context, imported, out, force, study, "card")
 
 
 # -- lessons export -------------------------------------------------------------------------------

@@ -114,15 +114,18 @@ def lesson_toml(draft: LessonDraft) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _word_index_at(text: str, line: int) -> int | None:
-    """Which [[words]] table (0-based) a line of `text` belongs to, if any."""
+def _word_index_by_line(text: str) -> list[int | None]:
+    """For each line of `text` (1-based; index 0 unused), the [[words]] table (0-based) it belongs to.
+
+    One pass over the text, so mapping every problem of a big import stays linear.
+    """
+    out: list[int | None] = [None]
     index = None
-    for number, row in enumerate(text.splitlines(), start=1):
-        if number > line:
-            break
+    for row in text.splitlines():
         if row.strip() == "[[words]]":
             index = 0 if index is None else index + 1
-    return index
+        out.append(index)
+    return out
 
 
 def checked_lesson(draft: LessonDraft, source: str) -> tuple[str, Lesson]:
@@ -136,8 +139,9 @@ def checked_lesson(draft: LessonDraft, source: str) -> tuple[str, Lesson]:
         lesson = parse_lesson(text.encode("utf-8"), source)
     except LessonProblems as exc:
         errors = []
+        tables = _word_index_by_line(text)
         for error in exc.errors:
-            index = _word_index_at(text, error.line)
+            index = tables[error.line] if 0 < error.line < len(tables) else None
             line = draft.words[index].line if index is not None and index < len(draft.words) else 1
             errors.append(replace(error, file=source, line=line or 1))
         raise LessonProblems(errors) from None
