@@ -19,6 +19,8 @@ def test_the_wheel_carries_the_bundled_lessons_and_uses_them(tmp_path):
     assert "lianxi/lessons/README.md" in names
     assert sum(1 for n in names if n.startswith("lianxi/lessons/hsk/")) > 500
     assert "lianxi/ui/app.tcss" in names
+    # stroke order travels with its licence
+    assert {"lianxi/data/stroke-order.tsv.gz", "lianxi/data/ARPHICPL.TXT", "lianxi/data/README.md"} <= names
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
