@@ -106,7 +106,8 @@ def test_learner_glosses_and_measure_words():
     senses = ("CL:個|个[ge4],位[wei4]", "variant of 人[ren2]", "person; people", "someone")
     assert learner_glosses(senses) == ("person", "people", "someone")
     assert learner_glosses(senses, limit=2) == ("person", "people")
-    assert learner_glosses(("variant of 人[ren2]",)) == ("variant of 人[ren2]",)
+    # a pointer-only entry never shows CC-CEDICT markup: it names the word it stands for
+    assert learner_glosses(("variant of 人[ren2]",)) == ("same as 人 (rén)",)
     assert measure_words(senses) == "个、位"
     assert measure_words(("CL:張|张[zhang1]",)) == "张"
     assert measure_words(("hello",)) == ""

@@ -18,6 +18,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import NamedTuple
 
+from lianxi.core import glosses
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import is_hanzi
 from lianxi.core.pinyin import PinyinError, Syllable, is_syllable, parse, tone_spans
@@ -267,33 +268,24 @@ def english_words(text: str) -> list[str]:
 
 
 def learner_glosses(senses: Iterable[str], limit: int = 4) -> tuple[str, ...]:
-    """Glosses fit for a card: no classifier lines or pointer senses, at most `limit`."""
-    out: list[str] = []
-    kept = [s for s in senses if not s.startswith("CL:")]
-    useful = [s for s in kept if not _POINTER.match(s)] or kept
-    for sense in useful:
-        for gloss in sense.split(";"):
-            gloss = gloss.strip()
-            if gloss and gloss not in out:
-                out.append(gloss)
-            if len(out) >= limit:
-                return tuple(out)
-    return tuple(out)
+    """Glosses fit for a learner, at most `limit`: core.glosses' rules, no CC-CEDICT markup.
 
-
-_CLASSIFIER = re.compile(r"([^\s,|\[]+)(?:\|([^\s,\[]+))?\[[^\]]*\]")
+    An entry that only points to another word ("erhua variant of 一点") says which word
+    it stands for; the caller may look that word up for its glosses.
+    """
+    senses = tuple(senses)
+    found = glosses.learner_glosses(senses, limit)
+    if found:
+        return found
+    target = glosses.pointer(senses)
+    if target is not None:
+        return (f"same as {target.simplified} ({display_pinyin(target.reading)})",)
+    return ()
 
 
 def measure_words(senses: Iterable[str], limit: int = 2) -> str:
     """Measure words from "CL:個|个[ge4],位[wei4]" senses, simplified, joined with "、"."""
-    found: list[str] = []
-    for sense in senses:
-        if sense.startswith("CL:"):
-            for m in _CLASSIFIER.finditer(sense[3:]):
-                word = m.group(2) or m.group(1)
-                if word not in found:
-                    found.append(word)
-    return "、".join(found[:limit])
+    return glosses.measure_words(senses, limit)
 
 
 # -- how common a word is --------------------------------------------------------------
