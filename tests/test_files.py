@@ -74,7 +74,7 @@ def test_write_atomic_keeps_the_old_file_when_the_write_fails(tmp_path, monkeypa
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "write", no_space)  # the disk is the edge: fake it full
-    with pytest.raises(FileProblem, match="the disk is full"):
+    with pytest.raises(FileProblem, match="because the disk is full"):
         write_atomic(path, "new")
     monkeypatch.undo()
     assert path.read_text() == "old"

@@ -15,6 +15,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lianxi.core.errors import UserError
@@ -24,7 +26,9 @@ __all__ = [
     "FileProblem",
     "LESSON_LIMIT",
     "IMPORT_LIMIT",
+    "check_new_file",
     "read_limited",
+    "replacing",
     "write_atomic",
 ]
 
@@ -34,7 +38,16 @@ IMPORT_LIMIT = 50 * MB  # Anki/Pleco exports, sentence files
 
 
 class FileProblem(UserError):
-    """A file that cannot be read or written as asked; the message says what to do."""
+    """A file that cannot be read or written as asked; the message says what to do.
+
+    `reason` is the message without the path, for callers that name the file themselves
+    (lesson problems are shown as file:line: field: reason).
+    """
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path} {reason}")
 
 
 class DiskFull(FileProblem):
@@ -55,22 +68,22 @@ def read_limited(path: str | os.PathLike[str], limit: int, what: str = "file") -
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except IsADirectoryError:
-        raise FileProblem(f"{path} is a folder, not a {what}: give the file itself") from None
+        raise FileProblem(path, f"is a folder, not a {what}: give the file itself") from None
     except FileNotFoundError:
-        raise FileProblem(f"{path} does not exist: check the name and the folder") from None
+        raise FileProblem(path, "does not exist: check the name and the folder") from None
     except PermissionError:
-        raise FileProblem(f"{path} cannot be read (permission denied): check its permissions") from None
+        raise FileProblem(path, "cannot be read (permission denied): check its permissions") from None
     except OSError as exc:
-        raise FileProblem(f"{path} cannot be read: {exc.strerror}") from None
+        raise FileProblem(path, f"cannot be read: {exc.strerror}") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise FileProblem(f"{path} is a folder, not a {what}: give the file itself")
+            raise FileProblem(path, f"is a folder, not a {what}: give the file itself")
         if not stat.S_ISREG(info.st_mode):
-            raise FileProblem(f"{path} is not a regular file (a pipe or a device): give a saved {what}")
+            raise FileProblem(path, f"is not a regular file (a pipe or a device): give a saved {what}")
         if info.st_size > limit:
             raise FileProblem(
-                f"{path} is {_size_text(info.st_size)}, more than the {_size_text(limit)} a {what} "
+                path, f"is {_size_text(info.st_size)}, more than the {_size_text(limit)} a {what} "
                 "may be: split it into smaller files"
             )
         os.set_blocking(fd, True)
@@ -81,26 +94,98 @@ def read_limited(path: str | os.PathLike[str], limit: int, what: str = "file") -
                 break
             total += len(chunk)
             if total > limit:  # it grew while we read it
-                raise FileProblem(f"{path} is more than the {_size_text(limit)} a {what} may be: split it")
+                raise FileProblem(path, f"is more than the {_size_text(limit)} a {what} may be: split it")
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise FileProblem(f"{path} cannot be read: {exc.strerror}") from None
+        raise FileProblem(path, f"cannot be read: {exc.strerror}") from None
     finally:
         os.close(fd)
 
 
 def _write_problem(path: Path, exc: OSError) -> FileProblem:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return DiskFull(f"the disk is full, so {path} was not written: free some space and try again "
-                        "(nothing was changed)")
+        return DiskFull(path, "was not written because the disk is full: free some space and try again "
+                              "(nothing was changed)")
     if exc.errno == errno.ENOTDIR:
-        return FileProblem(f"cannot write {path}: part of that path is a file, not a folder")
+        return FileProblem(path, "cannot be written: part of that path is a file, not a folder")
     if exc.errno == errno.ENOENT:
-        return FileProblem(f"cannot write {path}: the folder {path.parent} does not exist; create it first")
+        return FileProblem(path, f"cannot be written: the folder {path.parent} does not exist; create it first")
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return FileProblem(f"cannot write {path}: {exc.strerror}; choose a folder you can write to")
-    return FileProblem(f"cannot write {path}: {exc.strerror or exc}")
+        return FileProblem(path, f"cannot be written: {exc.strerror}; choose a folder you can write to")
+    return FileProblem(path, f"cannot be written: {exc.strerror or exc}")
+
+
+def check_new_file(path: str | os.PathLike[str]) -> Path:
+    """A place where a new file may be written: its folder exists, and nothing is there yet.
+
+    Says in one line what is wrong otherwise (missing folder, a file where a folder should
+    be, an existing file), before any work is done.
+    """
+    path = Path(path)
+    if path.exists() or path.is_symlink():
+        raise FileProblem(path, "already exists: choose a new file name")
+    parent = path.parent
+    for folder in (parent, *parent.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise FileProblem(path, f"cannot be written: {folder} is a file, not a folder")
+            break
+    if not parent.is_dir():
+        raise FileProblem(path, f"cannot be written: the folder {parent} does not exist; create it first")
+    return path
+
+
+@contextmanager
+def replacing(path: str | os.PathLike[str], *, make_folder: bool = False) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; when the block ends, fsync it and rename it into place.
+
+    For writers that need a file name (SQLite's backup, a zip library): whatever they
+    write appears under the real name whole, or not at all. On an error the temporary
+    file is removed, the old file (if any) is left as it was, and an OSError becomes a
+    FileProblem that says what to do (a full disk is called a full disk).
+    """
+    path = Path(path)
+    if make_folder:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise _write_problem(path, exc) from None
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        yield temporary
+        fd = os.open(temporary, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+        _sync_folder(path.parent)
+    except OSError as exc:
+        _remove(temporary)
+        raise _write_problem(path, exc) from None
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    """The rename itself survives a power cut once the folder is synced (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, make_folder: bool = False) -> Path:
@@ -109,37 +194,14 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, make_folder
     The folder must exist unless `make_folder`. On any failure the temporary file is
     removed and the old file (if any) is left as it was.
     """
-    path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    if make_folder:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise _write_problem(path, exc) from None
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with replacing(path, make_folder=make_folder) as temporary:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_CLOEXEC", 0), 0o644)
         try:
             view = memoryview(payload)
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temporary, path)
-        try:  # the rename itself survives a power cut once the folder is synced
-            folder = os.open(path.parent, os.O_RDONLY)
-            try:
-                os.fsync(folder)
-            finally:
-                os.close(folder)
-        except OSError:
-            pass
-    except OSError as exc:
-        try:
-            temporary.unlink()
-        except OSError:
-            pass
-        raise _write_problem(path, exc) from None
-    return path
+    return Path(path)

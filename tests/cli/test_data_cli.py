@@ -17,7 +17,8 @@ def test_export_copies_progress_and_erase_removes_it(data_dir, tmp_path):
     copy = tmp_path / "copy.db"
     assert run(data_dir, "data", "export", str(copy)).exit_code == 0
     assert sqlite3.connect(copy).execute("SELECT id FROM lessons").fetchall() == [("first-01-greetings",)]
-    assert run(data_dir, "data", "export", str(copy)).exit_code == 2  # never overwrites
+    again = run(data_dir, "data", "export", str(copy))
+    assert again.exit_code == 1 and "already exists: choose a new file name" in again.output  # never overwrites
     refused = run(data_dir, "data", "erase", input="n\n")
     assert refused.exit_code == 1 and (data_dir / "lianxi.db").exists()
     assert run(data_dir, "data", "erase", "--yes").exit_code == 0

@@ -67,5 +67,5 @@ def test_mistakes_print_one_line_and_no_traceback(tmp_path, lesson_file):
     assert out.stderr.startswith("lianxi: Cannot create the data folder")
     assert "Traceback" not in out.stderr
     out = lianxi("lessons", "validate", str(tmp_path / "missing.toml"))
-    assert out.returncode == 1 and "missing.toml:1: file: cannot be read: No such file or directory" in out.stderr
+    assert out.returncode == 1 and "missing.toml:1: file: does not exist: check the name and the folder" in out.stderr
     assert "Traceback" not in out.stderr

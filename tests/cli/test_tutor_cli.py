@@ -123,7 +123,7 @@ def test_bad_exports_import_nothing_and_say_why(tmp_path, data_dir):
         assert not out.exists()
     assert stored_lessons(data_dir) == []
     missing = run("lessons", "import-anki", str(tmp_path / "nope.txt"), data_dir=data_dir)
-    assert missing.exit_code == 1 and "cannot be read" in missing.output
+    assert missing.exit_code == 1 and "does not exist" in missing.output
 
 
 def test_import_with_odd_notes_names_them_and_skips_them_only_when_asked(tmp_path, data_dir):

@@ -123,7 +123,7 @@ def test_a_bad_file_imports_nothing(studying, tmp_path, data, expected):
 
 
 def test_a_missing_file_says_so(studying, tmp_path):
-    with pytest.raises(SentenceProblems, match="cannot be read"):
+    with pytest.raises(SentenceProblems, match="does not exist"):
         import_sentences(studying, tmp_path / "nowhere.tsv")
 
 

@@ -9,12 +9,15 @@ need them, so quick commands start quickly.
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from lianxi.core.errors import UserError
+from lianxi.core.text import visible
 
 
 @dataclass
@@ -37,12 +40,12 @@ class Commands(click.Group):
         try:
             return super().invoke(ctx)
         except UserError as exc:
-            click.echo(f"lianxi: {exc}", err=True)
+            click.echo(f"lianxi: {visible(str(exc), allow_newline=True)}", err=True)
             ctx.exit(1)
         except ValueError as exc:
             # pinyin and other pure checks raise ValueError subclasses with a message for people
             if type(exc).__module__.startswith("lianxi."):
-                click.echo(f"lianxi: {exc}", err=True)
+                click.echo(f"lianxi: {visible(str(exc), allow_newline=True)}", err=True)
                 ctx.exit(1)
             raise
 
@@ -96,7 +99,43 @@ def stats(context: Context) -> None:
 
 
 def main() -> None:
-    cli(prog_name="lianxi")
+    """The console script: every mistake in how a command is called is one line, never a usage dump."""
+    try:
+        code = cli.main(prog_name="lianxi", standalone_mode=False)
+    except click.UsageError as exc:  # also a bad argument value (BadParameter)
+        where = exc.ctx.command_path if exc.ctx is not None else "lianxi"
+        click.echo(f"lianxi: {visible(exc.format_message())} (see `{where} --help`)", err=True)
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        click.echo(f"lianxi: {visible(exc.format_message())}", err=True)
+        sys.exit(exc.exit_code)
+    except click.Abort:
+        click.echo("lianxi: stopped; nothing more was changed.", err=True)
+        sys.exit(1)
+    except Exception as exc:  # a fault of ours, not the learner's: one line here, the details in a file
+        if os.environ.get("LIANXI_DEBUG"):
+            raise
+        click.echo(f"lianxi: {_report_fault(exc)}", err=True)
+        sys.exit(70)  # EX_SOFTWARE
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _report_fault(exc: BaseException) -> str:
+    """Keep the traceback in the cache folder (on this machine only) and say where it is."""
+    import traceback  # noqa: PLC0415
+
+    from lianxi import paths  # noqa: PLC0415
+
+    what = visible(f"{type(exc).__name__}: {exc}")[:200]
+    try:
+        folder = paths.cache_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / "last-error.txt"
+        log.write_text("".join(traceback.format_exception(exc)), encoding="utf-8")
+    except OSError:
+        return f"something went wrong inside Lianxi ({what}). Your progress is safe."
+    return (f"something went wrong inside Lianxi ({what}). Your progress is safe; "
+            f"the details are in {log} (set LIANXI_DEBUG=1 to see them here).")
 
 
 from lianxi.cli import lessons as _lessons  # noqa: E402

@@ -30,8 +30,6 @@ def export(context: Context, target: Path) -> None:
     """Copy all your progress into one SQLite file TARGET (safe while the app is open)."""
     from lianxi.study.data import export_progress
 
-    if target.exists():
-        raise click.UsageError(f"{target} already exists: choose a new file name.")
     learner = context.learner()
     export_progress(learner, target)
     click.echo(f"Your progress was copied to {target}.")

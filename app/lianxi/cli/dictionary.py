@@ -37,8 +37,9 @@ def result_line(number: int, found, script: str) -> str:
 
 @click.command()
 @click.argument("words", nargs=-1, required=True)
-@click.option("--limit", "-n", default=10, show_default=True, help="How many results to show.")
-@click.option("--add", "add", type=int, metavar="N", help="Add result N to your lesson \"My words\".")
+@click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 500),
+              help="How many results to show (1-500).")
+@click.option("--add", "add", type=click.IntRange(1, 500), metavar="N", help="Add result N to your lesson \"My words\".")
 @pass_context
 def lookup(context: Context, words: tuple[str, ...], limit: int, add: int | None) -> None:
     """Look a word up by hanzi (你好), pinyin (ni hao, ni3hao3, nǐhǎo) or English (hello)."""

@@ -9,6 +9,10 @@ import click
 
 from lianxi.cli import Context, pass_context
 from lianxi.core.lessons import LessonProblems
+from lianxi.core.text import visible
+
+# A broken file can have thousands of problems; the first ones say what to fix.
+SHOWN_PROBLEMS = 50
 
 
 def _lesson_paths(paths: tuple[Path, ...]) -> list[Path]:
@@ -19,11 +23,13 @@ def _lesson_paths(paths: tuple[Path, ...]) -> list[Path]:
     return out
 
 
-def _report_problems(exc: LessonProblems) -> None:
-    for error in exc.errors:
-        click.echo(str(error), err=True)
+def _report_problems(exc: LessonProblems, outcome: str = "; nothing was imported") -> None:
+    for error in exc.errors[:SHOWN_PROBLEMS]:
+        click.echo(visible(str(error)), err=True)
     n = len(exc.errors)
-    click.echo(f"{n} problem{'s' if n != 1 else ''} found; nothing was imported.", err=True)
+    if n > SHOWN_PROBLEMS:
+        click.echo(f"... and {n - SHOWN_PROBLEMS} more.", err=True)
+    click.echo(f"{n} problem{'s' if n != 1 else ''} found{outcome}.", err=True)
 
 
 @click.group()
@@ -40,10 +46,7 @@ def validate(files: tuple[Path, ...]) -> None:
     try:
         found = read_lesson_files(_lesson_paths(files))
     except LessonProblems as exc:
-        for error in exc.errors:
-            click.echo(str(error), err=True)
-        n = len(exc.errors)
-        click.echo(f"{n} problem{'s' if n != 1 else ''} found.", err=True)
+        _report_problems(exc, outcome="")
         raise SystemExit(1)
     words = sum(len(lesson.words) for lesson in found)
     click.echo(f"OK: {len(found)} lesson{'s' if len(found) != 1 else ''}, {words} words, no problems.")
@@ -67,7 +70,7 @@ def import_(context: Context, files: tuple[Path, ...]) -> None:
     for report in learner.import_lessons(found):
         verb = "Imported" if report.created else "Updated"
         click.echo(
-            f"{verb} {report.lesson_id}: {report.added} new, {report.updated} changed, "
+            f"{verb} {visible(report.lesson_id)}: {report.added} new, {report.updated} changed, "
             f"{report.unchanged} unchanged, {report.removed} removed (progress kept)."
         )
 
@@ -104,7 +107,7 @@ def list_(context: Context, show_all: bool) -> None:
         click.echo(f"  {'id':<{width}}  {'words':>5}  {'due':>4}  {'new':>4}  title")
         for s in mine:
             paused = "" if s.studying else "  (paused)"
-            click.echo(f"  {s.id:<{width}}  {s.words:>5}  {s.due:>4}  {s.new:>4}  {s.title}{paused}")
+            click.echo(f"  {visible(s.id):<{width}}  {s.words:>5}  {s.due:>4}  {s.new:>4}  {visible(s.title)}{paused}")
     else:
         click.echo("You have no lessons yet: start one below with `lianxi lessons start ID`.")
     started = {s.id for s in mine}
@@ -115,7 +118,7 @@ def list_(context: Context, show_all: bool) -> None:
         click.echo("Bundled lessons")
         width = max(len(b.id) for b in shown)
         for b in shown:
-            click.echo(f"  {b.id:<{width}}  {b.words:>5}  {'0':>4}  {b.words:>4}  {b.title}")
+            click.echo(f"  {b.id:<{width}}  {b.words:>5}  {'0':>4}  {b.words:>4}  {visible(b.title)}")
     hidden = len(bundled) - len(shown)
     if hidden:
         click.echo(f"  ... and {hidden} bundled HSK lessons (`lianxi lessons list --all`).")

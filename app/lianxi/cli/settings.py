@@ -41,8 +41,29 @@ def script_(context: Context, value: str | None) -> None:
     click.echo(f"Words are now shown in {set_script(learner.progress, value)} characters.")
 
 
+def _checked(name: str, kind: type):
+    """A click argument type for a learner setting, checked against core.schedule's one table."""
+    from lianxi.core.schedule import SETTING_LIMITS, valid_setting
+
+    low, high = SETTING_LIMITS[name]
+
+    class Checked(click.ParamType):
+        name = "number"
+
+        def convert(self, value, param, ctx):
+            try:
+                number = kind(value)
+            except (TypeError, ValueError):
+                self.fail(f"{value!r} is not a number: give a number from {low} to {high}", param, ctx)
+            if not valid_setting(name, number):
+                self.fail(f"{value} is not usable here: give a number from {low} to {high}", param, ctx)
+            return number
+
+    return Checked()
+
+
 @settings.command("new-per-day")
-@click.argument("value", type=click.IntRange(0, 200))
+@click.argument("value", type=_checked("new_per_day", int))
 @pass_context
 def new_per_day(context: Context, value: int) -> None:
     """How many new cards to introduce each study day (default 10)."""
@@ -51,7 +72,7 @@ def new_per_day(context: Context, value: int) -> None:
 
 
 @settings.command("retention")
-@click.argument("value", type=click.FloatRange(0.7, 0.97))
+@click.argument("value", type=_checked("desired_retention", float))
 @pass_context
 def retention(context: Context, value: float) -> None:
     """Desired retention for FSRS (default 0.9): higher means more reviews."""
@@ -60,7 +81,7 @@ def retention(context: Context, value: float) -> None:
 
 
 @settings.command("day-starts")
-@click.argument("hour", type=click.IntRange(0, 23))
+@click.argument("hour", type=_checked("day_starts_at", int))
 @pass_context
 def day_starts(context: Context, hour: int) -> None:
     """The local hour at which a new study day begins (default 4)."""

@@ -51,6 +51,8 @@ def _speaker(context: Context):
 @pass_context
 def say(context: Context, text: str, slow: bool, out: Path | None) -> None:
     """Say TEXT (hanzi, or pinyin with tone numbers or marks) out loud, or write it to a WAV file."""
+    if not text.strip():
+        raise click.BadParameter("is empty: give hanzi or pinyin to say, like 你好 or ni3 hao3", param_hint="TEXT")
     speaker = _speaker(context)
     problem = speaker.check()
     if problem:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from lianxi.core.errors import UserError
 from lianxi.core.pinyin import PinyinError, Syllable, parse
+from lianxi.core.text import has_controls
 
 LESSON_FIELDS = ("id", "title", "level", "description", "attribution", "words")
 REQUIRED_LESSON_FIELDS = ("id", "title", "level", "words")
@@ -176,6 +177,104 @@ def decode_utf8(data: bytes, source: str, message: str = NOT_UTF8) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Limits that no real lesson comes near, so a hostile or broken file fails fast and small
+# (TOML parsers recurse on nesting and slow down on long dotted keys).
+MAX_LINE = 10_000  # characters on one line
+MAX_DEPTH = 16  # nested [ ] and { }
+MAX_KEY_PARTS = 8  # a.b.c = ...
+MULTILINE_FIELDS = frozenset({"description", "attribution", "note"})
+
+
+def _check_shape(text: str, source: str) -> None:
+    """Refuse, before parsing, a file shaped so that parsing it would take minutes or recurse.
+
+    A light scan that skips strings and comments: it counts open brackets and the parts
+    of dotted keys, and measures lines. Raises LessonProblems naming the line.
+    """
+
+    def refuse(number: int, message: str) -> None:
+        raise LessonProblems([LessonError(source, number, "file", message)])
+
+    stack: list[str] = []  # open [ and {
+    in_multi = ""  # the closing quotes of a multi-line string we are inside
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE:
+            refuse(number, f"this line is {len(line)} characters long (at most {MAX_LINE}): "
+                           "a lesson line holds one setting; check for a missing line break or closing quote")
+        i, n = 0, len(line)
+        at_key = not stack and not in_multi
+        parts = 1
+        while i < n:
+            if in_multi:
+                end = line.find(in_multi, i)
+                if end < 0:
+                    break
+                i, in_multi = end + 3, ""
+                continue
+            ch = line[i]
+            if ch == "#":
+                break
+            if line.startswith('"""', i) or line.startswith("'''", i):
+                in_multi, i = line[i:i + 3], i + 3
+                continue
+            if ch == '"':
+                i += 1
+                while i < n and line[i] != '"':
+                    i += 2 if line[i] == "\\" else 1
+                i += 1
+                continue
+            if ch == "'":
+                end = line.find("'", i + 1)
+                i = n if end < 0 else end + 1
+                continue
+            if ch in "[{":
+                stack.append(ch)
+                if len(stack) > MAX_DEPTH:
+                    refuse(number, f"brackets nest more than {MAX_DEPTH} deep: a lesson needs only "
+                                   "[[words]] tables and simple lists; check for a missing closing bracket")
+                at_key, parts = ch == "{" or at_key, 1
+            elif ch in "]}":
+                if stack:
+                    stack.pop()
+            elif ch == "," and stack and stack[-1] == "{":
+                at_key, parts = True, 1
+            elif ch == "=" and at_key:
+                at_key = False
+            elif ch == "." and at_key:
+                parts += 1
+                if parts > MAX_KEY_PARTS:
+                    refuse(number, f"a dotted name has more than {MAX_KEY_PARTS} parts (a.b.c...): "
+                                   "lesson settings are plain names like title = \"...\"")
+            i += 1
+
+
+def _control_problems(doc: dict, lines: "_Lines", problem) -> None:
+    """Text fields hold text: no control characters (escape codes, bells, bidi overrides),
+    and no line breaks except in the description, attribution and notes."""
+
+    def check(value, line: int, name: str) -> None:
+        values = value if isinstance(value, list) else [value]
+        multiline = name in MULTILINE_FIELDS
+        for item in values:
+            if isinstance(item, str) and has_controls(item, allow_newline=multiline):
+                if multiline:
+                    problem(line, name, "has a control character (such as an escape code): write plain text")
+                else:
+                    problem(line, name, "has a line break or a control character (such as an escape code): "
+                                        "write plain text on one line")
+                return
+
+    for name, value in doc.items():
+        if name != "words":
+            check(value, lines.of_top(name), name)
+    words = doc.get("words")
+    if isinstance(words, list):
+        for index, raw in enumerate(words):
+            if isinstance(raw, dict):
+                for name, value in raw.items():
+                    check(value, lines.of_word(index, name), name)
+
+
 def _toml(text: str, source: str) -> dict:
     try:
         return tomllib.loads(text)
@@ -203,12 +302,15 @@ def _string(value, allow_empty: bool = False) -> str | None:
 def parse_lesson(data: bytes, source: str = "<lesson>") -> Lesson:
     """Read one lesson file's bytes; raise LessonProblems listing every problem."""
     text = decode_utf8(data, source)
+    _check_shape(text, source)
     doc = _toml(text, source)
     lines = _Lines(text)
     errors: list[LessonError] = []
 
     def problem(line: int, name: str, message: str) -> None:
         errors.append(LessonError(source, line, name, message))
+
+    _control_problems(doc, lines, problem)
 
     for name in doc:
         if name not in LESSON_FIELDS:

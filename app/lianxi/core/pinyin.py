@@ -186,6 +186,9 @@ class Syllable:
 # --- reading pinyin text ----------------------------------------------------------------
 
 _HOW_TO = "check the spelling; tones go after the syllable, like hao3"
+# Letters that may run together unbroken (中华人民共和国 is 22): a longer run is a typo or an
+# attack, and splitting it would recurse as deep as it is long.
+_MAX_RUN = 60
 
 
 class _Atom:
@@ -393,6 +396,12 @@ def _read_word(text: str, word: _Word) -> list[tuple[Syllable, int, int]]:
                 written,
             )
         letters = "".join(a.char for a in run)
+        if len(letters) > _MAX_RUN:
+            raise PinyinError(
+                f"'{written[:24]}...' runs {len(letters)} letters together with no space or tone "
+                "number: write a space between words, like ni3 hao3",
+                written[:24],
+            )
         if (
             letters == "r"
             and after_digit

@@ -6,6 +6,7 @@ argument and never reads the clock. Must never import storage, UI or audio.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import IntEnum
@@ -33,6 +34,27 @@ class Settings:
     maximum_interval_days: int = 36500
     day_starts_at: int = 4  # local hour at which "today" begins
     fuzz: bool = True  # spread reviews so words learned together do not stay together
+
+
+# What each learner setting may be. The command line, the settings screen and a stored
+# value read back from the database are all checked against this one table.
+SETTING_LIMITS: dict[str, tuple[float, float]] = {
+    "desired_retention": (0.7, 0.97),
+    "new_per_day": (0, 200),
+    "day_starts_at": (0, 23),
+}
+
+
+def valid_setting(name: str, value) -> bool:
+    """Whether `value` is usable for setting `name`: a finite number in range (whole where it must be)."""
+    if name not in SETTING_LIMITS or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if not math.isfinite(value):
+        return False
+    if name != "desired_retention" and value != int(value):
+        return False
+    low, high = SETTING_LIMITS[name]
+    return low <= value <= high
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,17 +6,33 @@ Nothing here ever leaves the machine. Must never import Textual or click.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from lianxi import paths
+from lianxi.files import DiskFull, FileProblem, check_new_file, replacing
 from lianxi.store.db import DataLock, backup
 
 __all__ = ["DataLock", "erase_data", "export_progress"]
 
 
 def export_progress(learner, target: Path) -> Path:
-    """A consistent copy of the learner's progress in one SQLite file (safe while the app is open)."""
-    return backup(learner.progress.conn, target)
+    """A consistent copy of the learner's progress in one new SQLite file (safe while the app is open).
+
+    The place is checked first (one line if the folder is missing or the file exists);
+    the copy is made under a temporary name, synced, then renamed, so a full disk or a
+    kill never leaves an empty or half-written export behind.
+    """
+    check_new_file(target)
+    with replacing(target) as temporary:
+        try:
+            backup(learner.progress.conn, temporary)
+        except sqlite3.Error as exc:  # SQLite says "unable to open", "disk is full": say it for a person
+            if "full" in str(exc):
+                raise DiskFull(target, "was not written because the disk is full: free some space and "
+                                       "try again (your progress is untouched)") from None
+            raise FileProblem(target, f"cannot be written here ({exc}): choose a folder you can write to") from None
+    return target
 
 
 def erase_data(data_dir: Path | None) -> bool:

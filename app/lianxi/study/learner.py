@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lianxi import paths
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems, check_unique_ids
-from lianxi.core.schedule import Settings, day_start, study_day
+from lianxi.core.schedule import Settings, day_start, study_day, valid_setting
 from lianxi.store.db import open_database
 from lianxi.store.progress import LessonSummary, Progress, SyncReport
 from lianxi.study.lesson_files import bundled_lesson_path, read_lesson_file, read_lesson_files
@@ -62,7 +62,8 @@ class Learner:
     @property
     def settings(self) -> Settings:
         stored = self.progress.setting("schedule", {}) or {}
-        known = {k: v for k, v in stored.items() if k in ("desired_retention", "new_per_day", "day_starts_at")}
+        # a value that is not usable (edited by hand, or stored by an older version) falls back to the default
+        known = {k: v for k, v in stored.items() if valid_setting(k, v)}
         return Settings(fuzz=self.fuzz, **known)
 
     def change_settings(self, **changes) -> Settings:

@@ -12,18 +12,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lianxi import paths
-from lianxi.core.lessons import Lesson, LessonError, LessonProblems, check_unique_ids, parse_lesson
+from lianxi.core.lessons import (
+    LESSON_ID,
+    Lesson,
+    LessonError,
+    LessonProblems,
+    check_unique_ids,
+    parse_lesson,
+)
+from lianxi.files import LESSON_LIMIT, FileProblem, read_limited
 
 
 def read_lesson_file(path: Path, name: str | None = None) -> Lesson:
     """Read and check one lesson file; problems come back as LessonProblems."""
     shown = name or str(path)
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise LessonProblems([LessonError(shown, 1, "file", "is a folder: give lesson files (*.toml)")]) from None
-    except OSError as exc:
-        raise LessonProblems([LessonError(shown, 1, "file", f"cannot be read: {exc.strerror}")]) from None
+        data = read_limited(path, LESSON_LIMIT, "lesson file")
+    except FileProblem as exc:
+        raise LessonProblems([LessonError(shown, 1, "file", exc.reason)]) from None
     return parse_lesson(data, shown)
 
 
@@ -73,11 +79,16 @@ def bundled_lessons(folder: Path | None = None) -> list[BundledLesson]:
 
 
 def bundled_lesson_path(lesson_id: str, folder: Path | None = None) -> Path | None:
-    """Find a bundled lesson by id without parsing every file (ids match file names)."""
+    """Find a bundled lesson by id without parsing every file (ids match file names).
+
+    Only a real lesson id is looked up (lowercase letters, digits, hyphens): never a
+    glob pattern or a path, so `*` or `../x` cannot reach other files.
+    """
+    if not LESSON_ID.match(lesson_id or ""):
+        return None
     folder = folder or paths.bundled_lessons_dir()
-    return next(iter(folder.rglob(f"{lesson_id}.toml")), None)
-
-
+    name = f"{lesson_id}.toml"
+    return next((p for p in sorted(folder.rglob("*.toml")) if p.name == name), None)
 
 
 def added_message(report, title: str) -> str:

@@ -12,8 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lianxi.core.sentences import (
-    SHORT, SentenceError, SentenceProblems, choose_examples, read_sentences, sentences_with,
+    SHORT,
+    SentenceError,
+    SentenceProblems,
+    choose_examples,
+    read_sentences,
+    sentences_with,
 )
+from lianxi.files import IMPORT_LIMIT, FileProblem, read_limited
 from lianxi.store.sentences import Example, SentenceStore
 
 EXAMPLES_PER_WORD = 3
@@ -29,11 +35,9 @@ class ImportReport:
 
 def read_sentence_file(path: Path) -> list:
     try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise SentenceProblems([SentenceError(str(path), 1, "is a folder: give a sentence file (.tsv)")]) from None
-    except OSError as exc:
-        raise SentenceProblems([SentenceError(str(path), 1, f"cannot be read: {exc.strerror}")]) from None
+        data = read_limited(path, IMPORT_LIMIT, "sentence file")
+    except FileProblem as exc:
+        raise SentenceProblems([SentenceError(str(path), 1, exc.reason)]) from None
     return read_sentences(data, str(path))
 
 

@@ -16,6 +16,7 @@ import importlib.util
 from pathlib import Path
 
 from lianxi import paths
+from lianxi.files import IMPORT_LIMIT, FileProblem, read_limited
 from lianxi.core.errors import UserError
 from lianxi.core.lesson_writer import LessonDraft, Lookup, WordDraft, checked_lesson
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems
@@ -85,12 +86,11 @@ def write_new_file(path: Path, data: str | bytes, force: bool = False) -> Path:
 
 
 def read_input(path: Path) -> bytes:
+    """An Anki/Pleco export or a word list: a regular file within the import limit."""
     try:
-        return path.read_bytes()
-    except IsADirectoryError:
-        raise LessonProblems([LessonError(str(path), 1, "file", "is a folder: give the exported file")]) from None
-    except OSError as exc:
-        raise LessonProblems([LessonError(str(path), 1, "file", f"cannot be read: {exc.strerror}")]) from None
+        return read_limited(path, IMPORT_LIMIT, "exported file")
+    except FileProblem as exc:
+        raise LessonProblems([LessonError(str(path), 1, "file", exc.reason)]) from None
 
 
 # -- the dictionary for word lists ------------------------------------------------------------
