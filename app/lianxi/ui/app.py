@@ -30,6 +30,10 @@ class LianxiApp(App):
         self.player = player
         self.palette = palette_from_setting(learner.progress.setting("tone_colours"))
 
+    def notify(self, message, *, title="", severity="information", timeout=None, markup=True) -> None:
+        """Notifications are plain text, always: they quote lesson titles, words and file names."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
     def on_mount(self) -> None:
         from lianxi.ui.screens.home import HomeScreen
         from lianxi.ui.screens.review import ReviewScreen

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import random
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,7 +20,12 @@ from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from lianxi.core.drills import DRILLS, Drill, Item, Verdict
-from lianxi.study.drills import DrillRun, DrillUnavailable, audio_settings, change_audio_settings
+from lianxi.study.drills import (
+    DrillRun,
+    DrillUnavailable,
+    audio_settings,
+    change_audio_settings,
+)
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import voice
 
@@ -125,8 +131,9 @@ class ScopeScreen(ModalScreen[tuple[str | None, str | None] | None]):
         learner = self.app.learner
         options = [Option("All your words", id="all")]
         levels = sorted({s.level for s in learner.lessons()})
-        options += [Option(f"Level: {level}", id=f"level:{level}") for level in levels]
-        options += [Option(f"Lesson: {s.title} ({s.level})", id=f"lesson:{s.id}") for s in learner.lessons()]
+        # lesson titles and levels are data: Text prompts, never markup
+        options += [Option(Text(f"Level: {level}"), id=f"level:{level}") for level in levels]
+        options += [Option(Text(f"Lesson: {s.title} ({s.level})"), id=f"lesson:{s.id}") for s in learner.lessons()]
         with Vertical(id="drill-scope"):
             yield Static("[b]Which words?[/b]")
             yield OptionList(*options, id="drill-scope-list")
@@ -259,7 +266,7 @@ class DrillScreen(Screen):
             Drill.DICTATION: "Write what you hear.",
             Drill.MINIMAL: f"Which did you hear? ({item.key})",
         }[self.drill]
-        prompt.update(f"[b]{question}[/b]")
+        prompt.update(Text(question, style="bold"))
         if self.drill in (Drill.LISTEN, Drill.MINIMAL):
             options.update("\n".join(f"[b]{n}[/b] · {_escape(text)}" for n, text in enumerate(item.options, 1)))
         else:

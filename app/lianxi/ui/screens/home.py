@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -67,8 +68,9 @@ class HomeScreen(Screen):
         table.clear()
         lessons = learner.lessons()
         for s in lessons:
-            title = s.title if s.studying else f"{s.title} (paused)"
-            table.add_row(title, s.level, str(s.words), str(s.due), str(s.new), key=s.id)
+            # lesson text is data: Text cells, never markup (a title "Week 3 [/]" must show, not crash)
+            title = Text(s.title) if s.studying else Text.assemble(s.title, (" (paused)", "dim"))
+            table.add_row(title, Text(s.level), str(s.words), str(s.due), str(s.new), key=s.id)
         hint = self.query_one("#home-hint", Static)
         if lessons:
             hint.update("r review all · enter review this lesson · a add a lesson · ? help")

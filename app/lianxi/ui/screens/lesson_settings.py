@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +11,13 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Static
 
 from lianxi.core.cards import CardKind
-from lianxi.study.typed_cards import CHOOSABLE_KINDS, KIND_LABELS, NoKindsChosen, choose_kinds, lesson_kinds
+from lianxi.study.typed_cards import (
+    CHOOSABLE_KINDS,
+    KIND_LABELS,
+    NoKindsChosen,
+    choose_kinds,
+    lesson_kinds,
+)
 
 NOTES = {CardKind.CLOZE: " (words with an example)"}
 
@@ -38,7 +45,7 @@ class LessonSettingsScreen(Screen):
         title = next((s.title for s in self.app.learner.lessons() if s.id == self.lesson_id), self.lesson_id)
         on_now = set(lesson_kinds(self.app.learner, self.lesson_id))
         with Vertical(id="kinds"):
-            yield Static(f"[b]Card kinds[/b] · {title}", id="kinds-title")
+            yield Static(Text.assemble(("Card kinds", "bold"), " · ", title), id="kinds-title")
             for kind in CHOOSABLE_KINDS:
                 yield Checkbox(label(kind, kind in on_now), kind in on_now, id=f"kind-{kind.value}")
             yield Static(
