@@ -72,7 +72,7 @@ async def test_home_lists_lessons_with_due_and_new_counts_and_reviews_one_lesson
     app = make_app(learner)
     async with app.run_test(size=(80, 24)) as pilot:
         table = app.screen.query_one("DataTable")
-        assert table.get_row("sample-greetings") == ["Greetings", "HSK 1", "3", "0", "6"]
+        assert [str(cell) for cell in table.get_row("sample-greetings")] == ["Greetings", "HSK 1", "3", "0", "6"]
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewScreen) and app.screen.lesson_id == "sample-greetings"
         await pilot.press("space", "1", "q")
