@@ -210,6 +210,27 @@ def test_worksheet_from_a_file_or_a_bundled_id(tmp_path):
     assert "@page { size: A4;" in other.read_text(encoding="utf-8")
 
 
+def test_worksheet_sections_key_only_no_key_and_traditional(tmp_path):
+    import re
+
+    def sections(*args):
+        out = tmp_path / "s.html"
+        result = run("worksheet", "first-01-greetings", "--out", str(out), "--force", *args)
+        assert result.exit_code == 0, result.output
+        return re.findall(r'<section class="section" id="([a-z]+)"', out.read_text(encoding="utf-8")), result.output
+
+    assert sections()[0] == ["vocab", "tones", "dictation", "matching", "key"]
+    assert sections("--key-only")[0] == ["key"]
+    assert sections("--no-key")[0] == ["vocab", "tones", "dictation", "matching"]
+    got, said = sections("--sections", "writing,dictation,key", "--traditional")
+    assert got == ["dictation", "writing", "key"] and "Writing practice" not in said
+    assert "謝" in (tmp_path / "s.html").read_text(encoding="utf-8")
+    for bad in (("--sections", "vocab,poems"), ("--key-only", "--no-key"), ("--sections", "key", "--no-key")):
+        result = run("worksheet", "first-01-greetings", "--out", str(tmp_path / "bad.html"), *bad)
+        assert result.exit_code == 2 and "Traceback" not in result.output, bad
+    assert not (tmp_path / "bad.html").exists()
+
+
 def test_unknown_lessons_get_one_clear_line(tmp_path, data_dir):
     for args in (("class", "no-such-lesson"), ("worksheet", "no-such-lesson", "--out", str(tmp_path / "x.html")),
                  ("lessons", "export", "missing/file.toml", "--tsv", str(tmp_path / "x.tsv"))):

@@ -271,26 +271,72 @@ def class_(context: Context, lesson_ref: str, seed: int | None) -> None:
     run_classroom(lesson, data_dir=context.data_dir, seed=seed)
 
 
+def _sections(value: str | None, key_only: bool, no_key: bool) -> tuple[str, ...]:
+    from lianxi.classroom.worksheet import DEFAULT_SECTIONS, SECTIONS
+
+    if key_only and no_key:
+        raise click.UsageError("--key-only and --no-key contradict each other: give one of them")
+    chosen = DEFAULT_SECTIONS
+    if value:
+        chosen = tuple(dict.fromkeys(s.strip().lower() for s in value.split(",") if s.strip()))
+        unknown = [s for s in chosen if s not in SECTIONS]
+        if unknown or not chosen:
+            raise click.BadParameter(f"{', '.join(unknown) or 'nothing'} is not a section: choose from "
+                                     f"{','.join(SECTIONS)}", param_hint="--sections")
+    if key_only:
+        return ("key",)
+    if no_key:
+        chosen = tuple(s for s in chosen if s != "key")
+        if not chosen:
+            raise click.UsageError("--no-key leaves nothing to print: choose --sections too")
+    return chosen
+
+
 @click.command("worksheet")
 @click.argument("lesson_ref", metavar="LESSON")
 @click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="HTML file to write.")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True)
+@click.option("--sections", help="What to print, in this order: vocab,tones,dictation,matching,writing,key "
+                                 "(default: all but writing).")
+@click.option("--key-only", is_flag=True, help="Print only the answer key (for the tutor).")
+@click.option("--no-key", is_flag=True, help="Leave the answer key out.")
+@click.option("--traditional", is_flag=True, help="Traditional characters (the lesson's traditional forms).")
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @pass_context
-def worksheet(context: Context, lesson_ref: str, out: Path, paper: str, force: bool) -> None:
-    """Write a printable worksheet (HTML): vocabulary, tone marks, dictation, matching, answer key.
+def worksheet(context: Context, lesson_ref: str, out: Path, paper: str, sections: str | None, key_only: bool,
+              no_key: bool, traditional: bool, force: bool) -> None:
+    """Write a printable worksheet (HTML): vocabulary, tone marks, dictation, matching, writing, answer key.
 
-    Open it in a web browser and print it. LESSON is a lesson file, a bundled
-    lesson id or the id of a lesson you imported.
+    Open it in a web browser and print it. Each section starts a page with a
+    Name / Date line. LESSON is a lesson file, a bundled lesson id or the id of a
+    lesson you imported.
     """
-    from lianxi.core.worksheet import worksheet_html
-    from lianxi.study.tutor import find_lesson, write_new_file
+    from lianxi.classroom.worksheet import WorksheetOptions
+    from lianxi.study.class_pages import missing_traditional, write_worksheet
+    from lianxi.study.tutor import find_lesson
 
+    chosen = _sections(sections, key_only, no_key)
     try:
         lesson = find_lesson(lesson_ref, context.data_dir)
     except LessonProblems as exc:
         _report_problems(exc)
         raise SystemExit(1)
-    write_new_file(out, worksheet_html(lesson, paper), force)
-    click.echo(f"Wrote {out}: {len(lesson.words)} words on {paper.upper() if paper == 'a4' else 'Letter'} paper. "
-               "Open it in a web browser and print it.")
+    paper = paper.lower()
+    write_worksheet(lesson, out, WorksheetOptions(paper, chosen, traditional), force)
+    click.echo(f"Wrote {visible(str(out))}: {len(lesson.words)} words on {'A4' if paper == 'a4' else 'Letter'} paper "
+               f"({', '.join(chosen)}). Open it in a web browser and print it.")
+    _say_traditional(lesson, traditional)
+    if "writing" not in chosen and not key_only:
+        click.echo("Writing practice (田字格 with stroke order) is one more section: add --sections "
+                   f"{','.join(chosen[:-1] if chosen[-1] == 'key' else chosen)},writing{',key' if 'key' in chosen else ''}")
+
+
+def _say_traditional(lesson, traditional: bool) -> None:
+    from lianxi.study.class_pages import missing_traditional
+
+    if traditional:
+        missing = missing_traditional(lesson)
+        if missing:
+            click.echo(f"{len(missing)} word(s) have no traditional form in the lesson and are shown as written: "
+                       f"{visible(' '.join(missing[:10]))}{' ...' if len(missing) > 10 else ''} "
+                       "(add traditional = \"...\" to them in the lesson file)")

@@ -73,15 +73,3 @@ def listening_questions(lesson: Lesson, seed: int | str | None, choices: int = 4
         rng.shuffle(options)
         questions.append(ListeningQuestion(word, tuple(options), options.index(word)))
     return questions
-
-
-def matching_groups(words: Sequence[Word], seed: int | str | None, size: int = 8) -> list[tuple[list[Word], list[Word]]]:
-    """Matching exercises: groups of up to `size` words, each with its meanings shuffled."""
-    rng = random.Random(seed)
-    groups = []
-    for start in range(0, len(words), size):
-        left = list(words[start:start + size])
-        right = list(left)
-        rng.shuffle(right)
-        groups.append((left, right))
-    return groups

@@ -1,0 +1,372 @@
+"""A lesson -> a printable worksheet: one self-contained HTML page for A4 or Letter paper.
+
+Sections (chosen with WorksheetOptions.sections, in this order): vocabulary,
+"add the tone marks", dictation (numbered blanks; the tutor plays the words
+from the projector page or classroom mode, key d, in the order of the answer
+key), matching, writing practice (田字格 boxes with the stroke order as small
+figures and grey characters to trace), and the answer key with the tutor's
+instruction line. Each section starts a page and has a Name / Date line (blank
+lines on paper; nothing is stored). Rules that keep it printable as it comes:
+headings never end a page (they stay with what follows), table rows never
+split, pinyin never wraps, borders are drawn in points so Letter and A4 print
+the same, matching groups are balanced (no last group of one), never show
+the same prompt or meaning twice in a group, and their numbers and letters run
+on through the page. Inline CSS and SVG only: no fonts, scripts or images
+from outside. Pure: returns a string. Must never import storage, UI, audio or study.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import string
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from lianxi.classroom.page import (
+    LATIN_FONTS, cjk_fonts, coloured_pinyin_html, e, lang, meaning, shown_hanzi, tone_css,
+)
+from lianxi.classroom.strokes_svg import stroke_defs, stroke_sequence, trace
+from lianxi.core.classroom import dictation_order
+from lianxi.core.lessons import Lesson, Word, is_hanzi
+from lianxi.core.strokes import CharacterStrokes
+
+PAPERS = {"a4": "A4", "letter": "letter"}
+SECTIONS = ("vocab", "tones", "dictation", "matching", "writing", "key")
+# Writing practice takes a page for every ~9 characters, so a tutor asks for it (--sections ...,writing).
+DEFAULT_SECTIONS = ("vocab", "tones", "dictation", "matching", "key")
+EXERCISES_WITH_A_KEY = ("tones", "dictation", "matching")
+MATCH_GROUP = 8  # at most this many words to match at once
+TRACE_BOXES = 3  # grey characters to trace after the model, before the empty boxes
+
+
+@dataclass(frozen=True, slots=True)
+class WorksheetOptions:
+    paper: str = "a4"
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
+    traditional: bool = False
+
+    def __post_init__(self):
+        if self.paper not in PAPERS:
+            raise ValueError(f"paper must be one of {', '.join(PAPERS)}")
+        unknown = [s for s in self.sections if s not in SECTIONS]
+        if unknown or not self.sections:
+            raise ValueError(f"sections are {', '.join(SECTIONS)} (got {', '.join(unknown) or 'none'})")
+
+
+def _css(options: WorksheetOptions) -> str:
+    cjk = cjk_fonts(options.traditional)
+    return f"""
+@page {{ size: {PAPERS[options.paper]}; margin: 14mm 14mm 13mm; }}
+* {{ box-sizing: border-box; }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+body {{ font-family: {LATIN_FONTS}, {cjk}; font-size: 10.5pt; color: #000; margin: 0; }}
+.hanzi {{ font-family: {cjk}; font-size: 15pt; line-height: 1.2; white-space: nowrap; }}
+.py {{ white-space: nowrap; }}
+.section {{ break-before: page; page-break-before: always; }}
+.section:first-of-type {{ break-before: auto; page-break-before: auto; }}
+h1 {{ font-size: 17pt; margin: 0 0 1mm; }}
+h2 {{ font-size: 13.5pt; margin: 0 0 2mm; border-bottom: 0.75pt solid #000; padding-bottom: 1mm; }}
+h3 {{ font-size: 11.5pt; margin: 4mm 0 1.5mm; }}
+h1, h2, h3, .how, .keep {{ break-after: avoid; page-break-after: avoid; break-inside: avoid; }}
+.lesson {{ font-size: 9.5pt; color: #333; margin-bottom: 2mm; }}
+.name {{ display: flex; gap: 8mm; margin: 0 0 3mm; font-size: 10.5pt; }}
+.name span {{ flex: 1; border-bottom: 0.75pt solid #000; height: 7mm; }}
+.name span.date {{ flex: 0 0 45mm; }}
+.how {{ font-size: 10pt; margin: 0 0 3mm; }}
+table {{ border-collapse: collapse; width: 100%; }}
+thead {{ display: table-header-group; }}
+th, td {{ border: 0.75pt solid #222; padding: 0.8mm 2mm; text-align: left; vertical-align: middle; }}
+th {{ background: #e8e8e8; font-size: 9pt; }}
+tr {{ break-inside: avoid; page-break-inside: avoid; }}
+td.n, th.n {{ width: 8mm; text-align: right; }}
+.toneless {{ font-size: 13pt; letter-spacing: 0.6pt; }}
+.dictation {{ display: flex; gap: 6mm; align-items: flex-start; }}
+.dictation table td {{ height: 13mm; }}
+.match {{ width: 100%; border: none; margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid; }}
+.match td {{ border: none; padding: 0.5mm 1mm; height: 8mm; }}
+.match td.slot {{ width: 14mm; }}
+.match td.slot span {{ display: inline-block; width: 10mm; border-bottom: 0.75pt solid #000; height: 6mm; }}
+.match td.label {{ width: 9mm; text-align: right; font-weight: bold; }}
+.match td.left {{ width: 40mm; }}
+.write {{ break-inside: avoid; page-break-inside: avoid; margin: 0 0 3mm; }}
+.write .order {{ display: flex; flex-wrap: wrap; gap: 0.8mm; align-items: center; min-height: 7mm; }}
+.write .order .char {{ font-family: {cjk}; font-size: 11pt; margin-right: 2mm; }}
+.write .order .none {{ font-size: 9pt; color: #555; font-style: italic; }}
+svg.stroke {{ width: 7mm; height: 7mm; }}
+svg.stroke .done {{ fill: #9e9e9e; }}
+svg.stroke .new {{ fill: #000; }}
+.boxes {{ display: flex; margin-top: 0.8mm; }}
+.box {{ position: relative; width: 15mm; height: 15mm; border: 0.75pt solid #c62828; margin-left: -0.75pt; }}
+.box:first-child {{ margin-left: 0; }}
+.box::before {{ content: ""; position: absolute; left: 50%; top: 0; bottom: 0; border-left: 0.5pt dashed #e57373; }}
+.box::after {{ content: ""; position: absolute; top: 50%; left: 0; right: 0; border-top: 0.5pt dashed #e57373; }}
+.box svg.stroke {{ position: absolute; inset: 0.6mm; width: auto; height: auto; z-index: 1; }}
+.box .model {{ fill: #000; }}
+.box .trace {{ fill: #c8c8c8; }}
+.box span {{ position: absolute; inset: 0; z-index: 1; display: flex; align-items: center; justify-content: center;
+  font-family: {cjk}; font-size: 34pt; line-height: 1; }}
+.box .trace-font {{ color: #c8c8c8; }}
+.key table {{ font-size: 9.5pt; }}
+.key td {{ padding: 0.6mm 2mm; }}
+.key .hanzi {{ font-size: 12pt; }}
+.tutor {{ font-size: 9.5pt; border: 0.75pt solid #000; padding: 1.5mm 2mm; margin: 0 0 3mm; }}
+.small {{ font-size: 8.5pt; color: #333; }}
+.pairs {{ line-height: 1.7; }}
+ul.flow {{ columns: 3; column-gap: 6mm; list-style: none; padding: 0; margin: 0; }}
+ul.flow li {{ break-inside: avoid; margin: 0 0 0.8mm; }}
+ul.flow .hanzi {{ font-size: 12pt; }}
+{tone_css()}
+"""
+
+
+def toneless(pinyin: str) -> str:
+    """Pinyin with its tone marks taken off (ü keeps its dots): "nǚ'ér" -> "nü'er"."""
+    out = []
+    for ch in unicodedata.normalize("NFD", pinyin):
+        if unicodedata.combining(ch) and ch != "\u0308":
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def letters(count: int) -> list[str]:
+    """a, b, ... z, aa, ab, ...: one label per meaning, running on through every group."""
+    abc = string.ascii_lowercase
+    return [abc[i] if i < 26 else abc[i // 26 - 1] + abc[i % 26] for i in range(count)]
+
+
+def matching_groups(words: Sequence[Word], seed: str, traditional: bool = False,
+                    size: int = MATCH_GROUP) -> list[tuple[list[Word], list[Word]]]:
+    """Words to match, in balanced groups of at most `size` (no last group of one), each (left, right).
+
+    No group shows the same hanzi twice or the same meaning twice (a learner could
+    not tell which goes where), so words that share one go to different groups.
+    """
+    rng = random.Random(seed)
+    order = list(words)
+    rng.shuffle(order)
+
+    def keys(w: Word) -> tuple[str, str]:
+        return shown_hanzi(w, traditional), meaning(w).casefold()
+
+    hanzi_count: dict[str, int] = {}
+    gloss_count: dict[str, int] = {}
+    for w in order:
+        hanzi, gloss = keys(w)
+        hanzi_count[hanzi] = hanzi_count.get(hanzi, 0) + 1
+        gloss_count[gloss] = gloss_count.get(gloss, 0) + 1
+    most = max([*hanzi_count.values(), *gloss_count.values()], default=0)
+    count = max(math.ceil(len(order) / size), most) if order else 0
+    groups: list[list[Word]] = [[] for _ in range(count)]
+
+    def clash(word: Word, group: list[Word]) -> bool:
+        hanzi, gloss = keys(word)
+        return any(keys(w)[0] == hanzi or keys(w)[1] == gloss for w in group)
+
+    # words that share a hanzi or a meaning go first, while every group still has room for them
+    order.sort(key=lambda w: -max(hanzi_count[keys(w)[0]], gloss_count[keys(w)[1]]))
+    for word in order:
+        fits = [g for g in groups if len(g) < size and not clash(word, g)]
+        if not fits:
+            groups.append([])
+            fits = [groups[-1]]
+        min(fits, key=len).append(word)
+    for small in groups:  # a group of one is no exercise: take a word from a big group
+        while len(small) < 2 < max(len(g) for g in groups):
+            moved = next((w for g in sorted(groups, key=len, reverse=True) if len(g) > 2
+                          for w in g if not clash(w, small)), None)
+            if moved is None:
+                break
+            next(g for g in groups if moved in g).remove(moved)
+            small.append(moved)
+    out = []
+    for left in groups:
+        right = list(left)
+        rng.shuffle(right)
+        out.append((left, right))
+    return out
+
+
+def _hanzi(text: str, traditional: bool) -> str:
+    return f'<span class="hanzi" lang="{lang(traditional)}">{e(text)}</span>'
+
+
+def _name_line() -> str:
+    return '<div class="name">Name <span></span> Date <span class="date"></span></div>'
+
+
+def _title(lesson: Lesson) -> str:
+    about = e(lesson.level) + (" · " + e(lesson.description) if lesson.description else "")
+    return f"<h1>{e(lesson.title)}</h1><div class=\"lesson\">{about}</div>"
+
+
+def _section(key: str, heading: str, how: str, body: str, lesson: Lesson, first: bool) -> str:
+    top = _title(lesson) if first else ""
+    instruction = f'<p class="how">{how}</p>' if how else ""
+    return (f'<section class="section" id="{key}">{top}<div class="keep">{_name_line() if key != "key" else ""}'
+            f"<h2>{heading}</h2>{instruction}</div>{body}</section>")
+
+
+def _vocabulary(lesson: Lesson, t: bool) -> str:
+    measure = any(w.measure_word for w in lesson.words)
+    example = any(w.example for w in lesson.words)
+    head = '<th class="n">#</th><th>Hanzi</th><th>Pinyin</th><th>Meaning</th>'
+    head += "<th>Measure word</th>" if measure else ""
+    head += "<th>Example</th>" if example else ""
+    rows = []
+    for n, w in enumerate(lesson.words, start=1):
+        other = w.hanzi if t else w.traditional
+        also = (f'<br><span class="small" lang="{lang(not t)}">{e(other)}</span>'
+                if other and other != shown_hanzi(w, t) else "")
+        cells = [f'<td class="n">{n}</td>', f"<td>{_hanzi(shown_hanzi(w, t), t)}{also}</td>",
+                 f'<td class="py">{coloured_pinyin_html(w.pinyin)}</td>', f"<td>{e(meaning(w))}</td>"]
+        if measure:
+            cells.append(f"<td>{_hanzi(w.measure_word, t) if w.measure_word else ''}</td>")
+        if example:
+            ex = ""
+            if w.example:
+                ex = f'<span lang="{lang(t)}">{e(w.example)}</span>'
+                if w.example_pinyin:
+                    ex += f'<br><span class="small">{e(w.example_pinyin)}</span>'
+                if w.example_english:
+                    ex += f'<br><span class="small">{e(w.example_english)}</span>'
+            cells.append(f"<td>{ex}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    attribution = f'<p class="small">{e(lesson.attribution)}</p>' if lesson.attribution else ""
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{attribution}"
+
+
+def _tone_marks(lesson: Lesson, t: bool) -> str:
+    rows = "".join(
+        f'<tr><td class="n">{n}</td><td>{_hanzi(shown_hanzi(w, t), t)}</td>'
+        f'<td class="toneless py">{e(toneless(w.pinyin))}</td><td>{e(meaning(w))}</td></tr>'
+        for n, w in enumerate(lesson.words, start=1)
+    )
+    return ('<table><thead><tr><th class="n">#</th><th>Hanzi</th><th>Pinyin</th><th>Meaning</th></tr></thead>'
+            f"<tbody>{rows}</tbody></table>")
+
+
+def _dictation(count: int) -> str:
+    half = math.ceil(count / 2)
+    columns = [range(1, half + 1), range(half + 1, count + 1)] if count > 6 else [range(1, count + 1)]
+    tables = []
+    for numbers in columns:
+        if len(numbers):
+            rows = "".join(f'<tr><td class="n">{n}</td><td></td><td></td></tr>' for n in numbers)
+            tables.append('<table><thead><tr><th class="n">#</th><th style="width:42%">Hanzi</th><th>Pinyin</th>'
+                          f"</tr></thead><tbody>{rows}</tbody></table>")
+    return f'<div class="dictation">{"".join(tables)}</div>'
+
+
+def _matching(groups, t: bool) -> str:
+    labels = letters(sum(len(left) for left, _ in groups))
+    parts, number, letter = [], 1, 0
+    for left, right in groups:
+        rows = []
+        for i in range(max(len(left), len(right))):
+            w, m = left[i], right[i]
+            rows.append(f'<tr><td class="label">{number + i}</td><td class="left">{_hanzi(shown_hanzi(w, t), t)}</td>'
+                        f'<td class="slot"><span></span></td><td class="label">{labels[letter + i]}</td>'
+                        f"<td>{e(meaning(m))}</td></tr>")
+        parts.append(f'<table class="match"><tbody>{"".join(rows)}</tbody></table>')
+        number += len(left)
+        letter += len(right)
+    return "".join(parts)
+
+
+def writing_characters(lesson: Lesson, t: bool) -> list[str]:
+    """Each character of the lesson once, in the order the words teach them."""
+    return list(dict.fromkeys(ch for w in lesson.words for ch in shown_hanzi(w, t) if is_hanzi(ch)))
+
+
+def _writing(chars: list[str], strokes: Mapping[str, CharacterStrokes | None], paper: str, t: bool) -> str:
+    width_mm = (216 if paper == "letter" else 210) - 28
+    boxes = int(width_mm // 15)
+    rows = []
+    for char in chars:
+        data = strokes.get(char)
+        if data is not None:
+            order = f'<span class="char" lang="{lang(t)}">{e(char)}</span>{stroke_sequence(data)}'
+        else:
+            order = (f'<span class="char" lang="{lang(t)}">{e(char)}</span>'
+                     '<span class="none">stroke order not available for this character</span>')
+        cells = [f'<div class="box">{trace(data, char, "model")}</div>']
+        cells += [f'<div class="box">{trace(data, char, "trace")}</div>'] * TRACE_BOXES
+        cells += ['<div class="box"></div>'] * (boxes - 1 - TRACE_BOXES)
+        rows.append(f'<div class="write"><div class="order">{order}</div><div class="boxes">{"".join(cells)}</div></div>')
+    return "".join(rows)
+
+
+def _key(lesson: Lesson, sections: Sequence[str], dictation: list[Word], groups, t: bool) -> str:
+    parts = ['<p class="tutor">For the tutor: play the dictation with <b>lianxi class '
+             f'{e(lesson.id)} --browser</b> (or <b>lianxi class {e(lesson.id)}</b>) and press <b>d</b>: '
+             "the words play in the order below.</p>"]
+    if "tones" in sections:
+        items = "".join(f'<li><b>{n}</b> {_hanzi(shown_hanzi(w, t), t)} <span class="py">'
+                        f"{coloured_pinyin_html(w.pinyin)}</span></li>"
+                        for n, w in enumerate(lesson.words, start=1))
+        parts.append(f'<h3>Add the tone marks</h3><ul class="flow">{items}</ul>')
+    if "dictation" in sections:
+        rows = "".join(f'<tr><td class="n">{n}</td><td>{_hanzi(shown_hanzi(w, t), t)}</td>'
+                       f'<td class="py">{coloured_pinyin_html(w.pinyin)}</td><td>{e(meaning(w))}</td></tr>'
+                       for n, w in enumerate(dictation, start=1))
+        parts.append(f"<h3>Dictation (in the order the words are played)</h3><table><tbody>{rows}</tbody></table>")
+    if "matching" in sections and groups:
+        labels = letters(sum(len(left) for left, _ in groups))
+        pairs, number, letter = [], 1, 0
+        for left, right in groups:
+            for w in left:
+                pairs.append(f"{number}&nbsp;–&nbsp;{labels[letter + right.index(w)]}")
+                number += 1
+            letter += len(right)
+        parts.append(f'<h3>Matching</h3><p class="pairs">{", ".join(pairs)}</p>')
+    return "".join(parts)
+
+
+def worksheet_html(lesson: Lesson, options: WorksheetOptions = WorksheetOptions(),
+                   strokes: Mapping[str, CharacterStrokes | None] | None = None) -> str:
+    """The worksheet for `lesson` as one HTML document.
+
+    `strokes` maps each character of the writing practice to its stroke data (None
+    where there is none); it is only needed when the sections include "writing".
+    """
+    t = options.traditional
+    chosen = [s for s in SECTIONS if s in options.sections]
+    keyed = [s for s in chosen if s in EXERCISES_WITH_A_KEY] or (list(EXERCISES_WITH_A_KEY) if chosen == ["key"] else [])
+    dictation = dictation_order(lesson)
+    groups = matching_groups(lesson.words, f"{lesson.id}:matching", t) if len(lesson.words) > 1 else []
+    strokes = strokes or {}
+    body, defs = [], ""
+    for key in chosen:
+        first = not body
+        if key == "vocab":
+            body.append(_section(key, "Vocabulary", "", _vocabulary(lesson, t), lesson, first))
+        elif key == "tones":
+            body.append(_section(key, "Add the tone marks",
+                                 "Write the tone marks on the pinyin (ā á ǎ à). Leave neutral tones bare.",
+                                 _tone_marks(lesson, t), lesson, first))
+        elif key == "dictation":
+            body.append(_section(key, "Dictation", "Listen. Write each word in hanzi and in pinyin with tone marks.",
+                                 _dictation(len(dictation)), lesson, first))
+        elif key == "matching":
+            how = ("Match each word with its meaning: write the letter on the line." if groups
+                   else "Matching needs two words or more.")
+            body.append(_section(key, "Matching", how, _matching(groups, t), lesson, first))
+        elif key == "writing":
+            chars = writing_characters(lesson, t)
+            known = [strokes[c] for c in chars if strokes.get(c) is not None]
+            defs = stroke_defs(known)
+            body.append(_section(key, "Writing practice",
+                                 "Follow the strokes in order (the new stroke is black), trace the grey characters, "
+                                 "then fill the row.", _writing(chars, strokes, options.paper, t), lesson, first))
+        else:
+            body.append(_section(key, "Answer key", "", _key(lesson, keyed, dictation, groups, t), lesson, first))
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{e(lesson.title)} · worksheet</title>"
+        f"<style>{_css(options)}</style></head>"
+        f"<body>{defs}{''.join(body)}</body></html>\n"
+    )

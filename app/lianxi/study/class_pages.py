@@ -1,0 +1,107 @@
+"""Use cases: write a worksheet, write (and open) the projector page, write a folder of audio.
+
+The pages themselves are built by lianxi.classroom (pure); this module gathers
+what they need (stroke data, each word's audio rendered by the speaker) and
+writes the files atomically. It never reads or writes anything about learners.
+Must never import Textual.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+import webbrowser
+from dataclasses import dataclass
+from pathlib import Path
+
+from lianxi.classroom.page import shown_hanzi
+from lianxi.classroom.worksheet import WorksheetOptions, worksheet_html, writing_characters
+from lianxi.core.errors import UserError
+from lianxi.core.lessons import Lesson
+from lianxi.files import write_atomic
+from lianxi.study.strokes import stroke_orders
+from lianxi.study.tutor import FileExists
+
+
+def _refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise FileExists(f"{path} already exists: choose another name, or add --force to replace it")
+
+
+def write_worksheet(lesson: Lesson, out: Path, options: WorksheetOptions, force: bool = False) -> Path:
+    """The worksheet as one HTML file; stroke data is looked up only when writing practice is asked for."""
+    _refuse_existing(out, force)
+    strokes = {}
+    if "writing" in options.sections:
+        strokes = stroke_orders("".join(writing_characters(lesson, options.traditional)))
+    return write_atomic(out, worksheet_html(lesson, options, strokes))
+
+
+def missing_traditional(lesson: Lesson) -> list[str]:
+    """Words the lesson gives no traditional form for (shown as written in a traditional class)."""
+    return [w.hanzi for w in lesson.words if not w.traditional]
+
+
+# -- one audio file per word -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class AudioFolder:
+    folder: Path
+    files: tuple[Path, ...]
+
+
+def audio_file_name(number: int, hanzi: str, numbered: str, width: int = 2) -> str:
+    """"01-谢谢-xiexie.wav": the lesson's order, the word, its pinyin in plain letters (ü as v)."""
+    letters = unicodedata.normalize("NFD", numbered.replace("ü", "v").replace("Ü", "V"))
+    plain = re.sub(r"[^a-z]", "", "".join(ch for ch in letters if not unicodedata.combining(ch)).lower())
+    safe_hanzi = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]', "", hanzi).strip(". ") or "word"
+    return f"{number:0{width}d}-{safe_hanzi}-{plain or 'word'}.wav"
+
+
+def export_audio_folder(lesson: Lesson, folder: Path, speaker, force: bool = False,
+                        traditional: bool = False) -> AudioFolder:
+    """One WAV per word in `folder`, named in lesson order, plus a README with the lesson's details.
+
+    Every file is written atomically; existing files of the same names are kept unless `force`.
+    """
+    width = max(2, len(str(len(lesson.words))))
+    names = [audio_file_name(n, shown_hanzi(w, traditional), w.numbered, width)
+             for n, w in enumerate(lesson.words, start=1)]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"cannot make the folder {folder}: {exc.strerror}") from None
+    clashes = [n for n in names + ["README.txt"] if (folder / n).exists()]
+    if clashes and not force:
+        raise FileExists(f"{folder / clashes[0]} already exists: choose an empty folder, or add --force to replace "
+                         f"the {len(clashes)} file(s) of this lesson")
+    written = []
+    for name, word in zip(names, lesson.words):
+        wav = speaker.render(hanzi=word.hanzi, pinyin=word.numbered)
+        written.append(write_atomic(folder / name, wav.read_bytes()))
+    write_atomic(folder / "README.txt", audio_readme(lesson, names))
+    return AudioFolder(folder, tuple(written))
+
+
+def _line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def audio_readme(lesson: Lesson, names: list[str]) -> str:
+    lines = [_line(lesson.title), f"Level: {_line(lesson.level)}"]
+    if lesson.description:
+        lines.append(_line(lesson.description))
+    if lesson.attribution:
+        lines.append(f"Attribution: {_line(lesson.attribution)}")
+    lines += ["", "Audio made by Lianxi with espeak-ng (synthetic speech), one file per word:", ""]
+    lines += [f"{name}\t{w.pinyin}\t{_line(w.meaning)}" for name, w in zip(names, lesson.words)]
+    return "\n".join(lines) + "\n"
+
+
+def open_in_browser(path: Path) -> bool:
+    """Open a written page in the default browser; False when there is none to open (say where the file is)."""
+    try:
+        return webbrowser.open(path.resolve().as_uri())
+    except webbrowser.Error:
+        return False

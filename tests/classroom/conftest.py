@@ -1,0 +1,3 @@
+"""Classroom tests get a real Chromium (see tests/chromium.py)."""
+
+from chromium import browser  # noqa: F401 - the session fixture
