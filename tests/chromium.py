@@ -1,7 +1,7 @@
 """A real Chromium for the classroom pages (imported by tests/classroom/conftest.py): Debian's /usr/bin/chromium driven by Playwright.
 
 Playwright's Python package is pointed at the system browser (executable_path);
-it never downloads a browser of its own. Launched once per test session, as
+it never downloads a browser of its own. Launched once per test module, as
 root without the sandbox, with no background networking and a fresh empty
 profile. Missing either is a skip with the reason, and a failure under CI=true.
 """
@@ -28,7 +28,9 @@ def _missing(what: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API keeps an event loop running in this thread while it is open,
+# which would break every later test that calls asyncio.run (Textual's Pilot).
+@pytest.fixture(scope="module")
 def browser(tmp_path_factory):
     if not Path(CHROMIUM).exists():
         _missing("needs Debian's chromium at /usr/bin/chromium")
