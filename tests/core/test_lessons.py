@@ -56,7 +56,7 @@ def test_unknown_fields_are_named_with_a_suggestion():
     ]
     found = problems(GOOD.replace("tags =", "tag ="))
     assert found == ["week.toml:16: tag: unknown field 'tag': did you mean 'tags'? (allowed: hanzi, pinyin, "
-                     "english, traditional, measure_word, example, example_pinyin, example_english, note, tags)"]
+                     "english, traditional, measure_word, example, example_pinyin, example_english, note, tags, other_readings)"]
 
 
 def test_missing_hanzi_and_impossible_pinyin_are_reported_together():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from lianxi.core.lessons import Reading
 from lianxi.core.schedule import Memory, State
 
 
@@ -81,6 +82,7 @@ class StudyCard:
     example_pinyin: str
     example_english: str
     note: str
+    other_readings: tuple[Reading, ...] = ()  # the word's other readings (得: dé, děi), each with its meanings
 
     @property
     def is_new(self) -> bool:

@@ -45,6 +45,8 @@ class WordDraft:
     tags: list[str] = field(default_factory=list)
     check: str = ""  # written as a "# CHECK" comment for the tutor, never shown to learners
     line: int = 0
+    # the word's other readings, each {"pinyin": ..., "english": [...], "traditional": ...} (地 de / dì)
+    other_readings: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -111,7 +113,21 @@ def lesson_toml(draft: LessonDraft) -> str:
                 lines.append(f"{name} = {toml_string(value)}")
         if word.tags:
             lines.append(f"tags = {toml_list(word.tags)}")
+        if word.other_readings:
+            lines.append("other_readings = [")
+            lines.extend(f"  {reading_table(r)}," for r in word.other_readings)
+            lines.append("]")
     return "\n".join(lines) + "\n"
+
+
+def reading_table(reading: dict) -> str:
+    """One other reading as a TOML inline table: { pinyin = "zhǎng", english = ["to grow"] }."""
+    english = list(reading["english"])
+    parts = [f"pinyin = {toml_string(reading['pinyin'])}",
+             f"english = {toml_string(english[0]) if len(english) == 1 else toml_list(english)}"]
+    if reading.get("traditional"):
+        parts.append(f"traditional = {toml_string(reading['traditional'])}")
+    return "{ " + ", ".join(parts) + " }"
 
 
 def _word_index_by_line(text: str) -> list[int | None]:

@@ -24,8 +24,10 @@ LESSON_FIELDS = ("id", "title", "level", "description", "attribution", "words")
 REQUIRED_LESSON_FIELDS = ("id", "title", "level", "words")
 WORD_FIELDS = (
     "hanzi", "pinyin", "english", "traditional", "measure_word", "example",
-    "example_pinyin", "example_english", "note", "tags",
+    "example_pinyin", "example_english", "note", "tags", "other_readings",
 )
+# A word with several readings (地 de / dì) lists the others, each with its own meaning.
+READING_FIELDS = ("pinyin", "english", "traditional")
 REQUIRED_WORD_FIELDS = ("hanzi", "pinyin", "english")
 LESSON_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -52,8 +54,30 @@ class LessonProblems(UserError):
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a word's hanzi, with the meanings it has read that way (长 zhǎng "to grow")."""
+
+    pinyin: str  # display form, tone marks
+    syllables: tuple[Syllable, ...]
+    english: tuple[str, ...]
+    traditional: str = ""  # when this reading is written differently in traditional (只 zhī: 隻)
+
+    @property
+    def numbered(self) -> str:
+        return " ".join(s.numbered for s in self.syllables)
+
+    @property
+    def meaning(self) -> str:
+        return "; ".join(self.english)
+
+
+@dataclass(frozen=True, slots=True)
 class Word:
-    """One word of a lesson, as the learner will study it."""
+    """One word of a lesson, as the learner will study it.
+
+    pinyin/english are its main reading (the one spoken); other_readings are the others
+    the lesson teaches for the same hanzi (得 de, dé, děi), each with its meanings.
+    """
 
     key: str  # stable identity inside the lesson: progress follows it
     hanzi: str
@@ -68,6 +92,7 @@ class Word:
     note: str = ""
     tags: tuple[str, ...] = ()
     line: int = 0
+    other_readings: tuple[Reading, ...] = ()
 
     @property
     def numbered(self) -> str:
@@ -76,6 +101,12 @@ class Word:
     @property
     def meaning(self) -> str:
         return "; ".join(self.english)
+
+    @property
+    def readings(self) -> tuple[Reading, ...]:
+        """Every reading the lesson teaches, the main one first."""
+        main = Reading(self.pinyin, self.syllables, self.english, self.traditional)
+        return (main, *self.other_readings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,13 +457,11 @@ def _word(raw: dict, index: int, lines: _Lines, problem) -> Word | None:
                                 "give one syllable per character")
                         ok = False
 
-    english = raw.get("english")
     glosses: tuple[str, ...] = ()
     if "english" in raw:
-        if isinstance(english, str) and english.strip():
-            glosses = tuple(g.strip() for g in english.split(";") if g.strip())
-        elif isinstance(english, list) and english and all(isinstance(g, str) and g.strip() for g in english):
-            glosses = tuple(g.strip() for g in english)
+        found = _glosses(raw.get("english"))
+        if found is not None:
+            glosses = found
         else:
             problem(at("english"), "english", 'must be text or a list of texts, like "hello" or ["hello", "hi"]')
             ok = False
@@ -456,13 +485,85 @@ def _word(raw: dict, index: int, lines: _Lines, problem) -> Word | None:
     if not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
         problem(at("tags"), "tags", 'must be a list of texts, like ["food", "verbs"]')
         ok = False
+    others = _other_readings(raw, hanzi, syllables, at("other_readings"), problem) if "other_readings" in raw else ()
+    if others is None:
+        ok, others = False, ()
 
     if not ok:
         return None
     return Word(
         key=hanzi, hanzi=hanzi, pinyin=display, syllables=syllables, english=glosses,
-        tags=tuple(t.strip() for t in tags if t.strip()), line=header, **extras,
+        tags=tuple(t.strip() for t in tags if t.strip()), line=header, other_readings=others, **extras,
     )
+
+
+_READING_EXAMPLE = '[{ pinyin = "zhǎng", english = ["to grow"] }]'
+
+
+def _glosses(value) -> tuple[str, ...] | None:
+    if isinstance(value, str) and value.strip():
+        return tuple(g.strip() for g in value.split(";") if g.strip())
+    if isinstance(value, list) and value and all(isinstance(g, str) and g.strip() for g in value):
+        return tuple(g.strip() for g in value)
+    return None
+
+
+def _other_readings(raw: dict, hanzi: str | None, main: tuple[Syllable, ...], line: int,
+                    problem) -> tuple[Reading, ...] | None:
+    """The word's other readings (`other_readings = [{ pinyin = ..., english = ... }, ...]`), or None."""
+    items = raw["other_readings"]
+    if not (isinstance(items, list) and items and all(isinstance(i, dict) for i in items)):
+        problem(line, "other_readings", f"must be a list of readings, each with pinyin and english, like {_READING_EXAMPLE}")
+        return None
+    out: list[Reading] = []
+    seen = {tuple(main)}
+    ok = True
+    for number, item in enumerate(items, start=1):
+        where = f"reading {number}"
+        unknown = [name for name in item if name not in READING_FIELDS]
+        for name in unknown:
+            problem(line, "other_readings", f"{where}: {_suggest(name, READING_FIELDS)}")
+        missing = [name for name in ("pinyin", "english") if name not in item]
+        for name in missing:
+            problem(line, "other_readings", f"{where}: add its {name}, like {_READING_EXAMPLE}")
+        if unknown or missing:
+            ok = False
+            continue
+        text = _string(item["pinyin"])
+        english = _glosses(item["english"])
+        traditional = _string(item.get("traditional", ""), allow_empty=True)
+        if english is None:
+            problem(line, "other_readings", f'{where}: english must be text or a list of texts, like ["to grow"]')
+            ok = False
+        if traditional is None:
+            problem(line, "other_readings", f'{where}: traditional must be text in quotes, like "長"')
+            ok = False
+        try:
+            syllables = tuple(parse(text)) if text else ()
+            display = display_pinyin(text) if text else ""
+        except PinyinError as exc:
+            problem(line, "other_readings", f"{where}: {exc}")
+            ok = False
+            continue
+        if not syllables:
+            problem(line, "other_readings", f'{where}: pinyin must be text in quotes, like "zhǎng"')
+            ok = False
+            continue
+        if hanzi and count_hanzi(hanzi) and len(syllables) + sum(1 for s in syllables if s.erhua) != count_hanzi(hanzi):
+            problem(line, "other_readings",
+                    f"{where}: {text!r} has {len(syllables)} syllable(s) but {hanzi} has {count_hanzi(hanzi)} "
+                    "character(s): give one syllable per character")
+            ok = False
+            continue
+        if syllables in seen:
+            problem(line, "other_readings",
+                    f"{where}: {display} is already a reading of this word: remove it or give another reading")
+            ok = False
+            continue
+        seen.add(syllables)
+        if english is not None and traditional is not None:
+            out.append(Reading(display, syllables, english, traditional))
+    return tuple(out) if ok else None
 
 
 def check_unique_ids(lessons: Sequence[Lesson]) -> None:

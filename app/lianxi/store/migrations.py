@@ -259,3 +259,13 @@ def m501_give_back_the_space(db: sqlite_utils.Database) -> None:
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
     if free > 256 and free * 4 > pages:
         conn.execute("VACUUM")
+
+
+# -- content (lesson format): m600..m699 ------------------------------------------------------
+
+
+@migrations()
+def m600_other_readings(db: sqlite_utils.Database) -> None:
+    # A word may teach several readings (地 de / dì): the others, each with its meanings, as
+    # JSON [{"pinyin": "dì", "english": ["earth"], "traditional": ""}, ...]; '[]' for most words.
+    db.execute("ALTER TABLE notes ADD COLUMN other_readings TEXT NOT NULL DEFAULT '[]'")

@@ -16,7 +16,8 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from lianxi.core.cards import KIND_ORDER, CardKind, DEFAULT_KINDS, StudyCard, kinds_for
-from lianxi.core.lessons import Lesson
+from lianxi.core.lessons import Lesson, Reading, Word
+from lianxi.core.pinyin import PinyinError, parse
 from lianxi.core.schedule import Memory, State
 from lianxi.store.db import transaction
 
@@ -57,7 +58,7 @@ def _dt(value: float | None) -> datetime | None:
 _CARD_COLUMNS = (
     "c.id, c.note_id, c.lesson_id, c.kind, c.state, c.step, c.stability, c.difficulty, "
     "c.due, c.last_review, c.reps, c.lapses, n.hanzi, n.pinyin, n.numbered, n.english, "
-    "n.traditional, n.measure_word, n.example, n.example_pinyin, n.example_english, n.note"
+    "n.traditional, n.measure_word, n.example, n.example_pinyin, n.example_english, n.note, n.other_readings"
 )
 _NOT_BURIED = (
     "NOT EXISTS (SELECT 1 FROM cards s WHERE s.note_id = c.note_id AND s.id <> c.id "
@@ -75,7 +76,28 @@ def _study_card(row: tuple) -> StudyCard:
         reps=row[10], lapses=row[11], hanzi=row[12], pinyin=row[13], numbered=row[14],
         english=tuple(json.loads(row[15])), traditional=row[16], measure_word=row[17],
         example=row[18], example_pinyin=row[19], example_english=row[20], note=row[21],
+        other_readings=other_readings(row[22]),
     )
+
+
+def readings_json(word: Word) -> str:
+    """A word's other readings as stored: [] for most words."""
+    return json.dumps([{"pinyin": r.pinyin, "english": list(r.english), "traditional": r.traditional}
+                       for r in word.other_readings], ensure_ascii=False)
+
+
+def other_readings(stored: str) -> tuple[Reading, ...]:
+    """The stored other readings back as Readings (the pinyin was checked when the lesson was read)."""
+    if stored in ("", "[]"):
+        return ()
+    out = []
+    for item in json.loads(stored):
+        try:
+            syllables = tuple(parse(item["pinyin"]))
+        except PinyinError:
+            continue
+        out.append(Reading(item["pinyin"], syllables, tuple(item["english"]), item.get("traditional", "")))
+    return tuple(out)
 
 
 class Progress:
@@ -135,7 +157,8 @@ class Progress:
         existing = {
             r[0]: r for r in c.execute(
                 "SELECT key, id, position, hanzi, pinyin, numbered, english, traditional, measure_word, "
-                "example, example_pinyin, example_english, note, tags, removed FROM notes WHERE lesson_id = ?",
+                "example, example_pinyin, example_english, note, tags, removed, other_readings "
+                "FROM notes WHERE lesson_id = ?",
                 (lesson.id,),
             )
         }
@@ -146,6 +169,7 @@ class Progress:
                 index, word.hanzi, word.pinyin, word.numbered, json.dumps(list(word.english), ensure_ascii=False),
                 word.traditional, word.measure_word, word.example, word.example_pinyin,
                 word.example_english, word.note, json.dumps(list(word.tags), ensure_ascii=False), 0,
+                readings_json(word),
             )
             old = existing.pop(word.key, None)
             if old is None:
@@ -154,8 +178,8 @@ class Progress:
             elif tuple(old[2:]) != values:
                 c.execute(
                     "UPDATE notes SET position=?, hanzi=?, pinyin=?, numbered=?, english=?, traditional=?, "
-                    "measure_word=?, example=?, example_pinyin=?, example_english=?, note=?, tags=?, removed=? "
-                    "WHERE id=?",
+                    "measure_word=?, example=?, example_pinyin=?, example_english=?, note=?, tags=?, removed=?, "
+                    "other_readings=? WHERE id=?",
                     values + (old[1],),
                 )
                 updated += 1
@@ -163,8 +187,8 @@ class Progress:
                 unchanged += 1
         c.executemany(
             "INSERT INTO notes (lesson_id, key, position, hanzi, pinyin, numbered, english, traditional, "
-            "measure_word, example, example_pinyin, example_english, note, tags, removed) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "measure_word, example, example_pinyin, example_english, note, tags, removed, other_readings) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             inserts,
         )
         # Words gone from the file keep their progress, hidden, in case they come back.

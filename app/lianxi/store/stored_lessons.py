@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 WORD_COLUMNS = ("hanzi", "pinyin", "english", "traditional", "measure_word", "example",
-                "example_pinyin", "example_english", "note", "tags")
+                "example_pinyin", "example_english", "note", "tags", "other_readings")
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ class StoredLesson:
     description: str
     attribution: str
     source: str
-    words: list[dict]  # WORD_COLUMNS, english and tags as lists, in study order
+    words: list[dict]  # WORD_COLUMNS, english, tags and other_readings as lists, in study order
 
 
 def read_stored_lesson(database: Path, lesson_id: str) -> StoredLesson | None:
@@ -42,13 +42,17 @@ def read_stored_lesson(database: Path, lesson_id: str) -> StoredLesson | None:
         if row is None:
             return None
         words = []
+        # read-only, so a file from before other readings existed cannot be migrated here
+        present = {r[1] for r in conn.execute("PRAGMA table_info(notes)")}
+        columns = [c if c in present else "'[]'" for c in WORD_COLUMNS]
         for values in conn.execute(
-            f"SELECT {', '.join(WORD_COLUMNS)} FROM notes WHERE lesson_id = ? AND removed = 0 ORDER BY position",
+            f"SELECT {', '.join(columns)} FROM notes WHERE lesson_id = ? AND removed = 0 ORDER BY position",
             (lesson_id,),
         ):
             word = dict(zip(WORD_COLUMNS, values))
             word["english"] = json.loads(word["english"])
             word["tags"] = json.loads(word["tags"])
+            word["other_readings"] = json.loads(word["other_readings"])
             words.append(word)
         return StoredLesson(*row, words=words)
     finally:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from lianxi.core.cards import KIND_ORDER, SIDES, CardKind
 from lianxi.core.errors import UserError
-from lianxi.core.grading import Grade, grade_answer
+from lianxi.core.grading import Grade, Verdict, grade_answer
 from lianxi.core.cards import StudyCard
 
 # Listening cards follow the listening feature's own rules, not the lesson's choice.
@@ -35,11 +35,21 @@ def is_typed(card: StudyCard | None) -> bool:
 
 
 def check_answer(card: StudyCard, typed: str) -> Grade:
-    """Grade a typed answer to `card`; raises PinyinError for pinyin that cannot be read."""
-    return grade_answer(
-        card.kind, typed, hanzi=card.hanzi, pinyin=card.numbered, english=card.english,
-        traditional=card.traditional,
-    )
+    """Grade a typed answer to `card`; raises PinyinError for pinyin that cannot be read.
+
+    A word the lesson teaches with several readings (得 de, dé, děi) takes each of them
+    and each of their meanings: the answer is graded against every reading, and the
+    first exact one wins; otherwise the grade against the main reading stands.
+    """
+    english = card.english + tuple(g for r in card.other_readings for g in r.english)
+    grades = []
+    for numbered in (card.numbered, *(r.numbered for r in card.other_readings)):
+        grade = grade_answer(card.kind, typed, hanzi=card.hanzi, pinyin=numbered, english=english,
+                             traditional=card.traditional)
+        if grade.verdict is Verdict.EXACT:
+            return grade
+        grades.append(grade)
+    return grades[0]
 
 
 def lesson_kinds(learner, lesson_id: str) -> tuple[CardKind, ...]:

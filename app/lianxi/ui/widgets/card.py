@@ -12,7 +12,8 @@ from lianxi.core.cards import StudyCard
 from lianxi.ui.tones import coloured_hanzi, coloured_pinyin
 
 
-def _field(card: StudyCard, name: str, palette, revealed: bool, script: str = "simplified") -> list[Text]:
+def _field(card: StudyCard, name: str, palette, revealed: bool, script: str = "simplified",
+           front: bool = False) -> list[Text]:
     if name == "hanzi":
         shown, other = card.hanzi, card.traditional
         if script == "traditional" and card.traditional:
@@ -22,12 +23,22 @@ def _field(card: StudyCard, name: str, palette, revealed: bool, script: str = "s
             text.append(f"  ({other})", style="dim")
         return [text]
     if name == "pinyin":
+        if card.other_readings and not front:
+            # a word read several ways (得 de, dé, děi): each reading with its own meanings
+            return [Text.assemble(coloured_pinyin(pinyin, palette, bold=True), "  ", "; ".join(english))
+                    for pinyin, english in [(card.pinyin, card.english),
+                                            *((r.pinyin, r.english) for r in card.other_readings)]]
         return [coloured_pinyin(card.pinyin, palette, bold=True)]
     if name == "english":
-        text = Text("; ".join(card.english))
+        shown_with_readings = card.other_readings and not front and "pinyin" in SIDES[CardKind(card.kind)].back
+        text = Text("" if shown_with_readings else "; ".join(card.english))
         if card.measure_word:
             text.append(f"   measure word: {card.measure_word}", style="dim")
-        return [text]
+        lines = [text] if text.plain.strip() else []
+        if front:
+            # the question gives every meaning, never the pinyin
+            lines += [Text("; ".join(r.english)) for r in card.other_readings]
+        return lines
     if name == "example" and card.example:
         out = [Text(""), Text(card.example)]
         if card.example_pinyin:
@@ -66,7 +77,7 @@ def render_card(card: StudyCard, palette, revealed: bool, *, script: str = "simp
     sides = SIDES[CardKind(card.kind)]
     lines: list[Text] = [Text(sides.prompt, style="dim"), Text("")]
     for name in sides.front:
-        lines += _field(card, name, palette, revealed, script)
+        lines += _field(card, name, palette, revealed, script, front=True)
     if revealed:
         lines.append(Text("─" * 20, style="dim"))
         for name in sides.back:
