@@ -29,8 +29,13 @@ def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
 
 
 def cache_dir(override: str | os.PathLike[str] | None = None) -> Path:
-    """Rendered audio and other things that can be rebuilt at any time."""
-    if override:
+    """Rendered audio and other things that can be rebuilt at any time.
+
+    The cache belongs to a data folder: a folder given with --data-dir keeps its cache
+    inside it (a USB stick carries both); the usual folder uses the user cache. Every part
+    of Lianxi asks here, so `lianxi data erase` finds the same cache the app filled.
+    """
+    if override and Path(override).expanduser().resolve() != data_dir().resolve():
         return Path(override).expanduser() / "cache"
     home = os.environ.get("LIANXI_HOME")
     if home:

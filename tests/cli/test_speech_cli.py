@@ -103,10 +103,10 @@ def test_drill_tones_opens_the_app_on_the_drill(data_dir, monkeypatch):
     result = run(data_dir, "drill", "tones")
     assert result.exit_code == 0, result.output
     assert isinstance(seen["screen"], DrillScreen) and seen["screen"].drill.value == "tones"
-    assert "No sound" in seen["line"]  # one line: what is missing
+    assert "No sound" in seen["line"] and "not counted" in seen["line"]  # one line: what is missing
     learner = Learner.open(data_dir)
-    try:
-        assert [a.correct for a in DrillLog(learner.progress).answers("tones")] == [True]
+    try:  # no sound here (CI has none): the answer was shown but not kept as evidence
+        assert DrillLog(learner.progress).answers("tones") == []
     finally:
         learner.close()
 

@@ -62,7 +62,7 @@ english = "bird"
 
 
 async def test_home_d_opens_the_drill_menu_and_a_number_starts_a_drill(learner):
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, player=player)
     learner.progress.set_setting("welcomed", True)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -97,7 +97,7 @@ async def test_the_menu_switches_the_review_sound_settings(learner):
 
 
 async def test_tones_drill_plays_a_real_syllable_and_stores_answers_and_confusion(learner):
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start=start_text("tones"), player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -123,7 +123,7 @@ async def test_tones_drill_plays_a_real_syllable_and_stores_answers_and_confusio
 
 
 async def test_pairs_drill_takes_two_tones_and_backspace(learner):
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start=start_text("pairs"), player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -140,7 +140,7 @@ async def test_pairs_drill_takes_two_tones_and_backspace(learner):
 
 async def test_listen_drill_on_a_lesson_stores_the_meaning_picked(learner, lesson_file):
     learner.import_files([lesson_file(FOUR_WORDS)])
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start=start_text("listen"), lesson_id="four-words", player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -155,7 +155,7 @@ async def test_listen_drill_on_a_lesson_stores_the_meaning_picked(learner, lesso
 
 async def test_dictation_drill_takes_typed_pinyin_and_explains_each_syllable(learner, lesson_file):
     learner.import_files([lesson_file()])
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start=start_text("dictation"), lesson_id="sample-greetings", player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -179,7 +179,7 @@ async def test_dictation_drill_takes_typed_pinyin_and_explains_each_syllable(lea
 
 
 async def test_minimal_drill_offers_options_and_stores_the_pick(learner):
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start=start_text("minimal", contrast="zh/z"), player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -197,7 +197,7 @@ async def test_minimal_drill_offers_options_and_stores_the_pick(learner):
 
 
 async def test_r_replays_and_s_replays_slowly(learner):
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start=start_text("tones"), player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -218,7 +218,7 @@ async def test_listening_cards_play_on_show_and_recognition_on_reveal(learner, l
     assert session.next().hanzi == "你好"
     session.answer(4)  # easy: not due again for days
     clock.advance(days=1)
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start="review", player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)  # the review screen gave 你好 its listening card: first new card
@@ -244,7 +244,7 @@ async def test_listening_cards_play_on_show_and_recognition_on_reveal(learner, l
 async def test_reveal_stays_silent_when_the_setting_is_off(learner, lesson_file):
     learner.import_files([lesson_file()])
     change_audio_settings(learner, play_on_reveal=False)
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start="review", player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
@@ -259,20 +259,24 @@ async def test_reveal_stays_silent_when_the_setting_is_off(learner, lesson_file)
 # -- no sound ----------------------------------------------------------------------------------
 
 
-async def test_a_drill_without_sound_says_what_is_missing_and_still_runs(learner):
+async def test_a_drill_without_sound_says_what_is_missing_and_counts_nothing(learner):
+    """Answers given without sound are guesses: shown, but never stored as tone evidence."""
     player = SilentPlayer("no audio player found; install one with: sudo apt-get install alsa-utils")
     app = make_app(learner, start=start_text("tones"), player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)
         line = str(app.screen.query_one("#drill-audio").render())
-        assert "No sound" in line and "alsa-utils" in line and "\n" not in line.strip()
+        assert "needs sound" in line and "alsa-utils" in line and "not counted" in line
+        assert "\n" not in line.strip()
         await pilot.press(app.screen.item.expected)
         await settle(app, pilot)
-    assert len(DrillLog(learner.progress).answers("tones")) == 1
+        assert app.screen.verdict is not None and app.screen.verdict.correct  # still checked and shown
+    assert DrillLog(learner.progress).answers("tones") == []
+    assert DrillLog(learner.progress).confusion() == {}
 
 
 async def test_drill_screen_fits_80x24(learner, tmp_path):
-    player = SilentPlayer()
+    player = SilentPlayer(available=True)  # a working sound card that plays nothing
     app = make_app(learner, start=start_text("minimal"), player=player)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(app, pilot)

@@ -37,13 +37,17 @@ class Player(Protocol):
 
 
 class SilentPlayer:
-    """Plays nothing and remembers what it was asked: no sound device, CI, and tests."""
+    """Plays nothing and remembers what it was asked: no sound device, CI, and tests.
+
+    `available=True` makes it the tests' stand-in for a working sound card (the true edge):
+    screens then behave as if the learner heard every sound.
+    """
 
     name = "silent"
-    available = False
 
-    def __init__(self, reason: str = "sound is switched off") -> None:
-        self.reason = reason
+    def __init__(self, reason: str = "sound is switched off", *, available: bool = False) -> None:
+        self.available = available
+        self.reason = "" if available else reason
         self.played: list[Path] = []
         self.stops = 0
 

@@ -119,6 +119,9 @@ class DrillRun:
         self.last: Verdict | None = None
         self.asked = 0
         self.right = 0
+        # With no sound the learner answers blind: such answers are checked and shown, but
+        # never stored as evidence of what they hear (the screen says why).
+        self.counted = True
         self._shown_at = 0.0
         self._played: str | None = None  # what the last item played
         self._words = self._load_words()
@@ -185,11 +188,12 @@ class DrillRun:
             return verdict  # nothing to store: the screen shows what to type and asks again
         duration = int((time.monotonic() - self._shown_at) * 1000)
         prompt = item.hanzi or item.pinyin or ""
-        self.log.record(
-            DrillAnswer(self.drill.value, item.key, prompt, item.expected, verdict.answer, verdict.correct,
-                        item.note_id, duration),
-            self.learner.clock(), verdict.tones,
-        )
+        if self.counted:
+            self.log.record(
+                DrillAnswer(self.drill.value, item.key, prompt, item.expected, verdict.answer, verdict.correct,
+                            item.note_id, duration),
+                self.learner.clock(), verdict.tones,
+            )
         self.asked += 1
         self.right += int(verdict.correct)
         self.current = None

@@ -18,9 +18,8 @@ if TYPE_CHECKING:
 
 
 def cache_folder(data_dir: Path | None) -> Path:
-    """Where rendered audio goes: beside a learner's own --data-dir, else the user cache folder."""
-    override = data_dir if data_dir is not None and data_dir != paths.data_dir() else None
-    return paths.cache_dir(override)
+    """Where rendered audio goes: the cache of that data folder (see paths.cache_dir)."""
+    return paths.cache_dir(data_dir)
 
 
 def make_speaker(cache_dir: Path) -> "Speaker":

@@ -171,6 +171,7 @@ class DrillScreen(Screen):
         self.contrast = contrast
         self.rng = rng
         self.run: DrillRun | None = None
+        self.sound_problem: str | None = None  # set once the sound check finds none
         self.item: Item | None = None
         self.verdict: Verdict | None = None
         self.typed = ""  # tones typed so far in the pairs drill
@@ -194,10 +195,12 @@ class DrillScreen(Screen):
             self.run = DrillRun(self.app.learner, self.drill, rng=self.rng, lesson_id=self.lesson_id,
                                 level=self.level, contrast=self.contrast)
         except DrillUnavailable as error:
-            self.query_one("#drill-prompt", Static).update(str(error))
+            self.query_one("#drill-prompt", Static).update(Text(str(error)))
             self.query_one("#drill-keys", Static).update("q  back")
             self._draw_status()
             return
+        if self.sound_problem:
+            self.run.counted = False
         self.next_item()
 
     @work(thread=True, group="voice-check", exit_on_error=False)
@@ -207,7 +210,13 @@ class DrillScreen(Screen):
             self.app.call_from_thread(self._show_audio_problem, problem)
 
     def _show_audio_problem(self, problem: str) -> None:
-        self.query_one("#drill-audio", Static).update(problem)
+        # These drills are for the ear: without sound an answer is a guess, so it is not kept.
+        self.sound_problem = problem
+        if self.run is not None:
+            self.run.counted = False
+        self.query_one("#drill-audio", Static).update(
+            Text(f"This drill needs sound. {problem}. Until then your answers are not counted.")
+        )
 
     # -- flow ---------------------------------------------------------------------------
 
