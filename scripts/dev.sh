@@ -17,8 +17,9 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'lianxi setup: %s\n' "$*" >&2; exit 1; }
 
 case "$mode" in
-  run)  system_packages=(espeak-ng) ;;
-  test) system_packages=(espeak-ng chromium fonts-noto-cjk poppler-utils librsvg2-bin) ;;
+  # espeak-ng speaks Mandarin; alsa-utils (aplay) plays it.
+  run)  system_packages=(espeak-ng alsa-utils) ;;
+  test) system_packages=(espeak-ng alsa-utils chromium fonts-noto-cjk poppler-utils librsvg2-bin) ;;
   *)    die "unknown mode '$mode': use 'run' (start the app) or 'test' (run the tests)" ;;
 esac
 
@@ -66,16 +67,38 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extras=""
 [ "$mode" = test ] && extras="[test]"
-stamp=".venv/.lianxi-$(sha256sum pyproject.toml | cut -c1-12)${extras:+-test}"
-if [ ! -f "$stamp" ]; then
+stamp=".venv/.lianxi-$(sha256sum pyproject.toml | cut -c1-12)"
+# an install with the test extras also has everything `run` needs
+if [ ! -f "$stamp-test" ] && { [ "$mode" = test ] || [ ! -f "$stamp" ]; }; then
+  [ "$mode" = test ] && stamp="$stamp-test"
   say "Installing Lianxi and its libraries into .venv"
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".${extras}"
   touch "$stamp"
 fi
 
-# 4. Go.
+# 4. A `lianxi` command for new shells: a launcher in ~/.local/bin (on the PATH of Debian
+#    and Ubuntu login shells once the folder exists), said plainly when it is not on the PATH.
+install_launcher() {
+  local bin="$HOME/.local/bin" target
+  target="$(pwd)/.venv/bin/lianxi"
+  mkdir -p "$bin" || { echo "Could not create $bin; start Lianxi with $target" >&2; return 0; }
+  if [ -e "$bin/lianxi" ] && ! grep -q "lianxi launcher" "$bin/lianxi" 2>/dev/null; then
+    echo "Left $bin/lianxi alone (it is not ours); start Lianxi with $target" >&2
+    return 0
+  fi
+  printf '#!/bin/sh\n# lianxi launcher, written by scripts/dev.sh\nexec "%s" "$@"\n' "$target" > "$bin/lianxi.tmp" &&
+    chmod +x "$bin/lianxi.tmp" && mv "$bin/lianxi.tmp" "$bin/lianxi"
+  case ":$PATH:" in
+    *":$bin:"*) ;;
+    *) echo "The lianxi command is in $bin, which is not on your PATH yet. Open a new login shell," >&2
+       echo "or add it now:  echo 'export PATH=\"\$HOME/.local/bin:\$PATH\"' >> ~/.bashrc && . ~/.bashrc" >&2 ;;
+  esac
+}
+
+# 5. Go.
 if [ "$mode" = run ]; then
+  install_launcher
   exec .venv/bin/lianxi "$@"
 fi
 say "Checking the layers (import-linter)"
