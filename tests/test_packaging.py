@@ -21,6 +21,7 @@ def test_the_wheel_carries_the_bundled_lessons_and_uses_them(tmp_path):
     assert "lianxi/ui/app.tcss" in names
     # stroke order travels with its licence
     assert {"lianxi/data/stroke-order.tsv.gz", "lianxi/data/ARPHICPL.TXT", "lianxi/data/README.md"} <= names
+    assert "lianxi/data/lexicon.txt" in names  # spoken forms and grading read it
 
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
@@ -34,3 +35,6 @@ def test_the_wheel_carries_the_bundled_lessons_and_uses_them(tmp_path):
     started = subprocess.run([sys.executable, "-m", "lianxi", "lessons", "start", "first-01-greetings"],
                              capture_output=True, text=True, env=env, cwd=tmp_path)
     assert started.returncode == 0 and started.stdout.startswith("Studying first-01-greetings")
+    spoken = subprocess.run([sys.executable, "-m", "lianxi", "pinyin", "谢谢", "--spoken"],
+                            capture_output=True, text=True, env=env, cwd=tmp_path)
+    assert spoken.stdout.splitlines()[-1] == "xie4 xie5"  # the dictionary's neutral tone, from the wheel

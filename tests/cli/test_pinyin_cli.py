@@ -74,3 +74,38 @@ def test_the_console_script_runs_it():
     done = subprocess.run([lianxi, "pinyin", "长城"], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout == "cháng chéng\nchang2 cheng2\n"
+
+
+@pytest.mark.parametrize(
+    ("given", "spoken"),
+    [
+        ("展览馆", "zhan2 lan2 guan3"),
+        ("小老虎", "xiao3 lao2 hu3"),
+        ("一点儿", "yi4 dianr3"),
+        ("对不起", "dui4 bu5 qi3"),
+        ("谢谢", "xie4 xie5"),
+        ("哪儿", "nar3"),
+        ("小姐", "xiao2 jie5"),
+        ("你好，我是王老师。", "ni2 hao3, wo3 shi4 wang2 lao3 shi1"),
+        ("ni3 hao3", "ni2 hao3"),
+    ],
+)
+def test_spoken_adds_a_third_line_with_the_syllables_as_said(given, spoken):
+    result = run(given, "--spoken")
+    assert result.exit_code == 0
+    assert result.output.splitlines()[2] == spoken
+    assert len(result.output.splitlines()) == 3
+    assert run(given).output.splitlines() == result.output.splitlines()[:2]
+
+
+def test_the_speech_engine_is_given_exactly_the_spoken_line(tmp_path):
+    from lianxi.core.pinyin import for_speech, parse
+    from lianxi.study.sound import make_speaker
+
+    speaker = make_speaker(tmp_path)
+    for given in ("展览馆", "哪儿", "绿", "你好，我是王老师。", "一会儿", "对不起"):
+        line = run(given, "--spoken").output.splitlines()[2]
+        # the same syllables, spelt for espeak (ü as v, erhua r after the tone number)
+        assert speaker.engine_text(given) == ", ".join(for_speech(parse(p)) for p in line.split(", ")), given
+    assert speaker.engine_text("哪儿") == "na3r"
+    assert speaker.engine_text("绿") == "lv4"

@@ -1,55 +1,86 @@
-"""lianxi.core.sandhi: how syllables are said (third tones, 一 and 不, erhua)."""
+"""lianxi.core.sandhi: the syllables as they are said (third tones by structure, 一 and 不,
+neutral tones, erhua), checked against a table written from the rules of Mandarin."""
+
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lianxi.core.pinyin import VALID_SYLLABLES, Syllable, hanzi_reading, parse, to_numbers
-from lianxi.core.sandhi import apply_sandhi, word_reading
+from lianxi.core.lessons import parse_lesson
+from lianxi.core.lexicon import EMPTY
+from lianxi.core.pinyin import VALID_SYLLABLES, Syllable, parse, to_numbers
+from lianxi.core.sandhi import apply_sandhi, dictionary_reading, spoken_form
+from lianxi.lexicon import bundled_lexicon
 
-NO_ERHUA = {"er", "e", "ê", "m", "n", "ng", "hm", "hng"}
-syllables = st.builds(
-    lambda base, tone, erhua: Syllable(base, tone, erhua and base not in NO_ERHUA),
-    st.sampled_from(sorted(VALID_SYLLABLES - {"m", "n", "ng", "hm", "hng"})),
-    st.integers(1, 5),
-    st.booleans(),
-)
+from samples import REPO
 
-
-@pytest.mark.parametrize(
-    ("hanzi", "spoken"),
-    [
-        ("一个", "yi2 ge4"),
-        ("一天", "yi4 tian1"),
-        ("一年", "yi4 nian2"),
-        ("一起", "yi4 qi3"),
-        ("一样", "yi2 yang4"),
-        ("第一", "di4 yi1"),
-        ("十一", "shi2 yi1"),
-        ("一九八四", "yi1 jiu3 ba1 si4"),
-        ("统一", "tong3 yi1"),
-        ("看一看", "kan4 yi5 kan4"),
-        ("不是", "bu2 shi4"),
-        ("不好", "bu4 hao3"),
-        ("不对", "bu2 dui4"),
-        ("好不好", "hao3 bu5 hao3"),
-        ("你好", "ni2 hao3"),
-        ("可以", "ke2 yi3"),
-        ("我很好", "wo3 hen2 hao3"),
-        ("我也很好", "wo2 ye3 hen2 hao3"),
-        ("你好，我是王老师。", "ni2 hao3 wo3 shi4 wang2 lao3 shi1"),
-        ("我好，你好", "wo2 hao3 ni2 hao3"),  # the comma breaks the run
-    ],
-)
-def test_apply_sandhi_with_hanzi(hanzi, spoken):
-    assert to_numbers(apply_sandhi(hanzi_reading(hanzi), hanzi)) == spoken
+TABLE = Path(__file__).with_name("spoken_forms.tsv")
+LEXICON = bundled_lexicon()
 
 
-def test_apply_sandhi_without_hanzi_only_changes_third_tones():
-    # Without hanzi, yi1/bu4 could be 医/部: leave them.
-    assert to_numbers(apply_sandhi(parse("yi1 sheng1 bu4 fen4 ni3 hao3"))) == (
-        "yi1 sheng1 bu4 fen4 ni2 hao3"
-    )
+def _rows() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for line in TABLE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            hanzi, written, spoken, why = line.split("\t")
+            rows.append((hanzi, written, spoken, why))
+    return rows
+
+
+ROWS = _rows()
+
+
+def test_the_table_is_big_enough_and_has_no_repeats():
+    assert len(ROWS) >= 100
+    assert len({(h, w) for h, w, _, _ in ROWS}) == len(ROWS)
+
+
+@pytest.mark.parametrize(("hanzi", "written", "spoken", "why"), ROWS, ids=[f"{h or w}|{w}" for h, w, _, _ in ROWS])
+def test_spoken_form(hanzi, written, spoken, why):
+    said = spoken_form(hanzi, written or None, lexicon=LEXICON)
+    assert said.numbered == spoken, why
+
+
+def test_every_bundled_word_with_three_third_tones_in_a_row_was_checked_by_hand():
+    """A new lesson word with a run of three third tones must be added to the table."""
+    checked = {h for h, _, _, _ in ROWS}
+    runs = {}
+    for path in sorted((REPO / "lessons").rglob("*.toml")):
+        for word in parse_lesson(path.read_bytes(), path.name).words:
+            run = longest = 0
+            for s in word.syllables:
+                run = run + 1 if s.tone == 3 else 0
+                longest = max(longest, run)
+            if longest >= 3:
+                runs[word.hanzi] = path.name
+    assert len(runs) >= 5
+    assert {h: f for h, f in runs.items() if h not in checked} == {}
+
+
+def test_the_engine_line_and_the_spoken_line_are_the_same_syllables():
+    said = spoken_form("一点儿，你好", lexicon=LEXICON)
+    assert said.numbered == "yi4 dianr3, ni2 hao3"
+    assert [len(p) for p in said.phrases] == [2, 2]
+    assert to_numbers(said.syllables) == "yi4 dianr3 ni2 hao3"
+
+
+def test_lesson_pinyin_that_does_not_pair_with_the_hanzi_is_said_as_written():
+    assert spoken_form("你好吗", "ni3 hao3", lexicon=LEXICON).numbered == "ni2 hao3"
+
+
+def test_without_a_lexicon_words_are_read_by_pypinyin_and_still_follow_the_rules():
+    assert spoken_form("你好", lexicon=EMPTY).numbered == "ni2 hao3"
+    assert spoken_form("一个", lexicon=EMPTY).numbered == "yi2 ge4"
+    assert spoken_form("椅子", "yi3 zi5", lexicon=EMPTY).numbered == "yi3 zi5"  # pypinyin: 子 zi5 first
+
+
+def test_dictionary_reading_gives_citation_tones_with_neutral_tones_and_erhua():
+    assert to_numbers(dictionary_reading("一会儿", lexicon=LEXICON)) == "yi1 huir4"
+    assert to_numbers(dictionary_reading("不是", lexicon=LEXICON)) == "bu4 shi4"
+    assert to_numbers(dictionary_reading("女儿", lexicon=LEXICON)) == "nü3 er2"
+    assert to_numbers(dictionary_reading("東西", lexicon=LEXICON)) == "dong1 xi5"  # traditional
+    assert to_numbers(dictionary_reading("你好，世界", lexicon=LEXICON)) == "ni3 hao3 shi4 jie4"
 
 
 def test_apply_sandhi_keeps_erhua_and_does_not_change_its_input():
@@ -58,9 +89,22 @@ def test_apply_sandhi_keeps_erhua_and_does_not_change_its_input():
     assert sylls == parse("ni3 dianr3")
 
 
+def test_apply_sandhi_pairs_erhua_with_its_hanzi():
+    assert to_numbers(apply_sandhi(parse("yi1 dianr3"), "一点儿", lexicon=LEXICON)) == "yi4 dianr3"
+
+
 def test_apply_sandhi_needs_matching_hanzi():
     with pytest.raises(ValueError, match="2 syllables but 3 hanzi"):
         apply_sandhi(parse("ni3 hao3"), "你好吗")
+
+
+NO_ERHUA = {"er", "e", "ê", "m", "n", "ng", "hm", "hng"}
+syllables = st.builds(
+    lambda base, tone, erhua: Syllable(base, tone, erhua and base not in NO_ERHUA),
+    st.sampled_from(sorted(VALID_SYLLABLES - {"m", "n", "ng", "hm", "hng"})),
+    st.integers(1, 5),
+    st.booleans(),
+)
 
 
 @given(st.lists(syllables, max_size=10))
@@ -75,6 +119,10 @@ def test_sandhi_leaves_no_third_tone_pairs_and_only_touches_third_tones(sylls):
         assert spoken[-1] == sylls[-1]
 
 
-def test_word_reading_merges_only_a_neutral_er():
-    assert to_numbers(word_reading("一会儿")) == "yi1 huir4"
-    assert to_numbers(word_reading("女儿")) == "nü3 er2"
+@given(st.text(alphabet="一不你好我很小姐老虎展览馆儿点会对起是，。ABC 3", max_size=12))
+def test_any_hanzi_text_gets_one_spoken_syllable_per_syllable_read(text):
+    said = spoken_form(text, lexicon=LEXICON)
+    read = dictionary_reading(text, lexicon=LEXICON)
+    assert [s.base for s in said.syllables] == [s.base for s in read]
+    for phrase in said.phrases:  # no two third tones left side by side inside a phrase
+        assert not any(a.tone == b.tone == 3 for a, b in zip(phrase, phrase[1:]))

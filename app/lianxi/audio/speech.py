@@ -2,8 +2,8 @@
 
 On Linux the engine is pyttsx3 over espeak-ng with the voice sit/cmn-latn-pinyin,
 fed numbered pinyin (never hanzi: espeak's `cmn` voice reads hanzi wrongly, see
-DESIGN.md). The path is: hanzi -> numbered pinyin in context (or the lesson's own
-pinyin) -> tone sandhi -> engine text. On macOS and Windows pyttsx3 speaks with
+DESIGN.md). The path is: hanzi and/or the lesson's pinyin -> core.sandhi.spoken_form
+(the syllables as they are said) -> engine text. On macOS and Windows pyttsx3 speaks with
 the system voice, which is given hanzi.
 
 Never import the UI, the store or the study layer; playing sound is playback.py's job.
@@ -17,17 +17,17 @@ import hashlib
 import io
 import json
 import os
-import re
 import sys
 import threading
 import time
-import unicodedata
 import wave
 from pathlib import Path
 
 from lianxi.core.errors import UserError
-from lianxi.core.pinyin import for_speech, hanzi_reading, parse, to_marks
-from lianxi.core.sandhi import apply_sandhi
+from lianxi.core.lexicon import Lexicon
+from lianxi.core.pinyin import for_speech, parse, to_marks
+from lianxi.core.sandhi import spoken_form
+from lianxi.lexicon import bundled_lexicon
 
 __all__ = [
     "CACHE_VERSION",
@@ -64,60 +64,23 @@ class SpeechFailed(UserError):
 
 # --- engine text (pure) ---------------------------------------------------------------
 
-# Phrase breaks in pinyin text; the engine pauses at the comma we put there instead.
-_PINYIN_BREAK = re.compile(r"[,.!?;:，。！？；：、…—]+")
+def speech_text(hanzi: str | None = None, pinyin: str | None = None, *,
+                lexicon: Lexicon | None = None) -> str:
+    """The numbered pinyin espeak-ng's cmn-latn-pinyin voice should read: the spoken line.
 
-
-def _is_cjk(ch: str) -> bool:
-    return ch == "〇" or unicodedata.name(ch, "").startswith("CJK ")
-
-
-def _hanzi_phrases(hanzi: str, count: int) -> list[int]:
-    """Sizes of the phrases of `hanzi` (runs of adjacent hanzi), or [count] if they do not add up."""
-    sizes: list[int] = []
-    run = 0
-    for ch in hanzi:
-        if _is_cjk(ch):
-            run += 1
-        elif run:
-            sizes.append(run)
-            run = 0
-    if run:
-        sizes.append(run)
-    return sizes if sum(sizes) == count else [count]
-
-
-def speech_text(hanzi: str | None = None, pinyin: str | None = None) -> str:
-    """The numbered pinyin espeak-ng's cmn-latn-pinyin voice should read, sandhi applied.
-
-    The lesson's own pinyin wins where given; hanzi alone is read in context by
-    pypinyin. Phrases are joined with ", " so that espeak pauses there and, above
-    all, does not run its own 3-3 sandhi across a phrase end. Inside a phrase no two
-    third tones are left side by side, so espeak's 3-3 rule has nothing left to do
-    and sandhi is applied exactly once (ours, which also does 一 and 不).
+    Exactly core.sandhi.spoken_form's syllables (what `lianxi pinyin --spoken` prints),
+    spelt for the voice: ü as v, erhua r after the tone number. Phrases are joined with
+    ", " so that espeak pauses there and, above all, does not run its own 3-3 sandhi
+    across a phrase end; inside a phrase no two third tones are left side by side, so
+    espeak's 3-3 rule has nothing left to do. `lexicon` defaults to the bundled one.
     Raises PinyinError (a UserError) for pinyin or hanzi it cannot read.
     """
     has_pinyin = bool(pinyin and pinyin.strip())
-    phrases = None
-    if hanzi and hanzi.strip():
-        syllables = parse(pinyin) if has_pinyin else hanzi_reading(hanzi)
-        try:
-            spoken = apply_sandhi(syllables, hanzi)
-        except ValueError:
-            if not has_pinyin:
-                raise
-            # Lesson pinyin that does not pair one-to-one with the hanzi (一点儿 yìdiǎnr):
-            # read the pinyin as written, below.
-        else:
-            phrases, start = [], 0
-            for size in _hanzi_phrases(hanzi, len(spoken)):
-                phrases.append(spoken[start : start + size])
-                start += size
-    if phrases is None:
-        if not has_pinyin:
-            raise ValueError("speech_text needs hanzi or pinyin")
-        phrases = [apply_sandhi(parse(chunk)) for chunk in _PINYIN_BREAK.split(pinyin)]
-    text = ", ".join(for_speech(p) for p in phrases if p)
+    if not has_pinyin and not (hanzi and hanzi.strip()):
+        raise ValueError("speech_text needs hanzi or pinyin")
+    spoken = spoken_form(hanzi or "", pinyin if has_pinyin else None,
+                         lexicon=bundled_lexicon() if lexicon is None else lexicon)
+    text = ", ".join(for_speech(p) for p in spoken.phrases if p)
     if not text:
         raise SpeechFailed(f"nothing to say in '{hanzi or pinyin}': give hanzi or pinyin syllables")
     return text

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianxi.core.lessons import Lesson, Word
-from lianxi.core.sandhi import apply_sandhi
+from lianxi.core.lexicon import EMPTY, Lexicon
+from lianxi.core.sandhi import spoken_form
 
 
 def shuffled(words: Sequence[Word], seed: int | str | None) -> list[Word]:
@@ -40,15 +41,12 @@ class TonePair:
         return " + ".join(str(t) if t != 5 else "neutral" for t in self.tones)
 
 
-def tone_pairs(lesson: Lesson, seed: int | str | None) -> list[TonePair]:
+def tone_pairs(lesson: Lesson, seed: int | str | None, *, lexicon: Lexicon = EMPTY) -> list[TonePair]:
     out = []
     for word in lesson.words:
         if len(word.syllables) < 2:
             continue
-        try:
-            spoken = apply_sandhi(list(word.syllables), word.hanzi)
-        except ValueError:  # pinyin that does not pair one-to-one with the hanzi (erhua)
-            spoken = apply_sandhi(list(word.syllables))
+        spoken = spoken_form(word.hanzi, word.syllables, lexicon=lexicon).syllables
         out.append(TonePair(word, tuple(s.tone for s in word.syllables), tuple(s.tone for s in spoken)))
     return shuffled(out, seed)
 

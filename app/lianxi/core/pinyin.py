@@ -21,6 +21,7 @@ __all__ = [
     "PinyinError",
     "Syllable",
     "for_speech",
+    "char_readings",
     "hanzi_reading",
     "is_hanzi",
     "is_syllable",
@@ -633,4 +634,21 @@ def _hanzi_reading_cached(hanzi: str) -> tuple[Syllable, ...]:
                     "write its pinyin in the lesson",
                     char,
                 )
+    return tuple(out)
+
+
+@lru_cache(maxsize=4096)
+def char_readings(char: str) -> tuple[Syllable, ...]:
+    """Every reading pypinyin knows for one hanzi, the usual one first (长: chang2, zhang3)."""
+    from pypinyin import Style, pinyin  # noqa: PLC0415 - slow to import; only needed here
+
+    out: list[Syllable] = []
+    for options in pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True,
+                          v_to_u=True, errors=lambda _: [])[:1]:
+        for text in options:
+            base, tone = text[:-1], text[-1:]
+            if tone.isdigit() and base in VALID_SYLLABLES and 1 <= int(tone) <= 5:
+                syllable = Syllable(base, int(tone))
+                if syllable not in out:
+                    out.append(syllable)
     return tuple(out)

@@ -1,86 +1,349 @@
-"""Spoken forms: how syllables are said, from how a dictionary writes them.
+"""Spoken forms: the syllables as they are said, from hanzi and/or the pinyin written for them.
 
-Third-tone sandhi, 一 and 不, neutral tones and erhua. Speech, the tone colours of
-a spoken line, grading (which accepts the spoken form) and classroom read from here.
-Pure: imports only the standard library, pypinyin and lianxi.core; never I/O, UI,
-storage or audio.
+`spoken_form` is the one answer to "how is this said?": speech, the `--spoken` line,
+speaking practice, classroom and grading all take it from here. The rules, written for
+a teacher to check (tests/core/spoken_forms.tsv holds 100+ cases):
+
+1. Reading. Lesson pinyin is said as written. Hanzi alone are read word by word: the
+   dictionary's reading of each word (CC-CEDICT through the lexicon: 谢谢 xie4 xie5,
+   东西 dong1 xi5 "thing", 哪儿 nar3 as one syllable) where its syllables agree with
+   pypinyin's reading in context, else pypinyin's. A neutral 儿 after a syllable is erhua,
+   joined to it (nǎ er is said nar3), also in written pinyin.
+2. 一 (yi1): A一A (看一看) neutral; yi1 as a number (第一, 十一, 一九八四, 一月), at the end
+   of a word (统一, 唯一; not before a measure word: 同一个) or of a phrase; otherwise yi2
+   before a fourth (or a neutral that was a fourth: 一个) tone, yi4 before tones 1-3
+   (一天, 一年, 一起, 一点儿 yi4 dian3r).
+3. 不 (bu4): A不A (好不好) and inside words the dictionary reads with a neutral 不
+   (对不起 dui4 bu5 qi3, 差不多) neutral; bu2 before a fourth tone; otherwise bu4.
+4. Third tones by word structure, cyclically: a third tone before a third tone becomes a
+   second, first inside the smallest words, then across them. A word of three or more
+   syllables splits where the lexicon finds words (展览|馆 -> zhan2 lan2 guan3, 小|老虎 ->
+   xiao3 lao2 hu3; 2+1 when it finds none); words in a phrase join from the right
+   (我也很好 wo2 ye3 hen2 hao3). Punctuation ends a phrase and every run.
+5. A neutral syllable that is a third tone made neutral still counts as a third tone
+   (小姐 xiao2 jie5, 哪里 na2 li5); one that is neutral of its own does not (椅子 yi3 zi5,
+   好吗 hao3 ma5), and nor does the second of a reduplicated kinship noun (姐姐 jie3 jie5).
+   Neutral syllables are said neutral.
+
+Without hanzi, only rule 4 applies, pairwise from the right (yi1/bu4 could be 衣/部).
+Pure: standard library, pypinyin and lianxi.core only; never I/O, UI, storage or audio.
 """
 
 from __future__ import annotations
 
-from lianxi.core.pinyin import NEUTRAL, Syllable, hanzi_reading, is_hanzi
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-__all__ = ["apply_sandhi", "word_reading"]
+from lianxi.core.lexicon import EMPTY, Lexicon
+from lianxi.core.pinyin import NEUTRAL, Syllable, char_readings, hanzi_reading, is_hanzi, parse
+
+__all__ = ["SpokenForm", "apply_sandhi", "dictionary_reading", "spoken_form"]
 
 # Bases that never take an erhua r (the syllable er itself, e, and the syllabic nasals).
 _NO_ERHUA = frozenset({"er", "e", "ê", "m", "n", "ng", "hm", "hng"})
-
+_ER = "儿"
+_CITATION = {"一": Syllable("yi", 1), "不": Syllable("bu", 4)}
 # Characters that make 一 a number read in full (第一, 十一, 一九八四): it keeps tone 1.
 _NUMBER_BEFORE = frozenset("第〇零一二三四五六七八九十百千万亿两")
-_DIGIT_AFTER = frozenset("〇零一二三四五六七八九")
+_NUMBER_AFTER = frozenset("〇零一二三四五六七八九月号")
+# Measure words after a word ending in 一 (同一个, 另一种) make that 一 a count again.
+_MEASURE = frozenset("个次天年种样件本张条位只点些下把块口家句段份场回遍层支双套群批项篇首部台辆架座间所棵朵片封杯瓶碗顿趟阵声眼步刻分秒周半")
+# Reduplicated kinship nouns keep their first third tone before the neutral second (姐姐).
+_KINSHIP = frozenset("姐奶姥嫂婶姊")
 
 
-def apply_sandhi(syllables: list[Syllable], hanzi: str | None = None) -> list[Syllable]:
-    """Spoken tones for citation tones. Returns a new list; the input is not changed.
+@dataclass(frozen=True, slots=True)
+class SpokenForm:
+    """Syllables as they are said, phrase by phrase (punctuation separates phrases)."""
 
-    Rules (a simplification, kept predictable for learners):
-    - 一 and 不 are found only through `hanzi` (yi1/bu4 alone could be 衣, 部...). `hanzi` may
-      contain punctuation; its hanzi must match `syllables` one to one.
-    - 一: A一A (看一看) -> neutral; after 第 or a number, or before a digit (第一, 十一,
-      一九八四), or at the end of a phrase -> yi1; before tone 4 or neutral -> yi2;
-      before tones 1, 2, 3 -> yi4.
-    - 不: A不A (好不好) -> neutral; before tone 4 -> bu2; otherwise bu4.
-    - Third tones: in a run of third tones, going from the right, a third tone followed by
-      a third tone becomes second (你好 ni2 hao3, 我很好 wo3 hen2 hao3, 我也很好
-      wo2 ye3 hen2 hao3). Phrase ends (punctuation in `hanzi`) break runs.
+    phrases: tuple[tuple[Syllable, ...], ...]
+
+    @property
+    def syllables(self) -> tuple[Syllable, ...]:
+        return tuple(s for phrase in self.phrases for s in phrase)
+
+    @property
+    def numbered(self) -> str:
+        """The spoken line: numbered syllables, phrases separated by ", " (zhan2 lan2 guan3)."""
+        return ", ".join(" ".join(s.numbered for s in phrase) for phrase in self.phrases if phrase)
+
+
+def spoken_form(hanzi: str = "", pinyin: str | Sequence[Syllable] | None = None, *,
+                lexicon: Lexicon = EMPTY) -> SpokenForm:
+    """The syllables as they are said: numbered, sandhi and neutral tones applied, erhua joined.
+
+    `pinyin` (text or syllables) is the reading as written, e.g. a lesson's; without it the
+    hanzi are read with the dictionary's readings (rule 1 above). With both, the pinyin
+    must pair with the hanzi (an erhua syllable takes the 儿 after it), else the pinyin is
+    said alone. Raises PinyinError for pinyin or hanzi it cannot read.
     """
-    n = len(syllables)
-    tones = [s.tone for s in syllables]
-    # phrase_end[i]: nothing (or only punctuation) follows syllable i in its phrase.
-    phrase_end = [i == n - 1 for i in range(n)]
-    if hanzi is not None:
-        positions = [k for k, ch in enumerate(hanzi) if is_hanzi(ch)]
-        if len(positions) != n:
-            raise ValueError(
-                f"apply_sandhi: {n} syllables but {len(positions)} hanzi in {hanzi!r}"
-            )
-        chars = [hanzi[k] for k in positions]
-        for i in range(n - 1):
-            phrase_end[i] = positions[i + 1] != positions[i] + 1
-        for i, ch in enumerate(chars):
-            if ch not in "一不":
-                continue
-            prev = chars[i - 1] if i > 0 and not phrase_end[i - 1] else ""
-            nxt = chars[i + 1] if not phrase_end[i] else ""
-            if prev and prev == nxt:
-                tones[i] = NEUTRAL
-                continue
-            next_tone = syllables[i + 1].tone if nxt else None
-            if ch == "一" and syllables[i].base == "yi":
-                if not nxt or prev in _NUMBER_BEFORE or nxt in _DIGIT_AFTER:
-                    tones[i] = 1
-                elif next_tone in (4, NEUTRAL):
-                    tones[i] = 2
+    written = parse(pinyin) if isinstance(pinyin, str) else list(pinyin or ())
+    if any(is_hanzi(ch) for ch in hanzi):
+        if not written:
+            written = dictionary_reading(hanzi, lexicon=lexicon)
+        places = _places(hanzi, written)
+        if places is not None:
+            spoken = _speak(hanzi, written, places, lexicon)
+            phrases: list[list[Syllable]] = []
+            for i, syllable in enumerate(spoken):
+                joined = i and places[i][0] == places[i - 1][1]
+                if (joined and hanzi[places[i][0]] == _ER and syllable.base == "er"
+                        and syllable.tone == NEUTRAL and _takes_erhua(phrases[-1][-1])):
+                    last = phrases[-1][-1]  # a neutral er written apart (nǎ er) is said as erhua
+                    phrases[-1][-1] = Syllable(last.base, last.tone, True)
+                elif joined:
+                    phrases[-1].append(syllable)
                 else:
-                    tones[i] = 4
-            elif ch == "不" and syllables[i].base == "bu" and syllables[i].tone in (2, 4):
-                tones[i] = 2 if next_tone == 4 else 4
-    for i in range(n - 2, -1, -1):
-        if tones[i] == 3 and tones[i + 1] == 3 and not phrase_end[i]:
-            tones[i] = 2
-    return [
-        s if s.tone == t else Syllable(s.base, t, s.erhua)
-        for s, t in zip(syllables, tones, strict=True)
-    ]
+                    phrases.append([syllable])
+            return SpokenForm(tuple(tuple(p) for p in phrases))
+    if isinstance(pinyin, str):
+        pieces = [parse(chunk) for chunk in _phrase_chunks(pinyin)]
+    else:
+        pieces = [written]
+    return SpokenForm(tuple(tuple(apply_sandhi(p)) for p in pieces if p))
 
 
-def word_reading(hanzi: str) -> list[Syllable]:
-    """pypinyin's citation reading of hanzi, a neutral 儿 after a syllable merged as erhua (一会儿)."""
+def apply_sandhi(syllables: Sequence[Syllable], hanzi: str | None = None, *,
+                 lexicon: Lexicon = EMPTY) -> list[Syllable]:
+    """Spoken tones for syllables as written (rules 2-5), as one list; the input is not changed.
+
+    With `hanzi` the syllables must pair with its hanzi (an erhua syllable may take the 儿
+    after it), else ValueError. Without it, only third tones change, pairwise from the right.
+    """
+    syllables = list(syllables)
+    if hanzi is None:
+        tones = [s.tone for s in syllables]
+        for i in range(len(tones) - 2, -1, -1):
+            if tones[i] == 3 and tones[i + 1] == 3:
+                tones[i] = 2
+        return [_with_tone(s, t) for s, t in zip(syllables, tones, strict=True)]
+    places = _places(hanzi, syllables)
+    if places is None:
+        count = sum(1 for ch in hanzi if is_hanzi(ch))
+        raise ValueError(f"apply_sandhi: {len(syllables)} syllables but {count} hanzi in {hanzi!r}")
+    return _speak(hanzi, syllables, places, lexicon)
+
+
+def dictionary_reading(hanzi: str, *, lexicon: Lexicon = EMPTY) -> list[Syllable]:
+    """The dictionary's reading of hanzi, word by word (rule 1), before sandhi.
+
+    Tones are citation tones (一 yi1, 不 bu4, as CC-CEDICT mostly but not always writes
+    them), with the dictionary's neutral tones and erhua. Characters that are not hanzi
+    are skipped.
+    """
     out: list[Syllable] = []
-    for s in hanzi_reading(hanzi):
-        # pypinyin reads only an erhua 儿 as a neutral er (一会儿), never 而, 二 or 女儿's 儿.
-        if s.base == "er" and s.tone == NEUTRAL and out and not out[-1].erhua and out[-1].base not in _NO_ERHUA:
-            out[-1] = Syllable(out[-1].base, out[-1].tone, True)
-        else:
-            out.append(s)
+    for run in _hanzi_runs(hanzi):
+        context = hanzi_reading(run)
+        start = 0
+        said: list[tuple[str, Syllable]] = []
+        for word in lexicon.words(run) if lexicon else list(run):
+            plain = context[start : start + len(word)]
+            start += len(word)
+            reading = _word_reading(word, plain, lexicon)
+            for syllable, (a, _) in zip(reading, _places(word, reading) or [], strict=False):
+                citation = _CITATION.get(word[a])
+                if citation and syllable.base == citation.base and syllable.tone != NEUTRAL:
+                    syllable = citation
+                said.append((word[a], syllable))
+        for char, syllable in said:
+            # pypinyin reads an erhua 儿 as a neutral er (一会儿), never 而, 二 or 女儿's 儿.
+            if char == _ER and syllable.base == "er" and syllable.tone == NEUTRAL and out and _takes_erhua(out[-1]):
+                out[-1] = Syllable(out[-1].base, out[-1].tone, True)
+            else:
+                out.append(syllable)
     return out
+
+
+# --- reading hanzi ----------------------------------------------------------------------
+
+
+def _hanzi_runs(text: str) -> list[str]:
+    runs, current = [], ""
+    for ch in text:
+        if is_hanzi(ch):
+            current += ch
+        elif current:
+            runs.append(current)
+            current = ""
+    return [*runs, current] if current else runs
+
+
+def _word_reading(word: str, plain: Sequence[Syllable], lexicon: Lexicon) -> list[Syllable]:
+    """One word: the dictionary's reading with the same syllables as pypinyin's, else pypinyin's."""
+    if len(word) > 1:
+        for reading in lexicon.readings(word):
+            places = _places(word, reading.syllables)
+            if places is not None and all(
+                s.base == plain[a].base or (s.erhua and a + 1 < len(word) and word[a + 1] == _ER)
+                for s, (a, _) in zip(reading.syllables, places, strict=True)
+            ):
+                return list(reading.syllables)
+    return list(plain)
+
+
+def _takes_erhua(s: Syllable) -> bool:
+    return not s.erhua and s.base not in _NO_ERHUA
+
+
+def _places(hanzi: str, syllables: Sequence[Syllable]) -> list[tuple[int, int]] | None:
+    """For each syllable, the span of `hanzi` it is read for (an erhua one takes a 儿 after it)."""
+    chars = [k for k, ch in enumerate(hanzi) if is_hanzi(ch)]
+    out, k = [], 0
+    for s in syllables:
+        if k >= len(chars):
+            return None
+        start = chars[k]
+        k += 1
+        if s.erhua and k < len(chars) and hanzi[chars[k]] == _ER and chars[k] == start + 1:
+            k += 1
+        out.append((start, chars[k - 1] + 1))
+    return out if k == len(chars) else None
+
+
+def _phrase_chunks(pinyin: str) -> list[str]:
+    out, current = [], ""
+    for ch in pinyin:
+        if ch in ",.!?;:，。！？；：、…—":
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*out, current]
+
+
+# --- the rules -------------------------------------------------------------------------
+
+
+def _with_tone(s: Syllable, tone: int) -> Syllable:
+    return s if s.tone == tone else Syllable(s.base, tone, s.erhua)
+
+
+def _underlying(s: Syllable, char: str, before: str, lexicon: Lexicon) -> int:
+    """The tone a syllable counts as for sandhi (rule 5): a neutral one its character's tone."""
+    if s.tone != NEUTRAL:
+        return s.tone
+    if lexicon.has_own_neutral(char, s.base) or (char == before and char in _KINSHIP):
+        return NEUTRAL
+    for reading in char_readings(char):
+        if reading.base == s.base:
+            return reading.tone  # the first (usual) reading with this sound; 子 zi5, 里 li3
+    return NEUTRAL
+
+
+def _speak(hanzi: str, syllables: Sequence[Syllable], places: list[tuple[int, int]],
+           lexicon: Lexicon) -> list[Syllable]:
+    n = len(syllables)
+    chars = [hanzi[a] for a, _ in places]
+    ends = [i == n - 1 or places[i + 1][0] != places[i][1] for i in range(n)]  # phrase ends
+    tones = [_underlying(s, chars[i], chars[i - 1] if i else "", lexicon) for i, s in enumerate(syllables)]
+    # Words, as syllable index ranges, and where each syllable's word ends.
+    words: list[list[int]] = []
+    for phrase in _split(range(n), ends):
+        run = "".join(chars[i] for i in phrase)
+        start = 0
+        for word in lexicon.words(run) if lexicon else list(run):
+            words.append(list(phrase[start : start + len(word)]))
+            start += len(word)
+    word_of = {i: w for w in words for i in w}
+    spoken = [s.tone for s in syllables]
+    for i, ch in enumerate(chars):
+        if ch not in "一不" or syllables[i].base not in ("yi", "bu"):
+            continue
+        prev = chars[i - 1] if i and not ends[i - 1] else ""
+        nxt = chars[i + 1] if not ends[i] else ""
+        if prev and prev == nxt:
+            spoken[i] = tones[i] = NEUTRAL  # 看一看, 好不好
+        elif ch == "一":
+            word_final = _ends_word(i, word_of[i], chars, lexicon) and nxt not in _MEASURE
+            if not nxt or word_final or prev in _NUMBER_BEFORE or nxt in _NUMBER_AFTER:
+                spoken[i] = tones[i] = 1
+            else:
+                spoken[i] = tones[i] = 2 if tones[i + 1] in (4, NEUTRAL) else 4
+        elif syllables[i].tone == NEUTRAL or _neutral_bu(i, word_of[i], chars, lexicon):
+            spoken[i] = tones[i] = NEUTRAL  # 对不起
+        else:
+            spoken[i] = tones[i] = 2 if nxt and tones[i + 1] == 4 else 4
+    for phrase in _split(range(n), ends):
+        _cycle(_phrase_tree([w for w in words if w[0] in phrase], chars, lexicon), tones)
+    # Neutral syllables stay neutral; 一/不 and third tones take their new tones.
+    return [_with_tone(s, NEUTRAL if spoken[i] == NEUTRAL else tones[i]) for i, s in enumerate(syllables)]
+
+
+def _ends_word(i: int, word: list[int], chars: list[str], lexicon: Lexicon) -> bool:
+    """Whether syllable i ends a dictionary word inside its word (统一, 统一|思想)."""
+    if len(word) > 1 and word[-1] == i:
+        return True
+    rest = "".join(chars[k] for k in word if k > i)
+    if not lexicon.is_word(rest):
+        return False
+    return any(lexicon.is_word("".join(chars[k] for k in word if start <= k <= i))
+               for start in word if start < i)
+
+
+def _neutral_bu(i: int, word: list[int], chars: list[str], lexicon: Lexicon) -> bool:
+    """不 inside a word that the dictionary reads with a neutral 不 (对不起, 来不及)."""
+    if len(word) < 2:
+        return False
+    text = "".join(chars[k] for k in word)
+    for reading in lexicon.readings(text)[:1]:
+        if len(reading.syllables) == len(word):
+            s = reading.syllables[word.index(i)]
+            return s.base == "bu" and s.tone == NEUTRAL
+    return False
+
+
+def _split(indices: range, ends: list[bool]) -> list[list[int]]:
+    out, current = [], []
+    for i in indices:
+        current.append(i)
+        if ends[i]:
+            out.append(current)
+            current = []
+    return [*out, current] if current else out
+
+
+def _phrase_tree(words: list[list[int]], chars: list[str], lexicon: Lexicon):
+    """Words joined from the right: [w1, [w2, w3]]; each word split by its structure."""
+    tree = None
+    for word in reversed(words):
+        node = _word_tree(word, chars, lexicon)
+        tree = node if tree is None else [node, tree]
+    return tree
+
+
+def _word_tree(word: list[int], chars: list[str], lexicon: Lexicon):
+    """A word's constituents: split where the most sides are dictionary words, then
+    nearest the middle, then 2+1 before 1+2 (rule 4: 展览|馆, 小|老虎, 岂有|此理)."""
+    if len(word) == 1:
+        return word[0]
+    if len(word) == 2:
+        return [word[0], word[1]]
+    text = "".join(chars[k] for k in word)
+    best = None
+    for cut in range(1, len(word)):
+        left, right = text[:cut], text[cut:]
+        score = lexicon.is_word(left) + lexicon.is_word(right)
+        key = (-score, abs(len(word) - 2 * cut), -cut)
+        if best is None or key < best[0]:
+            best = (key, cut)
+    assert best is not None
+    cut = best[1]
+    return [_word_tree(word[:cut], chars, lexicon), _word_tree(word[cut:], chars, lexicon)]
+
+
+def _edge(node, last: bool) -> int:
+    while isinstance(node, list):
+        node = node[-1] if last else node[0]
+    return node
+
+
+def _cycle(node, tones: list[int]) -> None:
+    """Third-tone sandhi inside each constituent first, then across it (rule 4)."""
+    if not isinstance(node, list):
+        return
+    for child in node:
+        _cycle(child, tones)
+    for left, right in zip(node, node[1:]):
+        a, b = _edge(left, True), _edge(right, False)
+        if tones[a] == 3 and tones[b] == 3:
+            tones[a] = 2

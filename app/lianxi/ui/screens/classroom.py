@@ -22,6 +22,7 @@ from textual.widgets import Footer, Static
 from lianxi.core.classroom import TonePair, dictation_order, listening_questions, shuffled, tone_pairs
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import Lesson, Word
+from lianxi.lexicon import bundled_lexicon
 from lianxi.ui.screens.help import HelpScreen
 
 HELP_KEYS = [
@@ -97,7 +98,7 @@ class ClassroomScreen(Screen):
         if mode == "words":
             self.items = shuffled(self.lesson.words, seed)
         elif mode == "tones":
-            self.items = tone_pairs(self.lesson, seed)
+            self.items = tone_pairs(self.lesson, seed, lexicon=bundled_lexicon())
         elif mode == "listen":
             self.items = listening_questions(self.lesson, seed)
         else:
