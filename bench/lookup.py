@@ -11,7 +11,9 @@
     /tmp/venv0/bin/python bench/lookup.py [--queries 300] [--seed 1]
 
 Targets (issue 5): lookup p95 <= 10 ms for each kind; first build <= 5 s;
-peak memory <= 150 MB.
+peak memory <= 150 MB. Issue 15: p95 per kind unchanged or better than before
+the learner-ranking rules (< 1 ms); the entry view's data and the catalogue's
+opening are timed in bench/entry.py and bench/catalogue.py.
 """
 
 from __future__ import annotations
@@ -79,18 +81,22 @@ def main() -> None:
         print(f"peak memory after building: {peak_mb():.0f} MB (target <= 150 MB; {before:.0f} MB before)")
 
         print(f"\nlookups, {args.queries} per kind, 20 results each (target p95 <= 10 ms)")
-        print(f"  {'kind':<12} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7}  example")
+        # CPU time too: on a shared machine the wall time says more about the neighbours
+        print(f"  {'kind':<12} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'cpu p95':>8}  example")
         worst = 0.0
         for kind, texts in queries(dictionary.index.conn, args.queries, args.seed).items():
-            times = []
+            times, cpu = [], []
             for text in texts:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.thread_time()
                 dictionary.lookup(text, limit=20)
                 times.append((time.perf_counter() - t) * 1000)
+                cpu.append((time.thread_time() - c) * 1000)
             times.sort()
+            cpu.sort()
             p95 = times[int(len(times) * 0.95) - 1]
             worst = max(worst, p95)
-            print(f"  {kind:<12} {statistics.median(times):>7.2f} {p95:>7.2f} {times[-1]:>7.2f}  {texts[0]!r}")
+            print(f"  {kind:<12} {statistics.median(times):>7.2f} {p95:>7.2f} {times[-1]:>7.2f} "
+                  f"{cpu[int(len(cpu) * 0.95) - 1]:>8.2f}  {texts[0]!r}")
         learner.close()
     print(f"\nworst p95 {worst:.2f} ms; peak memory {peak_mb():.0f} MB")
 

@@ -57,3 +57,19 @@ def lesson_file(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory) -> Path:
+    """The dictionary index file built once per test run from the real CC-CEDICT and bundled HSK lessons.
+
+    Read-only for tests: open it with `Dictionary(learner, index=real_index)`.
+    """
+    from lianxi.study.dictionary import Dictionary
+
+    root = tmp_path_factory.mktemp("real-index")
+    learner = Learner.open(root / "data")
+    dictionary = Dictionary(learner)
+    dictionary.build()
+    learner.close()
+    return dictionary.path

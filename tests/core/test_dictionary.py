@@ -131,14 +131,16 @@ def test_hsk_words_from_a_generated_lesson():
     assert hsk_words_from_lesson("first-01-greetings", text, 0) == []
 
 
-def _found(entry_id, match, hsk=None, minor=0, popular=0, word="字"):
+def _found(entry_id, match, hsk=None, minor=0, popular=0, word="字", band=0, frequency=None):
     return Found(entry_id, word, word, "zi4", ("character",), "HSK 1" if hsk else "", match,
-                 rank_key(match, hsk, minor, popular, len(word), entry_id))
+                 rank_key(match, hsk, minor, popular, len(word), entry_id, band=band, frequency=frequency))
 
 
-def test_ranking_exact_then_hsk_then_common():
+def test_pinyin_ranking_learner_words_first_then_exact_then_common():
+    # pinyin (band 0): an HSK word that only starts with the reading (学校 for "xuexi") beats a
+    # rare word with exactly that reading (血洗); pointer entries go last
     results = [
-        _found(1, CONTAINS, hsk=1),
+        _found(1, STARTS, hsk=1),
         _found(2, EXACT, popular=50),
         _found(3, EXACT, hsk=200),
         _found(4, EXACT, hsk=100),
@@ -146,7 +148,17 @@ def test_ranking_exact_then_hsk_then_common():
         _found(6, EXACT, popular=900, minor=POINTER),
         _found(7, EXACT, popular=900),
     ]
-    assert [f.id for f in merge(results, limit=10)] == [4, 3, 7, 2, 6, 5, 1]
+    assert [f.id for f in merge(results, limit=10)] == [4, 3, 1, 7, 2, 5, 6]
+    # word frequency, where known, comes before the HSK level
+    ranked = merge([_found(8, EXACT, hsk=100, frequency=900), _found(9, EXACT, hsk=300, frequency=20)], limit=2)
+    assert [f.id for f in ranked] == [9, 8]
+
+
+def test_hanzi_ranking_what_was_typed_first():
+    # hanzi: the band is the match, so the word itself beats learner words that contain it
+    results = [_found(1, CONTAINS, hsk=1, band=CONTAINS), _found(2, EXACT, band=EXACT),
+               _found(3, STARTS, hsk=5, band=STARTS), _found(4, EXACT, minor=POINTER, band=EXACT)]
+    assert [f.id for f in merge(results, limit=10)] == [2, 4, 3, 1]
     assert merge([_found(8, EXACT, hsk=1, minor=POINTER), _found(9, EXACT)], limit=2)[0].id == 9
     # a proper name that is an HSK word (北京) stays with the HSK words; other names go last
     names = [_found(10, EXACT, hsk=5, minor=NAME), _found(11, EXACT, popular=99), _found(12, EXACT, minor=NAME, popular=999)]

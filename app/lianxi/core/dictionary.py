@@ -22,6 +22,7 @@ from lianxi.core import glosses
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import is_hanzi
 from lianxi.core.pinyin import PinyinError, Syllable, is_syllable, parse, tone_spans
+from lianxi.core.ranking import CONTAINS, EXACT, NAME, POINTER, STARTS, merge, rank_key  # noqa: F401 (re-exported)
 
 __all__ = [
     "Entry",
@@ -35,6 +36,8 @@ __all__ = [
     "toned_key",
     "toneless_key",
     "gloss_keys",
+    "gloss_words",
+    "gloss_count",
     "english_words",
     "popularity",
     "display_pinyin",
@@ -92,8 +95,6 @@ class Entry(NamedTuple):
         """How far down a result goes: 0 a word, NAME a proper name, POINTER a pointer entry."""
         return POINTER if self.is_pointer else NAME if self.is_name else 0
 
-
-NAME, POINTER = 1, 2
 
 
 _POINTER = re.compile(r"^(old )?(variant of|see |used in|abbr\. for|surname |erhua variant|archaic variant|"
@@ -262,6 +263,22 @@ def gloss_keys(senses: Iterable[str]) -> dict[str, int]:
     return keys
 
 
+def gloss_words(senses: Iterable[str]) -> str:
+    """Every gloss as its lowercased words, " | " between glosses: " to go out | to leave ".
+
+    The index keeps this so a query's words found whole and in order inside one gloss
+    ("go" in "to go out") rank above a stemmed match ("going"); asides count too.
+    """
+    glosses = (" ".join(_WORD.findall(g.lower())) for s in senses if not s.startswith("CL:") for g in s.split(";"))
+    return " " + " | ".join(g for g in glosses if g) + " "
+
+
+def gloss_count(senses: Iterable[str]) -> int:
+    """How many meanings an entry gives (glosses of its senses; classifier lines and pointers not counted)."""
+    kept = [s for s in senses if not s.startswith("CL:") and not _POINTER.match(s)]
+    return sum(1 for s in kept for g in s.split(";") if g.strip()) or 1
+
+
 def english_words(text: str) -> list[str]:
     """The words of an English query, lowercased: "To Go!" -> ["to", "go"]."""
     return _WORD.findall(text.lower())
@@ -319,6 +336,17 @@ class HskWord:
     toneless: str  # the same without tones, "hao": the next best entry
     level: str  # "HSK 1" (HSK 2.0 levels 1-6) or "HSK 3.0 band 7-9"
     rank: int  # lower = learnt earlier and more frequent
+    frequency: int | None = None  # corpus frequency rank (1 = most frequent), where known
+
+    @property
+    def hsk2(self) -> str:
+        """The HSK 2.0 level ("1".."6"), or "" for an HSK 3.0 word."""
+        return self.level[4:] if not self.level.startswith("HSK 3.0") else ""
+
+    @property
+    def hsk3(self) -> str:
+        """The HSK 3.0 band ("1".."6", "7-9"), or "" for an HSK 2.0 word."""
+        return self.level.rsplit(" ", 1)[1] if self.level.startswith("HSK 3.0") else ""
 
 
 def hsk_words_from_lesson(lesson_id: str, text: str, lesson_index: int) -> list[HskWord]:
@@ -418,14 +446,16 @@ def read_query(text: str) -> Query:
     return Query(text, QueryKind.PINYIN, toneless=toneless, tones=pattern)
 
 
-# -- results and ranking ---------------------------------------------------------------
-
-EXACT, STARTS, CONTAINS = 0, 1, 2
+# -- results (ordered by core.ranking) --------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Found:
-    """One dictionary result, as a lookup shows it."""
+    """One dictionary result, as a lookup shows it.
+
+    Not frozen: a lookup makes up to 50 of these per key press, and a frozen
+    dataclass takes several times longer to build. Treat it as read-only.
+    """
 
     id: int
     simplified: str
@@ -433,8 +463,10 @@ class Found:
     pinyin: str  # dictionary spelling, numbered: display with display_pinyin()
     senses: tuple[str, ...]
     hsk_level: str  # "" when the word is in no HSK list
-    match: int  # EXACT, STARTS or CONTAINS
-    order: tuple = ()  # rank_key(...), for merging result lists
+    match: int  # EXACT, STARTS or CONTAINS (see core.ranking)
+    order: tuple = ()  # core.ranking.rank_key(...), for merging result lists
+    hsk2: str = ""  # HSK 2.0 level "1".."6", "" when not in that list
+    hsk3: str = ""  # HSK 3.0 band "1".."6" or "7-9", "" when not in that list
 
     def headword(self, script: str = "simplified") -> str:
         """The word in the learner's script, the other form after it when it differs."""
@@ -445,25 +477,3 @@ class Found:
     @property
     def meaning(self) -> str:
         return "; ".join(learner_glosses(self.senses, limit=6))
-
-
-def merge(*lists: Iterable[Found], limit: int) -> list[Found]:
-    """Results of several searches of one query, best first, each entry once."""
-    best: dict[int, Found] = {}
-    for results in lists:
-        for found in results:
-            if found.id not in best or found.order < best[found.id].order:
-                best[found.id] = found
-    return sorted(best.values(), key=lambda f: f.order)[:limit]
-
-
-def rank_key(match: int, hsk_rank: int | None, minor: int, popular: int, length: int, entry_id: int) -> tuple:
-    """Result order: exact matches, then HSK words (earlier level first), then the more common.
-
-    Within each kind of match, entries that only point elsewhere ("variant of", "surname
-    Wang") go after real words (王 the surname after 王 king); proper names outside HSK
-    go after other words (北京, an HSK word, stays with them). The store orders by the
-    same columns in SQL; this is the rule, for merging the pinyin and English results of
-    one query and for the tests.
-    """
-    return (match, minor == POINTER, hsk_rank is None, hsk_rank or 0, minor, -popular, length, entry_id)

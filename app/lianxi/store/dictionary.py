@@ -18,12 +18,19 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from lianxi.core.dictionary import CONTAINS, EXACT, POINTER, STARTS, Found, Query, rank_key
+from lianxi.core.dictionary import Found, Query
+from lianxi.core.ranking import CONTAINS, EXACT, POINTER, STARTS, LEVEL_STEP, STEMMED, WHOLE_WORDS, rank_key
 from lianxi.store.dictionary_file import index_version
 
-_COLUMNS = "e.id, e.simplified, e.traditional, e.pinyin, e.english, e.hsk_level, e.hsk_rank, e.minor, e.popular"
-_ORDER = (f"m, e.minor = {POINTER}, e.hsk_rank IS NULL, e.hsk_rank, e.minor, e.popular DESC, "
-          "length(e.simplified), e.id")
+# what a result line needs (the entry view reads the rest: levels of both lists, ...)
+_COLUMNS = ("e.id, e.simplified, e.traditional, e.pinyin, e.english, e.hsk_level, e.hsk_rank, e.minor, "
+            "e.popular, e.frequency")
+# core.ranking.rank_key in SQL; each query selects its match as m and its band as b
+_ORDER = (f"b, e.minor = {POINTER}, e.hsk_rank IS NULL, m, e.frequency IS NULL, e.frequency, e.hsk_rank, "
+          "e.minor, e.popular DESC, length(e.simplified), e.id")
+# English: within a learner-word level, the word with fewer meanings is the closer translation
+_ENGLISH_ORDER = _ORDER.replace(
+    "m, e.frequency IS NULL", f"m, COALESCE(e.hsk_rank, 0) / {LEVEL_STEP}, e.glosses, e.frequency IS NULL")
 
 
 class DictionaryIndex:
@@ -41,8 +48,9 @@ class DictionaryIndex:
     # -- searching -----------------------------------------------------------------
 
     def search(self, query: Query, limit: int = 20) -> list[Found]:
-        """Entries matching the query, best first (see core.dictionary.rank_key)."""
-        from lianxi.core.dictionary import QueryKind, merge
+        """Entries matching the query, best first (see core.ranking)."""
+        from lianxi.core.dictionary import QueryKind
+        from lianxi.core.ranking import merge
 
         if query.kind is QueryKind.HANZI:
             return self._hanzi(query.hanzi, limit)
@@ -55,21 +63,22 @@ class DictionaryIndex:
 
     def entry(self, entry_id: int) -> Found | None:
         row = self.conn.execute(
-            f"SELECT {_COLUMNS}, 0 AS m FROM dictionary_entries e WHERE e.id = ?", (entry_id,)
+            f"SELECT {_COLUMNS}, 0 AS m, 0 AS b FROM dictionary_entries e WHERE e.id = ?", (entry_id,)
         ).fetchone()
         return _found(row) if row else None
 
     def by_hanzi(self, hanzi: str) -> list[Found]:
         """Every entry written `hanzi` (either script), most useful reading first."""
         rows = self.conn.execute(
-            f"SELECT {_COLUMNS}, 0 AS m FROM dictionary_entries e WHERE e.simplified = :q "
-            f"UNION SELECT {_COLUMNS}, 0 AS m FROM dictionary_entries e WHERE e.traditional = :q "
-            f"ORDER BY m, minor = {POINTER}, hsk_rank IS NULL, hsk_rank, minor, popular DESC, id",
+            f"SELECT {_COLUMNS}, 0 AS m, 0 AS b FROM dictionary_entries e "
+            "WHERE e.simplified = :q OR e.traditional = :q "
+            f"ORDER BY {_ORDER}",
             {"q": hanzi},
         ).fetchall()
         return [_found(r) for r in rows]
 
     def _hanzi(self, text: str, limit: int) -> list[Found]:
+        # what was typed outranks being a learner word: the band is the match itself
         rows = self.conn.execute(
             f"""
             SELECT {_COLUMNS},
@@ -79,11 +88,11 @@ class DictionaryIndex:
             FROM dictionary_entries e
             WHERE e.id IN (SELECT rowid FROM dictionary_hanzi WHERE dictionary_hanzi MATCH :phrase)
               AND (instr(e.simplified, :q) > 0 OR instr(e.traditional, :q) > 0)
-            ORDER BY {_ORDER} LIMIT :limit
+            ORDER BY {_ORDER.replace("b,", "m,", 1)} LIMIT :limit
             """,
             {"q": text, "n": len(text), "phrase": '"' + " ".join(text.replace('"', "")) + '"', "limit": limit},
         ).fetchall()
-        return [_found(r) for r in rows]
+        return [_found(r + (r[-1],)) for r in rows]
 
     def _pinyin(self, toneless: str, tones: str, limit: int) -> list[Found]:
         if tones:
@@ -93,7 +102,7 @@ class DictionaryIndex:
             where, exact = "", "e.toneless = :key"
         rows = self.conn.execute(
             f"""
-            SELECT {_COLUMNS}, CASE WHEN {exact} THEN {EXACT} ELSE {STARTS} END AS m
+            SELECT {_COLUMNS}, CASE WHEN {exact} THEN {EXACT} ELSE {STARTS} END AS m, 0 AS b
             FROM dictionary_entries e
             WHERE e.toneless >= :key AND e.toneless < :end {where}
             ORDER BY {_ORDER} LIMIT :limit
@@ -105,24 +114,29 @@ class DictionaryIndex:
     def _english(self, words: Sequence[str], limit: int) -> list[Found]:
         phrase = " ".join(words)
         match = " ".join('"' + w.replace('"', "") + '"' for w in words)
+        # the entries with a gloss equal to the query, gathered once (not probed per candidate)
         rows = self.conn.execute(
             f"""
-            SELECT {_COLUMNS},
-              COALESCE((SELECT MIN(g.weak) FROM dictionary_glosses g
-                        WHERE g.key = :phrase AND g.entry_id = e.id), {CONTAINS}) AS m
-            FROM dictionary_entries e
+            WITH exact AS (SELECT entry_id, MIN(weak) AS weak FROM dictionary_glosses WHERE key = :phrase
+                           GROUP BY entry_id)
+            SELECT {_COLUMNS}, e.glosses, COALESCE(x.weak, {CONTAINS}) AS m,
+              CASE WHEN x.weak IS NOT NULL THEN x.weak
+                   WHEN instr(e.words, :spaced) > 0 THEN {WHOLE_WORDS} ELSE {STEMMED} END AS b
+            FROM dictionary_entries e LEFT JOIN exact x ON x.entry_id = e.id
             WHERE e.id IN (SELECT rowid FROM dictionary_english WHERE dictionary_english MATCH :match)
-            ORDER BY {_ORDER} LIMIT :limit
+            ORDER BY {_ENGLISH_ORDER} LIMIT :limit
             """,
-            {"phrase": phrase, "match": match, "limit": limit},
+            {"phrase": phrase, "spaced": f" {phrase} ", "match": match, "limit": limit},
         ).fetchall()
-        return [_found(r) for r in rows]
+        return [_found(r, english_search=True) for r in rows]
 
 
-def _found(row: tuple) -> Found:
-    entry_id, simp, trad, pinyin, english, level, hsk_rank, minor, popular, match = row
+def _found(row: tuple, english_search: bool = False) -> Found:
+    entry_id, simp, trad, pinyin, english, level, hsk_rank, minor, popular, frequency = row[:10]
+    match, band = row[-2:]
     return Found(
         id=entry_id, simplified=simp, traditional=trad, pinyin=pinyin,
         senses=tuple(english.split(" / ")), hsk_level=level, match=match,
-        order=rank_key(match, hsk_rank, minor, popular, len(simp), entry_id),
+        order=rank_key(match, hsk_rank, minor, popular, len(simp), entry_id, band=band, frequency=frequency,
+                       glosses=row[10] if english_search else None),
     )

@@ -17,7 +17,9 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from lianxi.core.dictionary import Entry, HskWord, gloss_keys, popularity, reading_keys
+from lianxi.core.dictionary import (
+    Entry, HskWord, gloss_count, gloss_keys, gloss_words, popularity, reading_keys,
+)
 from lianxi.core.errors import UserError
 
 # Bump when the index's content rules change: an index of another format is rebuilt.
@@ -34,10 +36,15 @@ CREATE TABLE dictionary_entries (
     toned TEXT NOT NULL,
     toneless TEXT NOT NULL,
     english TEXT NOT NULL,
-    hsk_rank INTEGER,
-    hsk_level TEXT NOT NULL DEFAULT '',
-    minor INTEGER NOT NULL DEFAULT 0,  -- core.dictionary: 0 word, NAME, POINTER
-    popular INTEGER NOT NULL DEFAULT 0
+    words TEXT NOT NULL,  -- core.dictionary.gloss_words: whole-word English matches
+    glosses INTEGER NOT NULL,  -- core.dictionary.gloss_count: how many meanings
+    hsk_rank INTEGER,  -- the best place in the HSK lists (level, then frequency); NULL: not an HSK word
+    hsk_level TEXT NOT NULL DEFAULT '',  -- the label of that place: "HSK 1", "HSK 3.0 band 7-9"
+    hsk2 TEXT NOT NULL DEFAULT '',  -- HSK 2.0 level "1".."6"
+    hsk3 TEXT NOT NULL DEFAULT '',  -- HSK 3.0 band "1".."6", "7-9"
+    frequency INTEGER,  -- corpus frequency rank of the word, where known
+    minor INTEGER NOT NULL DEFAULT 0,  -- core.ranking: 0 word, NAME, POINTER
+    popular INTEGER NOT NULL DEFAULT 0  -- how many headwords contain it (a stand-in for frequency)
 );
 CREATE TABLE dictionary_glosses (
     key TEXT NOT NULL,
@@ -74,17 +81,21 @@ def _nothing(done: float, what: str) -> None:
 def open_index(path: Path) -> sqlite3.Connection | None:
     """A read-only connection to a complete index file, or None when there is none (or it is unusable).
 
-    An index is a cache: a damaged or half-copied file is simply built again.
+    An index is a cache: a damaged or half-copied file is simply built again. A file is
+    never changed in place (a new build is renamed over it, and an open connection keeps
+    reading the file it opened), so it is opened as immutable: no locks, no journal checks.
     """
     if not path.is_file():
         return None
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     except sqlite3.Error:
         return None
     if index_version(conn) is None:
         conn.close()
         return None
+    # read through the OS page cache instead of copying pages into SQLite's own (lookups are all reads)
+    conn.execute("PRAGMA mmap_size = 134217728")
     return conn
 
 
@@ -190,7 +201,8 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
             headwords.append(entry.simplified)
             rows.append((
                 count, entry.simplified, entry.traditional, entry.pinyin, toned,
-                toneless, " / ".join(entry.senses), entry.minor,
+                toneless, " / ".join(entry.senses), gloss_words(entry.senses),
+                gloss_count(entry.senses), entry.minor,
             ))
             glosses.extend((key, count, weak) for key, weak in gloss_keys(entry.senses).items())
             spelled = " ".join(entry.simplified)
@@ -200,7 +212,7 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
         conn.execute("BEGIN")
         conn.executemany(
             "INSERT INTO dictionary_entries (id, simplified, traditional, pinyin, toned, toneless, "
-            "english, minor) VALUES (?,?,?,?,?,?,?,?)", rows)
+            "english, words, glosses, minor) VALUES (?,?,?,?,?,?,?,?,?,?)", rows)
         conn.executemany("INSERT INTO dictionary_glosses VALUES (?, ?, ?)", glosses)
         conn.executemany("INSERT INTO dictionary_hanzi (rowid, chars) VALUES (?, ?)", chars)
         conn.execute("COMMIT")
@@ -227,19 +239,30 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
 
 
 def _tag_hsk(c: sqlite3.Connection, hsk: Sequence[HskWord]) -> None:
-    """Mark HSK words: the entry with the lesson's reading, else every entry of that word."""
-    best: dict[str, HskWord] = {}
+    """Mark HSK words: the entry with the lesson's reading, else the same letters, else every entry of that word.
+
+    A word in both lists gets its HSK 2.0 level and its HSK 3.0 band; its place in the
+    ranking is the better of the two.
+    """
+    words: dict[str, dict] = {}
     for word in hsk:
-        if word.hanzi not in best or word.rank < best[word.hanzi].rank:
-            best[word.hanzi] = word
-    c.execute("CREATE TEMP TABLE hsk_words (hanzi TEXT PRIMARY KEY, toned TEXT, toneless TEXT, "
-              "level TEXT, rank INTEGER)")
-    c.executemany("INSERT INTO temp.hsk_words VALUES (?,?,?,?,?)",
-                  ((w.hanzi, w.toned, w.toneless, w.level, w.rank) for w in best.values()))
+        known = words.setdefault(word.hanzi, {"best": word, "hsk2": "", "hsk3": "", "frequency": None})
+        if word.rank < known["best"].rank:
+            known["best"] = word
+        known["hsk2"] = known["hsk2"] or word.hsk2
+        known["hsk3"] = known["hsk3"] or word.hsk3
+        if word.frequency is not None:
+            known["frequency"] = min(known["frequency"] or word.frequency, word.frequency)
+    c.execute("CREATE TEMP TABLE hsk_words (hanzi TEXT PRIMARY KEY, toned TEXT, toneless TEXT, level TEXT, "
+              "rank INTEGER, hsk2 TEXT, hsk3 TEXT, frequency INTEGER)")
+    c.executemany("INSERT INTO temp.hsk_words VALUES (?,?,?,?,?,?,?,?)",
+                  ((w["best"].hanzi, w["best"].toned, w["best"].toneless, w["best"].level, w["best"].rank,
+                    w["hsk2"], w["hsk3"], w["frequency"]) for w in words.values()))
     # the lesson's exact reading, else the same letters with other tones, else every reading
     for match in ("AND h.toned = dictionary_entries.toned", "AND h.toneless = dictionary_entries.toneless", ""):
         c.execute(
-            "UPDATE dictionary_entries SET hsk_rank = h.rank, hsk_level = h.level FROM temp.hsk_words h "
+            "UPDATE dictionary_entries SET hsk_rank = h.rank, hsk_level = h.level, hsk2 = h.hsk2, hsk3 = h.hsk3, "
+            "frequency = h.frequency FROM temp.hsk_words h "
             f"WHERE h.hanzi = dictionary_entries.simplified {match}"
         )
         c.execute(

@@ -1,0 +1,67 @@
+"""How dictionary results are ordered, as a learner expects them. Pure: stdlib only.
+
+The rule, per kind of query (the store orders by the same columns in SQL; this
+module is the rule itself, for merging the pinyin and English results of one
+query and for the tests):
+
+- hanzi: what was typed comes first (the word itself, then words starting with
+  it, then words containing it); within each, learner words first;
+- pinyin (with or without tones): learner words (HSK 2.0 or 3.0) first, and among
+  them exact readings before longer words (`xue xi`: 学习, then 学校, never 血洗
+  "massacre" second); then the other words, exact readings first;
+- English: a gloss that is the query itself ("go", "to go") first, then the same
+  with an aside ("(greeting) hello"), then glosses holding the query as whole
+  words ("to go out"), then stemmed matches ("going"); learner words first within
+  each, and among learner words of one level, the word that means only that
+  before a word with many meanings ("teacher": 老师 before 先生 "teacher; sir;
+  husband; doctor").
+Then: word frequency (most frequent first, where known), HSK level (earlier
+first), proper names after common words, how many dictionary words are built on
+it (a stand-in for frequency outside the HSK lists), and shorter words first.
+Entries that only point elsewhere ("variant of", "surname Wang") go last within their band.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+# how a result matches: for hanzi and pinyin, the query is the word, its start, or inside it;
+# for English, 0 a plain gloss equal to the query, 1 the same with an aside, 2 a looser match
+EXACT, STARTS, CONTAINS = 0, 1, 2
+# how far an English match is from the query (the band dominates the learner-word tier):
+# a gloss equal to it, the same with an aside ("(greeting) hello"), its words inside a gloss, stemmed
+GLOSS, GLOSS_ASIDE, WHOLE_WORDS, STEMMED = 0, 1, 2, 3
+NAME, POINTER = 1, 2  # entry kinds besides plain words (core.dictionary.Entry.minor)
+
+
+class Ranked(Protocol):
+    id: int
+    order: tuple
+
+
+LEVEL_STEP = 100_000  # hsk_rank // LEVEL_STEP is the word's HSK level group (core.dictionary.HskWord.rank)
+
+
+def rank_key(match: int, hsk_rank: int | None, minor: int, popular: int, length: int, entry_id: int, *,
+             band: int = 0, frequency: int | None = None, glosses: int | None = None) -> tuple:
+    """The sort key of one result (smaller first); see the module docstring.
+
+    `band` is the part of the match that outranks being a learner word: the match
+    itself for hanzi, how close the English is for English, 0 for pinyin.
+    `glosses` (English only) is how many meanings the word has: within one HSK level
+    a word with fewer is the closer translation.
+    """
+    sense = () if glosses is None else ((hsk_rank or 0) // LEVEL_STEP, glosses)
+    return (band, minor == POINTER, hsk_rank is None, match, sense, frequency is None, frequency or 0,
+            hsk_rank or 0, minor, -popular, length, entry_id)
+
+
+def merge(*lists: Iterable[Ranked], limit: int) -> list:
+    """Results of several searches of one query, best first, each entry once."""
+    best: dict[int, Ranked] = {}
+    for results in lists:
+        for found in results:
+            if found.id not in best or found.order < best[found.id].order:
+                best[found.id] = found
+    return sorted(best.values(), key=lambda f: f.order)[:limit]
