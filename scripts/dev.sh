@@ -17,9 +17,10 @@ say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'lianxi setup: %s\n' "$*" >&2; exit 1; }
 
 case "$mode" in
-  # espeak-ng speaks Mandarin; alsa-utils (aplay) plays it.
-  run)  system_packages=(espeak-ng alsa-utils) ;;
-  test) system_packages=(espeak-ng alsa-utils chromium fonts-noto-cjk poppler-utils librsvg2-bin) ;;
+  # espeak-ng speaks Mandarin; alsa-utils (aplay, arecord) plays and records; libportaudio2
+  # reaches the microphone; sox makes the speaking benchmark's voices (tests).
+  run)  system_packages=(espeak-ng alsa-utils libportaudio2) ;;
+  test) system_packages=(espeak-ng alsa-utils libportaudio2 chromium fonts-noto-cjk poppler-utils librsvg2-bin sox) ;;
   *)    die "unknown mode '$mode': use 'run' (start the app) or 'test' (run the tests)" ;;
 esac
 
@@ -33,7 +34,8 @@ for candidate in python3.13 python3.12 python3.11 python3; do
 done
 [ -n "$python" ] || die "Lianxi needs Python 3.11 or newer. Install it with: sudo apt-get install python3"
 
-# 2. System packages (espeak-ng speaks Mandarin; the rest are for the tests).
+# 2. System packages (espeak-ng speaks Mandarin, libportaudio2 reaches the microphone;
+#    the rest are for the tests, sox makes the speaking benchmark's voices).
 missing=()
 for pkg in "${system_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

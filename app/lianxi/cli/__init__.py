@@ -173,3 +173,7 @@ from lianxi.cli import settings as _settings  # noqa: E402
 
 cli.add_command(_sentences.sentences)
 cli.add_command(_settings.settings)
+
+from lianxi.cli import speak as _speak  # noqa: E402
+
+cli.add_command(_speak.speak)

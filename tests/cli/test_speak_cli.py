@@ -1,0 +1,98 @@
+"""`lianxi speak check|calibrate|keep` with real espeak-ng recordings as the learner's WAVs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from click.testing import CliRunner
+
+from lianxi.cli import cli
+
+
+def run(data_dir, *args):
+    return CliRunner().invoke(cli, ["--data-dir", str(data_dir), *args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def wavs(tmp_path_factory):
+    """A lower espeak voice than the app's, as WAV files a learner could have recorded."""
+    folder = tmp_path_factory.mktemp("wavs")
+
+    def make(name: str, pinyin: str):
+        path = folder / f"{name}.wav"
+        subprocess.run(["espeak-ng", "-v", "sit/cmn-latn-pinyin+m3", "-s", "140", "-w", str(path), pinyin],
+                       check=True)
+        return path
+
+    out = {f"ma{t}": make(f"ma{t}", f"ma{t}") for t in (1, 2, 3, 4)}
+    out["nihao"] = make("nihao", "ni2 hao3")
+    out["nihao41"] = make("nihao41", "ni4 hao1")
+    return out
+
+
+def test_check_json_is_the_documented_shape(data_dir, wavs):
+    result = run(data_dir, "speak", "check", "你好", "--wav", str(wavs["nihao"]), "--json")
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert [s["target"] for s in found["syllables"]] == ["ni2", "hao3"]  # judged as said
+    for s in found["syllables"]:
+        assert set(s) == {"target", "verdict", "heard", "hint"}
+        assert s["verdict"] in ("right", "wrong", "unsure")
+        assert s["heard"] in (1, 2, 3, 4, None)
+
+
+def test_check_flags_the_wrong_tones_with_a_hint(data_dir, wavs):
+    result = run(data_dir, "speak", "check", "ni3hao3", "--wav", str(wavs["nihao41"]), "--json")
+    first, second = json.loads(result.output)["syllables"]
+    assert first["verdict"] == "wrong" and first["heard"] == 4 and "2nd tone" in first["hint"]
+    assert second["verdict"] in ("wrong", "unsure")
+
+
+def test_calibrate_from_files_then_check_uses_it_unless_told_not_to(data_dir, wavs):
+    files = [a for t in (1, 2, 3, 4) for a in ("--wav", str(wavs[f"ma{t}"]))]
+    result = run(data_dir, "speak", "calibrate", *files)
+    assert result.exit_code == 0, result.output
+    assert "Calibrated" in result.output and "Hz" in result.output
+    result = run(data_dir, "speak", "check", "你好", "--wav", str(wavs["nihao"]))
+    assert "(your calibration)" in result.output
+    assert "ni2      right" in result.output and "hao3     right" in result.output
+    result = run(data_dir, "speak", "check", "你好", "--pinyin", "ni3hao3", "--wav", str(wavs["nihao"]),
+                 "--no-calibration")
+    assert "no calibration" in result.output
+    assert run(data_dir, "speak", "calibrate", "--forget").output.startswith("Your calibration was deleted")
+
+
+def test_calibration_said_badly_is_one_line_saying_what_to_redo(data_dir, wavs):
+    files = [a for t in (1, 1, 3, 4) for a in ("--wav", str(wavs[f"ma{t}"]))]
+    result = run(data_dir, "speak", "calibrate", *files)
+    assert result.exit_code == 1
+    assert result.output.startswith("lianxi: má (2nd tone) did not rise")
+    assert len(result.output.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "你好", "--wav", "/nonexistent/x.wav"], "does not exist"),
+        (["check", "你好", "--wav", "/"], "is a folder"),
+        (["check", "xyz9", "--wav", "WAV"], "lianxi:"),
+        (["check", "ni3", "--pinyin", "ni3", "--wav", "WAV"], "give TEXT as hanzi"),
+        (["check", "--wav", "WAV"], "say what the recording is"),
+        (["calibrate", "--wav", "WAV", "--wav", "WAV"], "once"),
+    ],
+)
+def test_mistakes_are_one_clear_line(data_dir, wavs, args, message):
+    args = [str(wavs["nihao"]) if a == "WAV" else a for a in args]
+    result = run(data_dir, "speak", *args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_keep_my_recordings_is_off_by_default_and_can_be_turned_on(data_dir):
+    assert "discarded" in run(data_dir, "speak", "keep").output
+    assert "kept in the data folder" in run(data_dir, "speak", "keep", "on").output
+    assert "kept in the data folder" in run(data_dir, "speak", "keep").output
+    assert "discarded" in run(data_dir, "speak", "keep", "off").output
