@@ -37,7 +37,8 @@ from pathlib import Path
 
 from lianxi.audio.pitch import Recording
 from lianxi.audio.speech import Speaker
-from lianxi.core.pinyin import apply_sandhi, parse
+from lianxi.core.pinyin import parse
+from lianxi.core.sandhi import apply_sandhi
 from lianxi.study.speaking import Coach
 
 # Syllables that Mandarin has in all four tones (妈麻马骂, 书熟数树, ...).

@@ -429,14 +429,16 @@ def contours(t: Track, parts) -> list[tuple[float, ...]]:
     """
     out = []
     for a, b in parts:
-        values = [semitones(float(f)) for f in t.hz[a:b] if f > 0]
-        pieces: list[list[float]] = []
-        for v in values:
-            if pieces and abs(v - pieces[-1][-1]) <= JUMP:
-                pieces[-1].append(v)
+        frames = [(i, semitones(float(t.hz[i]))) for i in range(a, b) if t.hz[i] > 0]
+        pieces: list[list[tuple[int, float]]] = []
+        for i, v in frames:
+            # Across an unvoiced stretch (creak at the bottom of a fall) the pitch may have
+            # moved on: allow more the longer the stretch, never an octave.
+            if pieces and abs(v - pieces[-1][-1][1]) <= JUMP + 0.5 * (i - pieces[-1][-1][0] - 1):
+                pieces[-1].append((i, v))
             else:
-                pieces.append([v])
-        values = max(pieces, key=len) if pieces else []
+                pieces.append([(i, v)])
+        values = [v for _, v in max(pieces, key=len)] if pieces else []
         # A consonant's onset bends the first ~40 ms, the release the last ~30 ms.
         head, tail = (len(values) * 15) // 100, len(values) // 10
         core = values[head : len(values) - tail] if len(values) - head - tail >= 5 else values

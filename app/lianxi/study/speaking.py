@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lianxi.core.errors import UserError
-from lianxi.core.pinyin import Syllable, apply_sandhi, hanzi_reading, parse
+from lianxi.core.pinyin import Syllable, hanzi_reading, parse
+from lianxi.core.sandhi import apply_sandhi
 from lianxi.core.tones import Calibration, CalibrationProblem, Judgement, Verdict, calibrate, judge
 
 if TYPE_CHECKING:
