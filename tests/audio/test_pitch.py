@@ -55,7 +55,8 @@ def test_vowel_into_vowel_split_by_loudness_and_by_alignment_agree(speaker, lear
     span = pitch.speech_span(t)
     by_loudness = pitch.split(t, 2)
     assert by_loudness.method == "intensity"
-    assert pitch.align(t, span, reference) == [by_loudness.parts[1][0]]
+    aligned = pitch.align(t, span, reference)
+    assert aligned is not None and abs(aligned[0] - by_loudness.parts[1][0]) <= 5, (aligned, by_loudness)
     first, second = pitch.contours(t, by_loudness.parts)
     assert np.mean(second) - np.mean(first) > 2.0  # wan3 low, an1 high: each on its own side
 
