@@ -31,15 +31,13 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from lianxi.audio.pitch import Recording
 from lianxi.audio.speech import Speaker
-from lianxi.core.pinyin import parse
-from lianxi.core.sandhi import apply_sandhi
-from lianxi.study.speaking import Coach
+from lianxi.study.speaking import Coach, target_syllables
 
 # Syllables that Mandarin has in all four tones (妈麻马骂, 书熟数树, ...).
 SYLLABLES = (
@@ -124,7 +122,8 @@ def items(syllables=SYLLABLES, words=WORDS, seed: int = 12) -> list[Item]:
             shift = shift % 3 + 1  # every wrong tone in turn
             out.append(Item(None, target, (_with_tone(target[0], (tone - 1 + shift) % 4 + 1),), 0))
     for k, (hanzi, reading) in enumerate(words):
-        target = tuple(s.numbered for s in apply_sandhi(parse(reading), hanzi))
+        target = tuple(s.numbered for s in target_syllables(hanzi, reading))  # as said: 3-3 -> 2-3
+        assert len(target) == 2 and all(s[-1] in "1234" for s in target), (hanzi, target)
         out.append(Item(hanzi, target, target, None))
         at = k % 2
         # Never put two third tones side by side: espeak would change the first itself.

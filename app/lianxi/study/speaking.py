@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from lianxi.core.errors import UserError
-from lianxi.core.pinyin import Syllable, hanzi_reading, parse
-from lianxi.core.sandhi import apply_sandhi
+from lianxi.core.pinyin import Syllable
+from lianxi.core.sandhi import spoken_form
 from lianxi.core.tones import Calibration, CalibrationProblem, Judgement, Verdict, calibrate, judge
 
 if TYPE_CHECKING:
@@ -62,23 +62,21 @@ def analysis_problem() -> str | None:
 
 
 def target_syllables(hanzi: str | None = None, pinyin: str | None = None) -> list[Syllable]:
-    """The syllables as they are said: sandhi applied (你好 -> ni2 hao3), neutral tones kept.
+    """The syllables as they are said (core.sandhi.spoken_form, the same as `lianxi pinyin
+    --spoken` and the app's voice): 你好 -> ni2 hao3, 谢谢 -> xie4 xie5.
 
-    The lesson's pinyin wins where given (with the hanzi for 一/不 sandhi); hanzi alone
-    are read in context. Raises PinyinError (a UserError) for text it cannot read.
+    The lesson's pinyin wins where given; hanzi alone are read in context. Raises
+    PinyinError (a UserError) for text it cannot read.
     """
-    has_hanzi = bool(hanzi and hanzi.strip())
-    if pinyin and pinyin.strip():
-        syllables = parse(pinyin)
-        if has_hanzi:
-            try:
-                return apply_sandhi(syllables, hanzi)
-            except ValueError:
-                pass  # pinyin that does not pair one-to-one with the hanzi (一点儿 yìdiǎnr)
-        return apply_sandhi(syllables)
-    if has_hanzi:
-        return apply_sandhi(hanzi_reading(hanzi), hanzi)
-    raise UserError("nothing to say: give hanzi or pinyin, like 你好 or ni3hao3")
+    from lianxi.lexicon import bundled_lexicon  # noqa: PLC0415 - the word lexicon loads on first use
+
+    if not (hanzi and hanzi.strip()) and not (pinyin and pinyin.strip()):
+        raise UserError("nothing to say: give hanzi or pinyin, like 你好 or ni3hao3")
+    said = list(spoken_form(hanzi or "", pinyin if pinyin and pinyin.strip() else None,
+                            lexicon=bundled_lexicon()).syllables)
+    if not said:
+        raise UserError(f"nothing to say in '{hanzi or pinyin}': give hanzi or pinyin syllables")
+    return said
 
 
 def start_text(hanzi: str | None, pinyin: str | None) -> str:
