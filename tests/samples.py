@@ -1,5 +1,6 @@
 """Shared test data, importable from any test (`from samples import ...`)."""
 
+import json
 import os
 from pathlib import Path
 
@@ -50,3 +51,52 @@ hanzi = "再见"
 pinyin = "zàijiàn"
 english = ["goodbye", "see you"]
 """
+
+
+# Text a tutor (or an attacker) can put in a lesson that passes validation: markup-like,
+# long, odd. Every screen, command and export must show it as typed and never obey it.
+HOSTILE = [
+    "Week 3 [/]",
+    "[@click=app.quit]click me[/]",
+    "[link=file:///etc/passwd]link[/link]",
+    "[b]never closed",
+    "[/b] closing first",
+    "\\[escaped] \\",
+    "[red on red]invisible[/red on red]",
+    "[bold magenta]:warning: $HOME {0} %s[/]",
+    "<script>alert(1)</script> &amp;",
+    "x" * 300,
+    "[" * 50 + "]" * 50,
+    "👩‍👩‍👧 family · 中文 [i]x[/i]",
+]
+
+
+def toml_string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def hostile_lesson(text: str, lesson_id: str = "hostile") -> bytes:
+    s = toml_string(text)
+    return f"""
+id = "{lesson_id}"
+title = {s}
+level = {s}
+description = {s}
+attribution = {s}
+
+[[words]]
+hanzi = "你好"
+pinyin = "ni3 hao3"
+english = [{s}, "hello"]
+note = {s}
+example = "你好！"
+example_pinyin = "Nǐ hǎo!"
+example_english = {s}
+measure_word = {s}
+tags = [{s}]
+
+[[words]]
+hanzi = "谢谢"
+pinyin = "xie4 xie5"
+english = {s}
+""".encode()

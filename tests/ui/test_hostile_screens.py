@@ -11,7 +11,6 @@ Pilot at 80x24. A Hypothesis fuzz target adds random markup-like text.
 from __future__ import annotations
 
 import asyncio
-import json
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,52 +21,7 @@ from lianxi.core.lessons import parse_lesson
 from lianxi.study.drills import change_audio_settings
 from lianxi.ui.app import make_app
 
-HOSTILE = [
-    "Week 3 [/]",
-    "[@click=app.quit]click me[/]",
-    "[link=file:///etc/passwd]link[/link]",
-    "[b]never closed",
-    "[/b] closing first",
-    "\\[escaped] \\",
-    "[red on red]invisible[/red on red]",
-    "[bold magenta]:warning: $HOME {0} %s[/]",
-    "<script>alert(1)</script> &amp;",
-    "x" * 300,
-    "[" * 50 + "]" * 50,
-    "👩‍👩‍👧 family · 中文 [i]x[/i]",
-]
-
-
-def toml_string(value: str) -> str:
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid TOML basic string
-
-
-def hostile_lesson(text: str, lesson_id: str = "hostile") -> bytes:
-    s = toml_string(text)
-    return f"""
-id = "{lesson_id}"
-title = {s}
-level = {s}
-description = {s}
-attribution = {s}
-
-[[words]]
-hanzi = "你好"
-pinyin = "ni3 hao3"
-english = [{s}, "hello"]
-note = {s}
-example = "你好！"
-example_pinyin = "Nǐ hǎo!"
-example_english = {s}
-measure_word = {s}
-tags = [{s}]
-
-[[words]]
-hanzi = "谢谢"
-pinyin = "xie4 xie5"
-english = {s}
-""".encode()
-
+from samples import HOSTILE, hostile_lesson
 
 def plain(widget) -> str:
     rendered = widget.render()
