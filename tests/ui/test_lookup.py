@@ -41,13 +41,13 @@ async def test_look_up_and_add_to_my_words(learner):
         assert results.option_count >= 1
         assert screen.found[results.get_option_at_index(0).id].simplified == "你好"
 
-        await pilot.press("down", "enter")
+        await pilot.press("down", "a")
         await pilot.pause()
         assert my_words(learner) == [("你好", "ni3 hao3")]
         assert str(results.get_option_at_index(0).prompt).startswith("✓ 你好")
 
         # the same word again: a message, no second copy
-        await pilot.press("enter")
+        await pilot.press("a")
         await pilot.pause()
         assert my_words(learner) == [("你好", "ni3 hao3")]
 
@@ -57,7 +57,7 @@ async def test_look_up_and_add_to_my_words(learner):
         await pilot.press(*"student")
         await pilot.pause()
         second = screen.found[results.get_option_at_index(1).id]
-        await pilot.press("down", "down", "enter")
+        await pilot.press("down", "down", "a")
         await pilot.pause()
         assert [h for h, _ in my_words(learner)] == ["你好", second.simplified]
 

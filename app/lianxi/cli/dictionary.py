@@ -7,6 +7,7 @@ import sys
 import click
 
 from lianxi.cli import Context, pass_context
+from lianxi.core.text import visible
 
 
 def ensure_index(dictionary) -> None:
@@ -28,6 +29,31 @@ def ensure_index(dictionary) -> None:
     click.echo(f"Indexed {count:,} entries.", err=True)
 
 
+def entry_lines(entry, script: str) -> list[str]:
+    """A word's whole entry as plain lines for the terminal (study.entry.WordEntry)."""
+    from lianxi.core.dictionary import display_pinyin
+
+    lines = [entry.headword(script) + (f"   {entry.levels}" if entry.levels else "")]
+    for reading in entry.readings:
+        mine = "   (in My words)" if reading.in_my_words else ""
+        lines += ["", f"{reading.marked}{mine}"]
+        lines += [f"  {n}. {sense}" for n, sense in enumerate(reading.senses, start=1)]
+        if reading.measure_words:
+            lines.append("  measure words: " + ", ".join(f"{h} {p}" for h, p in reading.measure_words))
+    if entry.containing:
+        lines += ["", "Words with it:"]
+        lines += [f"  {f.headword(script)}  {display_pinyin(f.pinyin)}  {f.meaning}" for f in entry.containing]
+    if entry.examples:
+        lines += ["", "Examples:"]
+        for example in entry.examples:
+            lines += [f"  {example.chinese}", f"    {example.english}", f"    ({example.attribution})"]
+    if entry.progress:
+        lessons = ", ".join(title for _, title in entry.progress.lessons)
+        answered = sum(card.reps for card in entry.progress.cards)
+        lines += ["", f"You study it in: {lessons}; answered {answered} time{'s' if answered != 1 else ''}."]
+    return lines
+
+
 def result_line(number: int, found, script: str) -> str:
     from lianxi.core.dictionary import display_pinyin
 
@@ -40,8 +66,10 @@ def result_line(number: int, found, script: str) -> str:
 @click.option("--limit", "-n", default=10, show_default=True, type=click.IntRange(1, 500),
               help="How many results to show (1-500).")
 @click.option("--add", "add", type=click.IntRange(1, 500), metavar="N", help="Add result N to your lesson \"My words\".")
+@click.option("--full", is_flag=True, help="Show the whole entry of the first result: every reading and sense, "
+              "measure words, HSK levels, words built on it, examples, your progress.")
 @pass_context
-def lookup(context: Context, words: tuple[str, ...], limit: int, add: int | None) -> None:
+def lookup(context: Context, words: tuple[str, ...], limit: int, add: int | None, full: bool) -> None:
     """Look a word up by hanzi (你好), pinyin (ni hao, ni3hao3, nǐhǎo) or English (hello)."""
     from lianxi.study.dictionary import Dictionary, script
 
@@ -60,5 +88,11 @@ def lookup(context: Context, words: tuple[str, ...], limit: int, add: int | None
         click.echo(f"Added {hanzi} to My words; its cards are in your next review.")
         return
     shown = script(learner.progress)
+    if full:
+        from lianxi.study.entry import open_entry
+
+        for line in entry_lines(open_entry(dictionary, found[0].simplified), shown):
+            click.echo(visible(line))
+        return
     for number, item in enumerate(found[:limit], start=1):
         click.echo(result_line(number, item, shown))

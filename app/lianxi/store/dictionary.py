@@ -77,6 +77,38 @@ class DictionaryIndex:
         ).fetchall()
         return [_found(r) for r in rows]
 
+    def levels(self, hanzi: str) -> tuple[str, str]:
+        """(HSK 2.0 level, HSK 3.0 band) of a word written `hanzi` in either script; "" where not listed."""
+        row = self.conn.execute(
+            "SELECT MAX(hsk2), MAX(hsk3) FROM dictionary_entries WHERE simplified = :q OR traditional = :q",
+            {"q": hanzi},
+        ).fetchone()
+        return (row[0] or "", row[1] or "") if row else ("", "")
+
+    def containing(self, hanzi: str, limit: int = 6) -> list[Found]:
+        """Words built on `hanzi` (longer words that contain it), learner words and the most frequent first.
+
+        One entry per word (its best reading); entries that only point elsewhere are left out.
+        """
+        rows = self.conn.execute(
+            f"""
+            SELECT {_COLUMNS}, {CONTAINS} AS m, 0 AS b
+            FROM dictionary_entries e
+            WHERE e.id IN (SELECT rowid FROM dictionary_hanzi WHERE dictionary_hanzi MATCH :phrase)
+              AND e.simplified <> :q AND e.traditional <> :q AND e.minor <> {POINTER}
+              AND (instr(e.simplified, :q) > 0 OR instr(e.traditional, :q) > 0)
+            ORDER BY {_ORDER} LIMIT :limit
+            """,
+            {"q": hanzi, "phrase": '"' + " ".join(hanzi.replace('"', "")) + '"', "limit": limit * 3},
+        ).fetchall()
+        seen: set[str] = set()
+        out = []
+        for row in rows:
+            if row[1] not in seen:
+                seen.add(row[1])
+                out.append(_found(row))
+        return out[:limit]
+
     def _hanzi(self, text: str, limit: int) -> list[Found]:
         # what was typed outranks being a learner word: the band is the match itself
         rows = self.conn.execute(

@@ -23,7 +23,7 @@ from lianxi.core.dictionary import (
 from lianxi.core.errors import UserError
 
 # Bump when the index's content rules change: an index of another format is rebuilt.
-INDEX_FORMAT = "4"
+INDEX_FORMAT = "5"
 
 Progress = Callable[[float, str], None]
 

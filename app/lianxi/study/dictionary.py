@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
@@ -25,13 +23,12 @@ from lianxi.core.dictionary import (
     read_query, reading_keys,
 )
 from lianxi.core.errors import UserError
-from lianxi.core.lessons import LessonProblems, count_hanzi, parse_lesson
+from lianxi.core.lessons import count_hanzi
 from lianxi.store.dictionary import DictionaryIndex
 from lianxi.store.dictionary_file import INDEX_FORMAT, build_index_file, open_index
-from lianxi.store.my_words import lesson_words, rekey_notes
+from lianxi.study.my_words import MY_WORDS, CannotAdd, add_word, my_word_keys, my_words  # noqa: F401 (re-exported)
 from lianxi.study.sound import cache_folder
 
-MY_WORDS = "my-words"
 SCRIPTS = ("simplified", "traditional")
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 INDEX_FILE = "dictionary.sqlite"
@@ -42,10 +39,6 @@ class DictionaryMissing(UserError):
 
 
 class IndexNotBuilt(UserError):
-    pass
-
-
-class CannotAdd(UserError):
     pass
 
 
@@ -199,14 +192,14 @@ class Dictionary:
         query = read_query(text)
         return self._built().search(query, limit)
 
-    # -- My words ------------------------------------------------------------------
+    # -- My words (study.my_words) -------------------------------------------------
 
     def my_words(self) -> list[str]:
-        return [row["hanzi"] for row in lesson_words(self.progress.conn, MY_WORDS)]
+        return [word.hanzi for word in my_words(self.learner)]
 
     def my_word_keys(self) -> set[tuple[str, str]]:
         """(hanzi, reading without spaces) of every word in My words, to mark results already there."""
-        return {(row["hanzi"], row["numbered"].replace(" ", "")) for row in lesson_words(self.progress.conn, MY_WORDS)}
+        return my_word_keys(self.learner)
 
     @staticmethod
     def key_of(found: Found) -> tuple[str, str]:
@@ -227,50 +220,12 @@ class Dictionary:
                 f"{found.simplified} mixes in letters or symbols, so it cannot become a card; "
                 "add a lesson file for it instead (see lessons/README.md)."
             )
-        words = lesson_words(self.progress.conn, MY_WORDS)
         if self.key_of(found) in self.my_word_keys():
             raise CannotAdd(f"{found.simplified} ({display_pinyin(found.pinyin)}) is already in My words.")
         glosses = learner_glosses(found.senses)
-        new = {
+        add_word(self.learner, {
             "hanzi": found.simplified, "pinyin": toned, "english": list(glosses) or [found.simplified],
             "traditional": found.traditional, "measure_word": measure_words(found.senses),
-        }
-        text = _lesson_text([*words, new])
-        try:
-            lesson = parse_lesson(text.encode("utf-8"), MY_WORDS)
-        except LessonProblems as exc:
-            raise CannotAdd(
-                f"{found.simplified} cannot become a card as the dictionary writes it "
-                f"({exc.errors[-1].message})."
-            ) from None
-        # a second reading of a word already there changes that word's key (好 -> 好|hao3): carry its progress over
-        keys = {word.key for word in lesson.words}
-        rekey_notes(self.progress.conn, MY_WORDS, {
-            row["hanzi"]: f'{row["hanzi"]}|{row["numbered"]}' for row in words
-            if f'{row["hanzi"]}|{row["numbered"]}' in keys
         })
-        self.progress.sync(replace(lesson, source=""))
-        self.progress.set_setting("welcomed", True)
         return found.simplified
 
-
-_WORD_KEYS = ("hanzi", "pinyin", "english", "traditional", "measure_word", "example", "example_pinyin",
-              "example_english", "note", "tags")
-
-
-def _lesson_text(words: list[dict]) -> str:
-    """The "My words" lesson as lesson-file text (TOML); JSON strings are valid TOML strings."""
-    lines = [
-        f'id = "{MY_WORDS}"',
-        'title = "My words"',
-        'level = "My words"',
-        'description = "Words you added from the dictionary."',
-        'attribution = "Glosses: CC-CEDICT (CC BY-SA 4.0)."',
-    ]
-    for word in words:
-        lines += ["", "[[words]]"]
-        for key in _WORD_KEYS:
-            value = word.get(key)
-            if value:
-                lines.append(f"{key} = {json.dumps(value, ensure_ascii=False)}")
-    return "\n".join(lines) + "\n"

@@ -19,11 +19,13 @@ from lianxi.core.dictionary import Found, display_pinyin
 from lianxi.core.errors import UserError
 from lianxi.study.dictionary import Dictionary, script
 from lianxi.ui.screens.help import HelpScreen
+from lianxi.ui.tones import coloured_pinyin
 
 HELP_KEYS = [
     ("type", "hanzi (你好 or 妳好), pinyin (ni hao, ni3hao3, nǐhǎo) or English (hello)"),
     ("down", "from the search box to the results"),
-    ("enter", "on a result: add it to My words (it gets cards)"),
+    ("enter", "on a result: open its entry (every meaning, levels, hear it, stroke order)"),
+    ("a", "on a result: add it to My words (it gets cards)"),
     ("/", "back to the search box"),
     ("esc", "back to your lessons"),
     ("?", "this help"),
@@ -41,6 +43,7 @@ class LookupScreen(Screen):
         Binding("escape", "back", "Back"),
         Binding("down", "results", "Results", show=False),
         Binding("slash", "search_box", "Search", show=False),
+        Binding("a", "add", "Add to My words", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -50,7 +53,7 @@ class LookupScreen(Screen):
         self.found: dict[str, Found] = {}
 
     def compose(self) -> ComposeResult:
-        yield Static(Text.assemble(("Dictionary", "bold"), " · CC-CEDICT · enter on a result adds it to My words"),
+        yield Static(Text.assemble(("Dictionary", "bold"), " · CC-CEDICT · enter opens a result, a adds it to My words"),
                      id="lookup-title")
         yield Input(placeholder="hanzi, pinyin (ni hao, ni3hao3) or English", id="lookup-query")
         yield ProgressBar(total=100, show_eta=False, id="lookup-progress")
@@ -132,7 +135,7 @@ class LookupScreen(Screen):
         results.add_options([Option(self._line(f, self.dictionary.key_of(f) in mine), id=str(f.id)) for f in found])
         if found:
             more = "+" if len(found) == LIMIT else ""
-            self._status(f"{len(found)}{more} found · down to choose, enter adds to My words")
+            self._status(f"{len(found)}{more} found · down to choose, enter opens, a adds to My words")
         else:
             self._status("Nothing found. Try pinyin without tones (ni hao) or fewer English words.")
 
@@ -140,7 +143,8 @@ class LookupScreen(Screen):
         line = Text()
         line.append("✓ " if mine else "  ", style="green")
         line.append(found.headword(self.script), style="bold")
-        line.append(f"  {display_pinyin(found.pinyin)}", style="cyan")
+        line.append("  ")
+        line.append_text(coloured_pinyin(display_pinyin(found.pinyin), self.app.palette))
         if found.hsk_level:
             line.append(f"  {found.hsk_level}", style="green")
         meaning = found.meaning
@@ -154,14 +158,33 @@ class LookupScreen(Screen):
         found = self.found.get(event.option.id or "")
         if found is None:
             return
+        from lianxi.ui.screens.entry import EntryScreen
+
+        self.app.push_screen(EntryScreen(self.dictionary, found.simplified))
+
+    def on_screen_resume(self) -> None:
+        if self.ready:  # an entry may have added or removed a word: refresh the marks
+            results = self.query_one(OptionList)
+            highlighted = results.highlighted
+            self._search(self.query_one(Input).value)
+            if highlighted is not None and highlighted < results.option_count:
+                results.highlighted = highlighted
+
+    def action_add(self) -> None:
+        results = self.query_one(OptionList)
+        if not results.has_focus or results.highlighted is None:
+            return
+        option = results.get_option_at_index(results.highlighted)
+        found = self.found.get(option.id or "")
+        if found is None:
+            return
         try:
             hanzi = self.dictionary.add_to_my_words(found.id)
         except UserError as exc:
             self.notify(str(exc), severity="warning", timeout=4)
             return
         self.notify(f"Added {hanzi} to My words.", timeout=3)
-        results = self.query_one(OptionList)
-        results.replace_option_prompt(event.option.id, self._line(found, mine=True))
+        results.replace_option_prompt(option.id, self._line(found, mine=True))
 
     # keys
 

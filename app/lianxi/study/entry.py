@@ -1,0 +1,160 @@
+"""Use case: a dictionary entry worth opening (enter on a result, `lianxi lookup WORD --full`).
+
+Everything about one word in one place: each reading with all its senses (cleaned by
+core.glosses: no CC-CEDICT markup), simplified and traditional forms, measure words,
+HSK 2.0 level and HSK 3.0 band, a few words built on it (most frequent first), example
+sentences from imported sentence files, the learner's own progress on it, and whether
+stroke order is at hand for its characters. Character components are left out: see
+the note on COMPONENTS. Must never import Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lianxi.core import glosses
+from lianxi.core.dictionary import Found, display_pinyin, reading_keys
+from lianxi.core.errors import UserError
+from lianxi.core.lessons import is_hanzi
+from lianxi.store.sentences import Example
+from lianxi.store.word_progress import WordProgress, word_progress
+from lianxi.study import strokes
+from lianxi.study.sentences import examples_for
+
+CONTAINING = 6  # words built on it: a few, most frequent first
+
+# Character components: hanzipy (the offline decomposition package the issue names) was
+# tried and left out: importing it sets the root logger to DEBUG and prints log lines into
+# the terminal, building its decomposer takes 1.6 s, it ships only as a 7.6 MB source
+# package carrying a second, 2021 copy of CC-CEDICT and word-frequency data whose terms
+# forbid selling it, its decomposition data has no licence of its own stated, and common
+# characters come back with a "No glyph available" part (学). No other maintained package
+# with decomposition data under a clear licence was found, so components are not shown.
+COMPONENTS = False
+
+
+class NotInDictionary(UserError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ReadingView:
+    """One reading of the word (one CC-CEDICT entry) with everything it means."""
+
+    entry_id: int
+    pinyin: str  # numbered, as the dictionary writes it
+    marked: str  # with tone marks: "xué xí"
+    senses: tuple[str, ...]  # one line per sense, glosses joined with "; "
+    measure_words: tuple[tuple[str, str], ...]  # (hanzi, pinyin with marks)
+    in_my_words: bool
+    hsk_level: str
+
+
+@dataclass(frozen=True, slots=True)
+class WordEntry:
+    simplified: str
+    traditional: str
+    readings: tuple[ReadingView, ...]
+    hsk2: str  # "1".."6" or ""
+    hsk3: str  # "1".."6", "7-9" or ""
+    containing: tuple[Found, ...]
+    examples: tuple[Example, ...]
+    progress: WordProgress | None
+    strokes: dict[str, bool]  # each character -> whether its stroke order is at hand
+
+    def headword(self, script: str = "simplified") -> str:
+        first, other = ((self.traditional, self.simplified) if script == "traditional"
+                        else (self.simplified, self.traditional))
+        return first if first == other else f"{first} ({other})"
+
+    @property
+    def levels(self) -> str:
+        """"HSK 2.0 level 1 · HSK 3.0 band 1", or "" for a word in neither list."""
+        parts = ([f"HSK 2.0 level {self.hsk2}"] if self.hsk2 else []) + (
+            [f"HSK 3.0 band {self.hsk3}"] if self.hsk3 else [])
+        return " · ".join(parts)
+
+
+def sense_lines(senses: tuple[str, ...]) -> tuple[str, ...]:
+    """Every sense as a learner reads it: cleaned glosses; a pointer says what it points to.
+
+    Classifier lines ("CL:...") are left to the measure words; classifier and function
+    senses ("classifier for books", "(used before a verb) ...") stay, they are uses.
+    """
+    out: list[str] = []
+    for sense in senses:
+        if sense.startswith("CL:"):
+            continue
+        cleaned = glosses.clean_sense(sense)
+        if cleaned:
+            line = "; ".join(cleaned)
+        elif sense.lower().startswith("surname "):
+            line = "a surname"
+        elif sense.lower().startswith("used in "):
+            used = [ref.split("|")[-1].split("[")[0] for ref in sense[8:].split(",") if "[" in ref]
+            line = f"used in {'、'.join(used)}" if used else ""
+        else:
+            target = glosses.pointer([sense])
+            if target is None:
+                continue
+            kind = "the erhua form of" if target.erhua else "another form of"
+            line = f"{kind} {target.simplified} ({display_pinyin(target.reading)})"
+        if line not in out:
+            out.append(line)
+    return tuple(out)
+
+
+def measure_words(senses: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Measure words of the "CL:個|个[ge4],位[wei4]" lines: (simplified hanzi, pinyin with marks)."""
+    out: list[tuple[str, str]] = []
+    for sense in senses:
+        if not sense.startswith("CL:"):
+            continue
+        for part in sense[3:].split(","):
+            word, _, rest = part.partition("[")
+            hanzi = word.split("|")[-1].strip()
+            if hanzi and (hanzi, display_pinyin(rest.rstrip("]"))) not in out:
+                out.append((hanzi, display_pinyin(rest.rstrip("]"))))
+    return tuple(out)
+
+
+def open_entry(dictionary, hanzi: str) -> WordEntry:
+    """The entry of a word written `hanzi` (simplified or traditional)."""
+    hanzi = hanzi.strip()
+    index = dictionary._built()
+    found = index.by_hanzi(hanzi)
+    if not found:
+        raise NotInDictionary(f"{hanzi} is not in the dictionary: look it up by pinyin or English instead.")
+    mine = dictionary.my_word_keys()
+    # a traditional variant that only points back to the same word (箇 -> 个) adds nothing
+    found = [f for f in found if not _points_to_itself(f)] or found
+    readings = tuple(
+        ReadingView(
+            entry_id=f.id, pinyin=f.pinyin, marked=display_pinyin(f.pinyin), senses=sense_lines(f.senses),
+            measure_words=measure_words(f.senses), in_my_words=dictionary.key_of(f) in mine, hsk_level=f.hsk_level,
+        )
+        for f in found
+    )
+    first = found[0]
+    hsk2, hsk3 = index.levels(first.simplified)
+    simplified = first.simplified
+    return WordEntry(
+        simplified=simplified,
+        traditional=first.traditional,
+        readings=readings,
+        hsk2=hsk2,
+        hsk3=hsk3,
+        containing=tuple(index.containing(simplified, CONTAINING)),
+        examples=tuple(examples_for(dictionary.learner, simplified)),
+        progress=word_progress(dictionary.progress.conn, simplified),
+        strokes={ch: strokes.stroke_order(ch) is not None for ch in dict.fromkeys(simplified) if is_hanzi(ch)},
+    )
+
+
+def _points_to_itself(found: Found) -> bool:
+    target = glosses.pointer(found.senses)
+    return target is not None and target.simplified == found.simplified
+
+
+def reading_key(reading: ReadingView) -> str:
+    return reading_keys(reading.pinyin)[0]

@@ -1,0 +1,232 @@
+"""A dictionary entry (enter on a lookup result): every reading and sense, levels, words with it,
+examples, your progress; keys to hear it, add it to or remove it from My words, see stroke order.
+
+Text from the dictionary and from sentence files is data: everything is built as
+rich Text, never markup.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from lianxi.core.errors import UserError
+from lianxi.core.schedule import State
+from lianxi.study.dictionary import Dictionary, script
+from lianxi.study.entry import WordEntry, open_entry
+from lianxi.study.my_words import remove_from_my_words
+from lianxi.study.strokes import stroke_order
+from lianxi.ui.screens.help import HelpScreen
+from lianxi.ui.tones import coloured_hanzi, coloured_pinyin
+from lianxi.ui.voice import voice
+
+HELP_KEYS = [
+    ("r", "hear the word"),
+    ("s", "hear it slowly"),
+    ("a", "add it to My words (the first reading not there yet)"),
+    ("x", "remove it from My words"),
+    ("o", "stroke order, one stroke at a time (o again: next character)"),
+    ("up, down", "scroll"),
+    ("esc", "back to the results"),
+    ("?", "this help"),
+]
+
+STATE_NAMES = {State.LEARNING: "learning", State.REVIEW: "review", State.RELEARNING: "relearning"}
+
+
+class EntryScreen(Screen):
+    BINDINGS = [
+        Binding("escape,q", "back", "Back"),
+        Binding("r", "hear", "Hear"),
+        Binding("s", "hear_slowly", "Slowly"),
+        Binding("a", "add", "Add"),
+        Binding("x", "remove", "Remove"),
+        Binding("o", "strokes", "Strokes"),
+        Binding("question_mark", "help", "Help"),
+    ]
+
+    def __init__(self, dictionary: Dictionary, hanzi: str):
+        super().__init__()
+        self.dictionary = dictionary
+        self.hanzi = hanzi
+        self.entry: WordEntry | None = None
+        self._stroke_char = -1
+        self._timer = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="entry-head")
+        with VerticalScroll(id="entry-body"):
+            yield Static(id="entry-text")
+        yield Static(id="entry-strokes")
+        yield Static(id="entry-status", classes="hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.script = script(self.app.learner.progress)
+        self.query_one("#entry-strokes", Static).display = False
+        self.reload()
+        self.query_one("#entry-body").focus()
+
+    def reload(self) -> None:
+        try:
+            self.entry = open_entry(self.dictionary, self.hanzi)
+        except UserError as exc:
+            self._status(str(exc))
+            return
+        entry = self.entry
+        palette = self.app.palette
+        first = entry.readings[0]
+        shown = entry.traditional if self.script == "traditional" else entry.simplified
+        other = entry.simplified if self.script == "traditional" else entry.traditional
+        head = coloured_hanzi(shown, first.pinyin, palette)
+        if other != shown:
+            head.append(f"  ({other})")
+        if entry.levels:
+            head.append(f"   {entry.levels}", style="green")
+        self.query_one("#entry-head", Static).update(head)
+        self.query_one("#entry-text", Static).update(self._body(entry))
+        self._status("r hear · s slowly · a add to My words · x remove · o stroke order · esc back")
+
+    def _body(self, entry: WordEntry) -> Text:
+        palette = self.app.palette
+        out = Text()
+        for reading in entry.readings:
+            out.append_text(coloured_pinyin(reading.marked, palette, bold=True))
+            if reading.in_my_words:
+                out.append("  ✓ in My words", style="green")
+            out.append("\n")
+            for n, sense in enumerate(reading.senses, start=1):
+                out.append(f" {n:>2}. ", style="dim")
+                out.append(sense)
+                out.append("\n")
+            if reading.measure_words:
+                out.append("     measure words: ", style="dim")
+                for i, (hanzi, pinyin) in enumerate(reading.measure_words):
+                    out.append((", " if i else "") + hanzi + " ")
+                    out.append_text(coloured_pinyin(pinyin, palette))
+                out.append("\n")
+            out.append("\n")
+        if entry.containing:
+            out.append("Words with it\n", style="bold")
+            for found in entry.containing:
+                out.append("  " + found.headword(self.script) + "  ")
+                from lianxi.core.dictionary import display_pinyin
+
+                out.append_text(coloured_pinyin(display_pinyin(found.pinyin), palette))
+                meaning = found.meaning
+                out.append("  " + (meaning[:44].rsplit(" ", 1)[0] + " …" if len(meaning) > 46 else meaning) + "\n",
+                           style="dim")
+            out.append("\n")
+        if entry.examples:
+            out.append("Examples\n", style="bold")
+            for example in entry.examples:
+                out.append("  " + example.chinese + "\n")
+                out.append("  " + example.english + "\n", style="dim")
+                out.append("  " + example.attribution + "\n", style="dim italic")
+            out.append("\n")
+        out.append("Your progress\n", style="bold")
+        progress = entry.progress
+        if progress is None:
+            out.append("  Not in your lessons yet: a adds it to My words.\n", style="dim")
+        else:
+            out.append("  in " + ", ".join(title for _, title in progress.lessons) + "\n")
+            for card in progress.cards:
+                state = STATE_NAMES.get(State(card.state), "new")
+                due = f", due {card.due:%Y-%m-%d}" if card.due and card.state else ""
+                out.append(f"  {card.kind}: {state}, answered {card.reps}×, forgotten {card.lapses}×{due}\n",
+                           style="dim")
+        missing = [ch for ch, known in entry.strokes.items() if not known]
+        if missing:
+            out.append("\nStroke order is not available for " + "、".join(missing) + ".\n", style="dim")
+        return out
+
+    # keys
+
+    def _status(self, text: str) -> None:
+        self.query_one("#entry-status", Static).update(Text(text))
+
+    def action_hear(self, slow: bool = False) -> None:
+        if self.entry is None:
+            return
+        problem = voice(self.app).check()
+        if problem:
+            self._status(problem)
+            return
+        voice(self.app).say(self.entry.simplified, self.entry.readings[0].marked, slow=slow)
+
+    def action_hear_slowly(self) -> None:
+        self.action_hear(slow=True)
+
+    def action_add(self) -> None:
+        if self.entry is None:
+            return
+        reading = next((r for r in self.entry.readings if not r.in_my_words), None)
+        if reading is None:
+            self._status(f"{self.entry.simplified} is already in My words.")
+            return
+        try:
+            self.dictionary.add_to_my_words(reading.entry_id)
+        except UserError as exc:
+            self._status(str(exc))
+            return
+        self.reload()
+        self._status(f"Added {self.entry.simplified} ({reading.marked}) to My words.")
+
+    def action_remove(self) -> None:
+        if self.entry is None:
+            return
+        reading = next((r for r in self.entry.readings if r.in_my_words), None)
+        if reading is None:
+            self._status(f"{self.entry.simplified} is not in My words.")
+            return
+        try:
+            remove_from_my_words(self.app.learner, self.entry.simplified, reading.pinyin)
+        except UserError as exc:
+            self._status(str(exc))
+            return
+        self.reload()
+        self._status(f"Removed {self.entry.simplified} from My words (its progress is kept if you add it again).")
+
+    def action_strokes(self) -> None:
+        """Next character's stroke order, drawn one stroke at a time."""
+        if self.entry is None:
+            return
+        chars = list(self.entry.strokes)
+        if not chars:
+            return
+        self._stroke_char = (self._stroke_char + 1) % len(chars)
+        char = chars[self._stroke_char]
+        box = self.query_one("#entry-strokes", Static)
+        strokes = stroke_order(char)
+        if strokes is None:
+            box.display = False
+            self._status(f"Stroke order is not available for {char}.")
+            return
+        from lianxi.ui.widgets.stroke_order import stroke_frames
+
+        frames = stroke_frames(strokes.medians)
+        box.display = True
+        step = [0]
+
+        def show() -> None:
+            k = step[0]
+            box.update(Text(frames[k]))
+            self._status(f"{char}: stroke {k + 1} of {len(frames)} · o next character · esc back")
+            step[0] = min(k + 1, len(frames) - 1)
+
+        if self._timer is not None:
+            self._timer.stop()
+        show()
+        self._timer = self.set_interval(0.6, show, repeat=len(frames) - 1)
+
+    def action_back(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.app.pop_screen()
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen("Dictionary entry", HELP_KEYS))

@@ -1,0 +1,77 @@
+"""The dictionary entry through the Pilot at 80x24: what is drawn, My words in and out, stroke order."""
+
+from __future__ import annotations
+
+from lianxi.audio.playback import SilentPlayer
+from lianxi.study.dictionary import MY_WORDS, Dictionary
+from lianxi.study.sentences import import_sentences
+from lianxi.ui.app import make_app
+from lianxi.ui.screens.entry import EntryScreen
+
+from drawn import drawn
+
+# Our own sentence, written for this test.
+SENTENCES = "We study Chinese together.\t我们一起学习中文。\tLianxi tests #7 (CC0)\n"
+
+
+def words_in_my_words(learner) -> list[str]:
+    return [r[0] for r in learner.progress.conn.execute(
+        "SELECT hanzi FROM notes WHERE lesson_id = ? AND NOT removed", (MY_WORDS,))]
+
+
+async def open_entry(app, pilot, learner, index, hanzi):
+    app.push_screen(EntryScreen(Dictionary(learner, index=index), hanzi))
+    await pilot.pause()
+    return app.screen
+
+
+async def test_an_entry_shows_everything_about_the_word(learner, real_index, tmp_path):
+    learner.progress.set_setting("welcomed", True)
+    path = tmp_path / "s.tsv"
+    path.write_text(SENTENCES, encoding="utf-8")
+    import_sentences(learner, path)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_entry(app, pilot, learner, real_index, "學習")  # traditional input works too
+        screen = drawn(app)
+        assert "学习  (學習)" in screen
+        assert "HSK 2.0 level 1 · HSK 3.0 band 1" in screen
+        assert "xué xí" in screen and "to learn" in screen and "to study" in screen
+        body = str(app.screen.query_one("#entry-text").render())
+        assert "Words with it" in body and "学习班" in body or "Words with it" in body
+        assert "我们一起学习中文。" in body and "Lianxi tests #7 (CC0)" in body
+        assert "Not in your lessons yet" in body
+        assert "|" not in body and "[" not in body  # no CC-CEDICT markup
+
+        # a adds it to My words, x takes it out again (progress kept, hidden)
+        await pilot.press("a")
+        await pilot.pause()
+        assert words_in_my_words(learner) == ["学习"]
+        assert "✓ in My words" in drawn(app)
+        assert "My words" in str(app.screen.query_one("#entry-text").render())
+        await pilot.press("x")
+        await pilot.pause()
+        assert words_in_my_words(learner) == []
+        assert "Removed 学习 from My words" in drawn(app)
+
+        # o draws the first character's strokes on a braille canvas, one at a time
+        await pilot.press("o")
+        await pilot.pause()
+        strokes = str(app.screen.query_one("#entry-strokes").render())
+        assert any("\u2801" <= ch <= "\u28ff" for ch in strokes)
+        assert "学: stroke 1 of 8" in drawn(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, EntryScreen)
+
+
+async def test_measure_words_and_classifier_senses(learner, real_index):
+    learner.progress.set_setting("welcomed", True)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_entry(app, pilot, learner, real_index, "本")
+        body = str(app.screen.query_one("#entry-text").render())
+        assert "classifier for books" in body  # the measure-word sense is a use, shown
+        await open_entry(app, pilot, learner, real_index, "老师")
+        body = str(app.screen.query_one("#entry-text").render())
+        assert "measure words: 个 gè, 位 wèi" in body
