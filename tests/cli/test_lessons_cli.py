@@ -47,7 +47,8 @@ def test_import_is_all_or_nothing_and_list_shows_counts(lesson_file, data_dir):
     assert result.output == "Imported sample-greetings: 3 new, 0 changed, 0 unchanged, 0 removed (progress kept).\n"
     listed = run("lessons", "list", data_dir=data_dir).output.splitlines()
     assert listed[0] == "Your lessons"
-    assert listed[2].split() == ["sample-greetings", "3", "0", "6", "Greetings"]
+    # counts are words a review would show: 3 new words (each word's first card today)
+    assert listed[2].split() == ["sample-greetings", "3", "0", "3", "Greetings"]
     assert any(line.split()[:1] == ["first-01-greetings"] for line in listed)  # bundled, not started
 
 

@@ -161,7 +161,8 @@ def test_adding_to_my_words_makes_a_lesson_with_cards(dictionary):
         "SELECT hanzi, pinyin, numbered, english, traditional FROM notes WHERE lesson_id = ?", (MY_WORDS,)
     ).fetchone()
     assert note == ("你好", "nǐ hǎo", "ni3 hao3", '["hello", "hi"]', "你好")
-    assert conn.execute("SELECT COUNT(*) FROM cards WHERE lesson_id = ? AND active", (MY_WORDS,)).fetchone()[0] >= 2
+    assert conn.execute("SELECT COUNT(*) FROM cards c JOIN notes n ON n.word_id = c.word_id "
+                        "WHERE n.lesson_id = ? AND c.active", (MY_WORDS,)).fetchone()[0] >= 2
 
 
 def test_adding_more_words_keeps_progress_on_the_first(dictionary):

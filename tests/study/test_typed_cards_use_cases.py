@@ -30,7 +30,7 @@ traditional = "東西"
 
 def active_kinds(learner):
     return sorted({row[0] for row in learner.progress.conn.execute(
-        "SELECT kind FROM cards WHERE lesson_id = 'typed' AND active")})
+        "SELECT c.kind FROM cards c JOIN notes n ON n.word_id = c.word_id WHERE n.lesson_id = 'typed' AND c.active")})
 
 
 @pytest.fixture
@@ -46,7 +46,8 @@ def test_choosing_kinds_makes_and_parks_cards(lesson):
     assert chosen == (CardKind.TYPE_PINYIN, CardKind.CLOZE)  # kept in study order
     assert active_kinds(learner) == ["cloze", "type_pinyin"]
     counts = dict(learner.progress.conn.execute(
-        "SELECT kind, COUNT(*) FROM cards WHERE lesson_id = 'typed' AND active GROUP BY kind"))
+        "SELECT c.kind, COUNT(*) FROM cards c JOIN notes n ON n.word_id = c.word_id "
+        "WHERE n.lesson_id = 'typed' AND c.active GROUP BY c.kind"))
     assert counts == {"type_pinyin": 2, "cloze": 1}  # only 长 has an example sentence
     # Turning a kind off keeps its cards (and their progress) for when it comes back.
     before = learner.progress.conn.execute("SELECT COUNT(*) FROM cards").fetchone()[0]

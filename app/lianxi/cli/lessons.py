@@ -64,8 +64,8 @@ def import_(context: Context, files: tuple[Path, ...]) -> None:
     except LessonProblems as exc:
         _report_problems(exc)
         raise SystemExit(1)
-    # remember where each came from, as a full path (bundled lessons are stored relative)
-    found = [replace(lesson, source=str(Path(lesson.source).resolve())) for lesson in found]
+    # remember each file by its name only: a full path can hold the learner's account name
+    found = [replace(lesson, source=Path(lesson.source).name) for lesson in found]
     learner = context.learner()
     for report in learner.import_lessons(found):
         verb = "Imported" if report.created else "Updated"

@@ -78,7 +78,10 @@ class DrillLog:
 
     def words(self, lesson_id: str | None = None, level: str | None = None) -> list[tuple]:
         """(note id, hanzi, pinyin, english json, level, lesson id, tags json, example,
-        example_pinyin, example_english) of the learner's words, in lesson order."""
+        example_pinyin, example_english) of the learner's words, in lesson order.
+
+        A word listed by several lessons comes once (its entry in the first of them).
+        """
         where = ["NOT n.removed"]
         args: list = []
         if lesson_id:
@@ -87,12 +90,18 @@ class DrillLog:
         if level:
             where.append("l.level = ?")
             args.append(level)
-        return self.conn.execute(
+        seen: set[int] = set()
+        out = []
+        for row in self.conn.execute(
             "SELECT n.id, n.hanzi, n.pinyin, n.english, l.level, n.lesson_id, n.tags, n.example, "
-            "n.example_pinyin, n.example_english FROM notes n JOIN lessons l ON l.id = n.lesson_id "
+            "n.example_pinyin, n.example_english, n.word_id FROM notes n JOIN lessons l ON l.id = n.lesson_id "
             f"WHERE {' AND '.join(where)} ORDER BY l.position, n.position",
             args,
-        ).fetchall()
+        ):
+            if row[10] not in seen:
+                seen.add(row[10])
+                out.append(row[:10])
+        return out
 
     def levels(self) -> list[str]:
         return [r[0] for r in self.conn.execute(
@@ -102,34 +111,29 @@ class DrillLog:
 # -- listening cards ---------------------------------------------------------------------
 
 
-def enrol_listening_cards(progress: Progress, enabled: bool = True) -> int:
+def enrol_listening_cards(progress: Progress) -> int:
     """Give every studied word (recognition card reviewed at least once) a listening card.
 
     New cards start as new (state 0), in the word's place in the new-card order. All
-    listening cards are then switched on or off to follow their lesson (paused or not),
-    their word (still in the lesson or not) and `enabled` (the learner's setting).
+    listening cards are then switched on or off to follow their word's lessons (studied
+    or paused, word still listed) and the learner's setting (settings "audio").
     Returns how many cards were created.
     """
-    offset = KIND_ORDER.index(CardKind.LISTENING)
+    offset = KIND_ORDER.index(CardKind.LISTENING) - KIND_ORDER.index(CardKind.RECOGNITION)
     with progress.transaction() as c:
         cur = c.execute(
-            "INSERT OR IGNORE INTO cards (note_id, lesson_id, kind, new_order) "
-            "SELECT r.note_id, r.lesson_id, ?, l.position * 1000000 + n.position * 10 + ? "
-            "FROM cards r JOIN notes n ON n.id = r.note_id JOIN lessons l ON l.id = r.lesson_id "
-            "WHERE r.kind = ? AND r.state > 0 AND NOT n.removed",
+            "INSERT OR IGNORE INTO cards (word_id, note_id, kind, new_order, active) "
+            "SELECT r.word_id, r.note_id, ?, r.new_order + ?, 0 FROM cards r "
+            "WHERE r.kind = ? AND r.state > 0 AND r.active",
             (CardKind.LISTENING.value, offset, CardKind.RECOGNITION.value),
         )
         created = cur.rowcount
-        c.execute(
-            "UPDATE cards SET active = (? AND (SELECT studying FROM lessons l WHERE l.id = cards.lesson_id) "
-            "AND (SELECT NOT removed FROM notes n WHERE n.id = cards.note_id)) WHERE kind = ?",
-            (int(enabled), CardKind.LISTENING.value),
-        )
+        progress.refresh_cards("kind = ?", (CardKind.LISTENING.value,))
     return max(created, 0)
 
 
 def listening_cards(progress: Progress) -> Sequence[tuple[int, int, bool]]:
-    """(card id, note id, active) of every listening card."""
+    """(card id, note id shown, active) of every listening card."""
     return [(r[0], r[1], bool(r[2])) for r in progress.conn.execute(
         "SELECT id, note_id, active FROM cards WHERE kind = ? ORDER BY new_order",
         (CardKind.LISTENING.value,))]

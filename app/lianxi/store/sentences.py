@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,32 +38,55 @@ class SentenceStore:
         with transaction(self.conn) as conn:
             yield conn
 
-    def add(self, sentences: Sequence[Sentence]) -> int:
-        """Insert sentences not already there (same Chinese); returns how many were new. No commit."""
-        before = self.count()
+    # An import stages its rows (import_batch set) in short transactions and makes them
+    # visible in one small last step; every reader below sees visible rows only.
+
+    def clear_staged(self) -> None:
+        """Remove rows a stopped import left staged (in short transactions)."""
+        from lianxi.store.db import in_short_transactions
+
+        ids = [r[0] for r in self.conn.execute("SELECT id FROM sentences WHERE import_batch IS NOT NULL")]
+        in_short_transactions(self.conn, ids, lambda batch: self.conn.executemany(
+            "DELETE FROM sentences WHERE id = ?", [(i,) for i in batch]))
+
+    def new_batch(self) -> int:
+        return int(time.time() * 1000)
+
+    def stage(self, batch: int, sentences: Sequence[Sentence]) -> None:
+        """Insert sentences not already there (same Chinese), staged. No commit."""
         self.conn.executemany(
-            "INSERT OR IGNORE INTO sentences (chinese, english, attribution) VALUES (?, ?, ?)",
-            ((s.chinese, s.english, s.attribution) for s in sentences),
+            "INSERT OR IGNORE INTO sentences (chinese, english, attribution, import_batch) VALUES (?, ?, ?, ?)",
+            ((s.chinese, s.english, s.attribution, batch) for s in sentences),
         )
-        return self.count() - before
+
+    def staged(self, batch: int) -> list[tuple[int, str]]:
+        return self.conn.execute("SELECT id, chinese FROM sentences WHERE import_batch = ? ORDER BY id",
+                                 (batch,)).fetchall()
+
+    def publish(self, batch: int) -> int:
+        """Make a staged import visible (no commit: one short transaction of the caller)."""
+        return self.conn.execute("UPDATE sentences SET import_batch = NULL WHERE import_batch = ?", (batch,)).rowcount
 
     def count(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0]
+        return self.conn.execute("SELECT COUNT(*) FROM sentences WHERE import_batch IS NULL").fetchone()[0]
 
     def all_chinese(self) -> list[tuple[int, str]]:
-        return self.conn.execute("SELECT id, chinese FROM sentences ORDER BY id").fetchall()
+        return self.conn.execute(
+            "SELECT id, chinese FROM sentences WHERE import_batch IS NULL ORDER BY id").fetchall()
 
     def chinese_of(self, ids: Iterable[int]) -> list[tuple[int, str]]:
         ids = list(ids)
         if not ids:
             return []
         marks = ",".join("?" for _ in ids)
-        return self.conn.execute(f"SELECT id, chinese FROM sentences WHERE id IN ({marks})", ids).fetchall()
+        return self.conn.execute(
+            f"SELECT id, chinese FROM sentences WHERE id IN ({marks}) AND import_batch IS NULL", ids).fetchall()
 
     def containing(self, hanzi: str, longest: int) -> list[tuple[int, str]]:
         """Sentences of at most `longest` characters that contain `hanzi` (a scan: one word at a time)."""
         return self.conn.execute(
-            "SELECT id, chinese FROM sentences WHERE length(chinese) <= ? AND instr(chinese, ?) > 0",
+            "SELECT id, chinese FROM sentences WHERE length(chinese) <= ? AND instr(chinese, ?) > 0 "
+            "AND import_batch IS NULL",
             (longest, hanzi),
         ).fetchall()
 
@@ -73,7 +97,7 @@ class SentenceStore:
     def known_words(self) -> set[str]:
         """Words the learner has answered at least once."""
         return {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT n.hanzi FROM notes n JOIN cards c ON c.note_id = n.id WHERE c.reps > 0"
+            "SELECT DISTINCT w.hanzi FROM words w JOIN cards c ON c.word_id = w.id WHERE c.reps > 0"
         )}
 
     def set_examples(self, chosen: dict[str, list[int]]) -> None:
@@ -83,6 +107,12 @@ class SentenceStore:
             "ON CONFLICT (hanzi) DO UPDATE SET sentence_ids = excluded.sentence_ids",
             ((hanzi, json.dumps(ids)) for hanzi, ids in chosen.items()),
         )
+
+    def set_all_examples(self, chosen: dict[str, list[int]]) -> None:
+        """Record many words' choices in short transactions (each word's row is whole on its own)."""
+        from lianxi.store.db import in_short_transactions
+
+        in_short_transactions(self.conn, list(chosen.items()), lambda batch: self.set_examples(dict(batch)))
 
     def checked(self, hanzi: str) -> bool:
         return self.conn.execute("SELECT 1 FROM word_examples WHERE hanzi = ?", (hanzi,)).fetchone() is not None

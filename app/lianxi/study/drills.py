@@ -57,12 +57,14 @@ def change_audio_settings(learner, **changes) -> AudioSettings:
     stored = dict(learner.progress.setting("audio", {}) or {})
     stored.update({k: bool(v) for k, v in changes.items()})
     learner.progress.set_setting("audio", stored)
+    if "listening_cards" in changes:  # counts on every screen follow at once
+        enrol_listening_cards(learner.progress)
     return audio_settings(learner)
 
 
 def add_listening_cards(learner) -> int:
     """Called when a review session starts: studied words get their listening card."""
-    return enrol_listening_cards(learner.progress, audio_settings(learner).listening_cards)
+    return enrol_listening_cards(learner.progress)
 
 
 # -- the learner's words ---------------------------------------------------------------------

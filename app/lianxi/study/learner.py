@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 
+# With nothing else to do, a review shows cards coming due within this window (learning steps).
+LEARN_AHEAD = timedelta(minutes=20)
+# The `+` key allows this many more new cards today.
+MORE_NEW = 5
+
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
@@ -52,15 +57,25 @@ class Learner:
         self.data_dir = data_dir
 
     @classmethod
-    def open(cls, data_dir: str | Path | None = None, **kwargs) -> "Learner":
+    def open(cls, data_dir: str | Path | None = None, *, clock: Clock = utc_now, zone: tzinfo | None = None,
+             **kwargs) -> "Learner":
+        """Open the learner's progress; the first start of a study day (and a migration) backs it up first."""
+        from lianxi.study.backups import on_open
+        from lianxi.study.saving import restore_unsaved
+
         folder = paths.data_dir(data_dir)
-        return cls(Progress(open_database(folder / paths.DATABASE_NAME)), data_dir=folder, **kwargs)
+        zone = zone or local_zone()
+        conn = open_database(folder / paths.DATABASE_NAME, on_open(folder, clock(), zone))
+        learner = cls(Progress(conn), data_dir=folder, clock=clock, zone=zone, **kwargs)
+        restore_unsaved(learner)
+        return learner
 
     def close(self) -> None:
         self.progress.conn.close()
 
     @property
     def settings(self) -> Settings:
+        """The scheduler's settings (the review cap, stored beside them, is `review_cap`)."""
         stored = self.progress.setting("schedule", {}) or {}
         # a value that is not usable (edited by hand, or stored by an older version) falls back to the default
         known = {k: v for k, v in stored.items() if valid_setting(k, v)}
@@ -80,8 +95,15 @@ class Learner:
     # lessons
 
     def import_lessons(self, lessons: Sequence[Lesson]) -> list[SyncReport]:
-        """All or nothing: the lessons are checked together, then stored in one transaction."""
+        """Check the lessons together (nothing is stored if any has a problem), back up, then store them.
+
+        Each lesson is stored whole in its own short transaction (see Progress.sync_all).
+        """
+        from lianxi.study.backups import backup_before
+
         check_unique_ids(lessons)
+        if self.progress.lesson_hashes():  # a first import has no progress to protect
+            backup_before(self, "import")
         return self.progress.sync_all(lessons)
 
     def import_files(self, files: Iterable[Path]) -> list[SyncReport]:
@@ -95,43 +117,83 @@ class Learner:
         return self.progress.sync(lesson)
 
     def refresh_bundled(self) -> list[SyncReport]:
-        """Bring edits of bundled lessons the learner has started into the database (new app version)."""
+        """Bring edits of bundled lessons the learner has started into the database (new app version).
+
+        Runs at every start, so it first compares a fingerprint of those files (name, size,
+        time) with the one stored last time, and reads the files only when it differs.
+        """
         folder = paths.bundled_lessons_dir()
+        started = {
+            lesson_id: (source, digest) for lesson_id, (source, digest) in self.progress.lesson_hashes().items()
+            if "/" in source and not Path(source).is_absolute()  # bundled lessons live in group folders
+        }
+        files = {lesson_id: folder / source for lesson_id, (source, _) in started.items()}
+        fingerprint = _fingerprint(files.values())
+        if fingerprint == self.progress.setting("bundled_fingerprint"):
+            return []
         reports = []
-        for lesson_id, (source, digest) in self.progress.lesson_hashes().items():
-            path = folder / source
-            if source and not Path(source).is_absolute() and path.is_file():
-                lesson = read_lesson_file(path, source)
+        for lesson_id, (source, digest) in started.items():
+            if files[lesson_id].is_file():
+                lesson = read_lesson_file(files[lesson_id], source)
                 if lesson.content_hash != digest:
                     reports.append(self.progress.sync(lesson))
+        self.progress.set_setting("bundled_fingerprint", fingerprint)
         return reports
 
     def lessons(self) -> list[LessonSummary]:
+        """Your lessons, each with the due and new words a review of it would show now."""
         now = self.clock()
         start = self.today_start(now)
-        return self.progress.lessons(now, start, self.new_left(start))
+        return self.progress.lessons(now + LEARN_AHEAD, start, self.new_left(start), self.reviews_left(start))
+
+    # today's limits
 
     def new_left(self, start: datetime | None = None) -> int:
-        _, introduced = self.progress.count_reviews_since(start or self.today_start())
-        return max(self.settings.new_per_day - introduced, 0)
+        """New cards still allowed today: the daily setting, plus any allowed with `+`, minus those seen."""
+        start = start or self.today_start()
+        _, introduced = self.progress.count_reviews_since(start)
+        return max(self.settings.new_per_day + self.extra_new(start) - introduced, 0)
 
-    def session(self, lesson_id: str | None = None) -> "Session":
+    def extra_new(self, start: datetime | None = None) -> int:
+        """New cards allowed today beyond the daily setting (the `+` key); 0 on any other day."""
+        start = start or self.today_start()
+        extra = self.progress.setting("extra_new_today") or {}
+        return int(extra.get("count", 0)) if extra.get("day") == start.isoformat() else 0
+
+    def allow_more_new(self, count: int = MORE_NEW, start: datetime | None = None) -> int:
+        """Allow `count` more new cards today only (Anki's "increase today's new card limit")."""
+        start = start or self.today_start()
+        total = self.extra_new(start) + count
+        self.progress.set_setting("extra_new_today", {"day": start.isoformat(), "count": total})
+        return total
+
+    @property
+    def review_cap(self) -> int:
+        """Most reviews a day (0: no cap, the default)."""
+        stored = self.progress.setting("schedule", {}) or {}
+        return max(int(stored.get("reviews_per_day", 0) or 0), 0)
+
+    def reviews_left(self, start: datetime | None = None) -> int | None:
+        """Reviews still allowed today under the cap, or None when there is no cap."""
+        cap = self.review_cap
+        if not cap:
+            return None
+        return max(cap - self.progress.count_cards_reviewed_since(start or self.today_start()), 0)
+
+    def session(self, lesson_id: str | None = None, *, ahead: timedelta | None = None) -> "Session":
+        """A review session; with `ahead`, only cards coming due within that time (study ahead)."""
         from lianxi.study.session import Session
 
-        return Session(self, lesson_id)
+        return Session(self, lesson_id, ahead=ahead)
 
     # stats
 
     def stats(self) -> "Stats":
         now = self.clock()
         start = self.today_start(now)
-        reviewed, introduced = self.progress.count_reviews_since(start)
-        return Stats(
-            reviewed=reviewed,
-            due=self.progress.count_due(now, start),
-            new=min(self.progress.count_new(), max(self.settings.new_per_day - introduced, 0)),
-            streak=self.streak(now),
-        )
+        reviewed, _ = self.progress.count_reviews_since(start)
+        shown = self.progress.counts(now + LEARN_AHEAD, start).shown(self.new_left(start), self.reviews_left(start))
+        return Stats(reviewed=reviewed, due=shown.due, new=shown.new, streak=self.streak(now))
 
     def streak(self, now: datetime | None = None) -> int:
         """Days in a row with at least one answer, ending today (or yesterday, if today has none yet)."""
@@ -148,6 +210,20 @@ class Learner:
             count += 1
             expected -= 1
         return count
+
+
+def _fingerprint(files: Iterable[Path]) -> str:
+    """Changes when any of these files changes (size or modification time), without reading them."""
+    import hashlib
+
+    parts = []
+    for path in sorted(files):
+        try:
+            info = path.stat()
+            parts.append(f"{path}\t{info.st_size}\t{info.st_mtime_ns}")
+        except OSError:
+            parts.append(f"{path}\t-")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

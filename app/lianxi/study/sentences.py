@@ -42,29 +42,44 @@ def read_sentence_file(path: Path) -> list:
 
 
 def import_sentences(learner, path: Path) -> ImportReport:
-    """Check the whole file first (nothing is imported if any line is bad), then store and attach."""
+    """Check the whole file first (nothing is imported if any line is bad), then store and attach.
+
+    The file's sentences are written staged, in short transactions (an answer given
+    meanwhile waits one batch at most), chosen for the learner's words, and made visible
+    in one small last step: a stopped import shows nothing of itself and is cleared by
+    the next one. The progress is backed up first.
+    """
+    from lianxi.store.db import in_short_transactions
+    from lianxi.study.backups import backup_before
+
     sentences = read_sentence_file(path)
     store = SentenceStore(learner.progress.conn)
+    if learner.progress.lesson_hashes():
+        backup_before(learner, "import")
+    store.clear_staged()
+    batch = store.new_batch()
+    in_short_transactions(store.conn, sentences, lambda rows: store.stage(batch, rows))
+    staged = store.staged(batch)
+    chosen = _choose(store, store.lesson_words(), extra=staged)
     with store.transaction():
-        added = store.add(sentences)
-        chosen = _choose(store, store.lesson_words())
-        store.set_examples(chosen)
+        added = store.publish(batch)
+    store.set_all_examples(chosen)
     return ImportReport(len(sentences), added, len(chosen), sum(1 for ids in chosen.values() if ids))
 
 
 def attach_all(learner) -> ImportReport:
     """Choose again for every word (the learner knows more words now)."""
     store = SentenceStore(learner.progress.conn)
-    with store.transaction():
-        chosen = _choose(store, store.lesson_words())
-        store.set_examples(chosen)
+    chosen = _choose(store, store.lesson_words())
+    store.set_all_examples(chosen)
     return ImportReport(0, 0, len(chosen), sum(1 for ids in chosen.values() if ids))
 
 
-def _choose(store: SentenceStore, words: list[str]) -> dict[str, list[int]]:
-    if not words or not store.count():
+def _choose(store: SentenceStore, words: list[str], extra: list[tuple[int, str]] = ()) -> dict[str, list[int]]:
+    """Each word's examples among the visible sentences and `extra` (an import's staged ones)."""
+    sentences = store.all_chinese() + list(extra)
+    if not words or not sentences:
         return {}
-    sentences = store.all_chinese()
     text = dict(sentences)
     known = store.known_words()
     studying = set(words)

@@ -1,20 +1,29 @@
 """Use case: a review session, one card at a time, each answer stored at once.
 
-Must never import Textual.
+An answer the database cannot take right now (another program holds the write lock
+longer than an answer may wait, or the disk is full) is kept in memory, in order, and
+written as soon as it can be (before the next answer, and whenever the screen asks):
+nothing already answered is lost, and the learner is told plainly how many answers
+wait and why. Its card is not shown again meanwhile. Must never import Textual.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lianxi.core.cards import StudyCard
-from lianxi.core.schedule import Rating, Scheduler, format_interval
+from lianxi.core.schedule import Memory, Rating, Scheduler, State, format_interval
+from lianxi.study.learner import LEARN_AHEAD
+from lianxi.study.saving import NotSaved, UnsavedAnswer, save_now
 
 if TYPE_CHECKING:
     from lianxi.study.learner import Learner
+
+# Study ahead: cards coming due within this many days.
+AHEAD_DAYS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,47 +31,78 @@ class Answered:
     """What undo needs: the card as it was, and the review row to take back."""
 
     card: StudyCard
-    review_id: int
+    review_id: int | None  # None while the answer waits to be written
     new_left_before: int
+    reviews_left_before: int | None
+    pending: UnsavedAnswer | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Nothing:
+    """Why a review has nothing to show, in numbers the screen turns into words."""
+
+    new_waiting: int  # words with a new card beyond today's allowance
+    new_per_day: int
+    held: int  # words waiting for tomorrow because a sibling card was studied today
+    capped: int  # words due beyond today's review cap
+    review_cap: int
+    ahead: int  # words coming due in the next AHEAD_DAYS days (study ahead)
+    reviewed: int  # answers in this session
 
 
 class Session:
-    """A review session: due cards first, then new ones, one at a time.
+    """A review session: due cards first, then new ones, then learning steps coming due.
 
-    The current card's grade intervals are worked out once when it is shown,
-    so the buttons and the answer agree and the answer path stays short.
+    The current card's grade intervals are worked out once when it is shown, so the
+    buttons and the answer agree and the answer path stays short. With `ahead` (study
+    ahead) it shows only cards coming due within that time, and no new cards.
     """
 
-    # With nothing else to do, a learning card due within this window is shown early.
-    LEARN_AHEAD = timedelta(minutes=20)
+    LEARN_AHEAD = LEARN_AHEAD
 
-    def __init__(self, learner: Learner, lesson_id: str | None = None):
+    def __init__(self, learner: "Learner", lesson_id: str | None = None, *, ahead: timedelta | None = None):
         self.learner = learner
         self.progress = learner.progress
         self.lesson_id = lesson_id
+        self.ahead = ahead
         self.scheduler = Scheduler(learner.settings)
         self.current: StudyCard | None = None
-        self.shown_at: float = 0.0
+        self.shown_at = 0.0
         self.history: list[Answered] = []
+        self.pending: list[UnsavedAnswer] = []  # answers not written yet, oldest first
+        self.problem: NotSaved | None = None  # why they wait
         self.reviewed = 0
-        self._day_start = learner.today_start()
-        self._new_left = learner.new_left(self._day_start)
+        self._start_day(learner.today_start())
+
+    def _start_day(self, start: datetime) -> None:
+        self._day_start = start
+        self._new_left = self.learner.new_left(start)
+        self._reviews_left = self.learner.reviews_left(start)
 
     @property
     def new_left(self) -> int:
         return self._new_left
 
+    @property
+    def reviews_left(self) -> int | None:
+        return self._reviews_left
+
     def next(self) -> StudyCard | None:
         """Pick the card to show now (None when the session is done)."""
         now = self.learner.clock()
         if now >= self._day_start + timedelta(days=1):  # studying past the rollover
-            self._day_start = self.learner.today_start(now)
-            self._new_left = self.learner.new_left(self._day_start)
-        card = self.progress.next_due(now, self._day_start, self.lesson_id)
-        if card is None and self._new_left > 0:
-            card = self.progress.next_new(self._day_start, self.lesson_id)
-        if card is None:
-            card = self.progress.next_due(now + self.LEARN_AHEAD, self._day_start, self.lesson_id)
+            self._start_day(self.learner.today_start(now))
+        skip = tuple(p.card.id for p in self.pending)
+        args = dict(day_start=self._day_start, lesson_id=self.lesson_id, skip=skip)
+        if self.ahead is not None:
+            card = self.progress.next_due(now + self.ahead, **args)
+        else:
+            capped = self._reviews_left is not None and self._reviews_left <= 0
+            card = self.progress.next_due(now, answered_today_only=capped, **args)
+            if card is None and self._new_left > 0:
+                card = self.progress.next_new(now + LEARN_AHEAD, **args)
+            if card is None:
+                card = self.progress.next_due(now + LEARN_AHEAD, answered_today_only=capped, **args)
         self.current = card
         self.shown_at = time.monotonic()
         return card
@@ -75,40 +115,106 @@ class Session:
         return {rating: format_interval(delta) for rating, delta in preview.items()}
 
     def counts(self) -> tuple[int, int]:
-        """(due now, new still allowed today) for the status line."""
+        """(due, new) this session will still show: the same numbers as the home screen's."""
         now = self.learner.clock()
-        due = self.progress.count_due(now, self._day_start, self.lesson_id)
-        new = min(self.progress.count_new(self.lesson_id), self._new_left)
-        return due, new
+        if self.ahead is not None:
+            counts = self.progress.counts(now + self.ahead, self._day_start, self.lesson_id)
+            return counts.due + counts.again, 0
+        shown = self.progress.counts(now + LEARN_AHEAD, self._day_start, self.lesson_id).shown(
+            self._new_left, self._reviews_left)
+        return shown.due, shown.new
 
     def answer(self, rating: Rating | int, typed: str | None = None) -> StudyCard | None:
-        """Grade the current card, store it at once, and move to the next card."""
+        """Grade the current card, store it (or keep it until it can be stored), show the next."""
         card = self.current
         if card is None:
             raise RuntimeError("no card is being shown")
         now = self.learner.clock()
         after = self.scheduler.review(card.memory, Rating(rating), now)
         duration = int((time.monotonic() - self.shown_at) * 1000)
-        review_id = self.progress.record(card, after, int(rating), now, duration, typed)
-        self.history.append(Answered(card, review_id, self._new_left))
-        if card.is_new:
-            self._new_left = max(self._new_left - 1, 0)
+        unsaved = UnsavedAnswer(card, after, int(rating), now, duration, typed)
+        self.retry_saving()
+        review_id = None
+        if not self.pending:  # answers are written in the order they were given
+            try:
+                review_id = save_now(self.progress, unsaved)
+            except NotSaved as exc:
+                self.problem = exc
+        if review_id is None:
+            self.pending.append(unsaved)
+        self.history.append(Answered(card, review_id, self._new_left, self._reviews_left,
+                                     None if review_id is not None else unsaved))
+        self._count_answer(card)
         self.reviewed += 1
         return self.next()
+
+    def _count_answer(self, card: StudyCard) -> None:
+        if card.is_new:
+            self._new_left = max(self._new_left - 1, 0)
+        elif self._reviews_left is not None and not _answered_since(card.memory, self._day_start):
+            self._reviews_left = max(self._reviews_left - 1, 0)
+
+    def retry_saving(self, wait: float | None = None) -> int:
+        """Write the answers still waiting, in order; returns how many still wait."""
+        while self.pending:
+            first = self.pending[0]
+            try:
+                review_id = save_now(self.progress, first, wait=wait)
+            except NotSaved as exc:
+                self.problem = exc
+                return len(self.pending)
+            self.pending.pop(0)
+            self.history = [
+                Answered(a.card, review_id, a.new_left_before, a.reviews_left_before) if a.pending is first else a
+                for a in self.history
+            ]
+        self.problem = None
+        return 0
 
     def undo(self) -> StudyCard | None:
         """Take back the last answer; that card is shown again."""
         if not self.history:
             return self.current
         last = self.history.pop()
-        self.progress.undo(last.card, last.review_id)
+        if last.pending is not None:
+            self.pending.remove(last.pending)
+            if not self.pending:
+                self.problem = None
+        else:
+            self.progress.undo(last.card, last.review_id)
         self._new_left = last.new_left_before
+        self._reviews_left = last.reviews_left_before
         self.reviewed -= 1
         self.current = last.card
         self.shown_at = time.monotonic()
         return last.card
 
+    def allow_more_new(self) -> int:
+        """The `+` key: more new cards today; returns how many new cards are now left today."""
+        self.learner.allow_more_new(start=self._day_start)
+        self._new_left = self.learner.new_left(self._day_start) - sum(1 for p in self.pending if p.card.is_new)
+        return self._new_left
+
+    def nothing(self) -> Nothing:
+        """Why there is nothing to show (call when `current` is None)."""
+        now = self.learner.clock()
+        counts = self.progress.counts(now + LEARN_AHEAD, self._day_start, self.lesson_id)
+        waiting = self.progress.waiting(now + LEARN_AHEAD, now + timedelta(days=AHEAD_DAYS),
+                                        self._day_start, self.lesson_id)
+        return Nothing(
+            new_waiting=counts.new if self._new_left <= 0 else 0,
+            new_per_day=self.learner.settings.new_per_day,
+            held=waiting.held,
+            capped=counts.due if self._reviews_left is not None and self._reviews_left <= 0 else 0,
+            review_cap=self.learner.review_cap,
+            ahead=waiting.ahead,
+            reviewed=self.reviewed,
+        )
+
     def skip_current(self) -> None:
         """Nothing to do with the current card now (used when leaving mid-card)."""
         self.current = None
 
+
+def _answered_since(memory: Memory, start: datetime) -> bool:
+    return memory.state is not State.NEW and memory.last_review is not None and memory.last_review >= start

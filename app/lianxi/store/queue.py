@@ -1,0 +1,239 @@
+"""The study queue: which card a review shows next, and honest counts of what it will show.
+
+One set of rules serves the review session, the home screen, `lessons list` and any
+count a screen shows, so a count always equals what a review started there shows:
+
+- A review shows cards due (most overdue first), then new cards in lesson order while
+  today's new-card allowance lasts, then cards coming due within `until` (learning steps).
+- Siblings (the other cards of the same word) wait for tomorrow once one card of the word
+  was answered today ("buried"), so at most one card a word is introduced or reviewed
+  a day, apart from the learning steps of that card itself.
+- A new card waits while its word has a card due (the review comes first, and then the
+  new card is the word's sibling).
+- So counts are counts of words: `due` = words with a card the review would show,
+  `new` = words whose new card it would show.
+
+Scope: everything the learner studies (`active` cards), or one lesson (cards whose word
+the lesson lists, entry not removed, lesson studied, kind made by it: `IN_LESSON`).
+Must never import the UI or audio.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from lianxi.core.cards import CardKind, StudyCard
+from lianxi.core.lessons import Reading
+from lianxi.core.pinyin import PinyinError, parse
+from lianxi.core.schedule import Memory, State
+
+# A card `c` belongs to lesson `l` through its entry `n` (n.word_id = c.word_id, n.lesson_id = l.id).
+IN_LESSON = (
+    "NOT n.removed AND l.studying "
+    "AND (c.kind = 'listening' OR instr(l.card_kinds, '\"' || c.kind || '\"') > 0) "
+    "AND (c.kind <> 'cloze' OR n.example <> '')"
+)
+# `c` waits because another card of its word was answered today.
+BURIED = (
+    "EXISTS (SELECT 1 FROM cards s WHERE s.word_id = c.word_id AND s.id <> c.id "
+    "AND s.last_review >= :day_start)"
+)
+# The same, from the `touched` table of words answered today (see _TOUCHED): for counting many cards.
+_BURIED_T = "(t.word_id IS NOT NULL AND (t.n > 1 OR t.card <> c.id))"
+_TOUCHED = (
+    "touched AS (SELECT word_id, COUNT(*) AS n, MIN(id) AS card FROM cards "
+    "WHERE last_review >= :day_start GROUP BY word_id)"
+)
+_DUE_WORDS = "due_words AS (SELECT DISTINCT word_id FROM cards WHERE active AND state > 0 AND due <= :until)"
+
+CARD_COLUMNS = (
+    "c.id, c.note_id, n.lesson_id, c.kind, c.state, c.step, c.stability, c.difficulty, "
+    "c.due, c.last_review, c.reps, c.lapses, n.hanzi, n.pinyin, n.numbered, n.english, "
+    "n.traditional, n.measure_word, n.example, n.example_pinyin, n.example_english, n.note, n.other_readings"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a review covers: every studied card, or one lesson's; minus cards to skip."""
+
+    lesson_id: str | None = None
+    skip: tuple[int, ...] = ()  # cards already answered whose answer is not stored yet
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Words a review would show, before today's limits (see `shown`)."""
+
+    due: int = 0  # words with a card due that was not answered today
+    again: int = 0  # words whose card answered today is due again (learning steps)
+    new: int = 0  # words whose new card is waiting
+
+    def shown(self, new_left: int, reviews_left: int | None = None) -> "Shown":
+        """What the review shows once the daily new-card allowance and review cap apply."""
+        fresh = self.due if reviews_left is None else min(self.due, max(reviews_left, 0))
+        return Shown(due=self.again + fresh, new=min(self.new, max(new_left, 0)))
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    due: int
+    new: int
+
+
+def _dt(value: float | None) -> datetime | None:
+    return None if value is None else datetime.fromtimestamp(value, timezone.utc)
+
+
+def study_card(row: tuple) -> StudyCard:
+    memory = Memory(
+        state=State(row[4]), step=row[5], stability=row[6], difficulty=row[7],
+        due=_dt(row[8]), last_review=_dt(row[9]),
+    )
+    return StudyCard(
+        id=row[0], note_id=row[1], lesson_id=row[2], kind=CardKind(row[3]), memory=memory,
+        reps=row[10], lapses=row[11], hanzi=row[12], pinyin=row[13], numbered=row[14],
+        english=tuple(json.loads(row[15])), traditional=row[16], measure_word=row[17],
+        example=row[18], example_pinyin=row[19], example_english=row[20], note=row[21],
+        other_readings=other_readings(row[22]),
+    )
+
+
+def other_readings(stored: str) -> tuple[Reading, ...]:
+    """The stored other readings back as Readings (the pinyin was checked when the lesson was read)."""
+    if stored in ("", "[]"):
+        return ()
+    out = []
+    for item in json.loads(stored):
+        try:
+            syllables = tuple(parse(item["pinyin"]))
+        except PinyinError:
+            continue
+        out.append(Reading(item["pinyin"], syllables, tuple(item["english"]), item.get("traditional", "")))
+    return tuple(out)
+
+
+def _source(scope: Scope) -> tuple[str, str]:
+    """FROM and WHERE for a scope's cards with the entry they show (`c`, `n`)."""
+    if scope.lesson_id is None:
+        where = "c.active = 1"
+        source = "cards c JOIN notes n ON n.id = c.note_id"
+    else:  # the lesson's own entry is shown, with its glosses and example
+        where = f"n.lesson_id = :lesson AND c.active = 1 AND {IN_LESSON}"
+        source = "notes n JOIN lessons l ON l.id = n.lesson_id JOIN cards c ON c.word_id = n.word_id"
+    if scope.skip:
+        where += f" AND c.id NOT IN ({','.join(str(int(i)) for i in scope.skip)})"
+    return source, where
+
+
+def next_due(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start: datetime,
+             answered_today_only: bool = False) -> StudyCard | None:
+    """The most overdue card due by `until`; with `answered_today_only`, only learning repeats."""
+    source, where = _source(scope)
+    where += f" AND c.state > 0 AND c.due <= :until AND NOT {BURIED}"
+    if answered_today_only:
+        where += " AND c.last_review >= :day_start"
+    row = conn.execute(
+        f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.due LIMIT 1",
+        {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
+    ).fetchone()
+    return study_card(row) if row else None
+
+
+def next_new(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start: datetime) -> StudyCard | None:
+    """The next new card in lesson order, unless its word waits (a sibling answered today or due)."""
+    source, where = _source(scope)
+    where += (
+        f" AND c.state = 0 AND NOT {BURIED} AND NOT EXISTS (SELECT 1 FROM cards d WHERE d.word_id = c.word_id "
+        "AND d.active AND d.state > 0 AND d.due <= :until)"
+    )
+    row = conn.execute(
+        f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.new_order LIMIT 1",
+        {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
+    ).fetchone()
+    return study_card(row) if row else None
+
+
+def card(conn: sqlite3.Connection, card_id: int) -> StudyCard | None:
+    row = conn.execute(
+        f"SELECT {CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?", (card_id,)
+    ).fetchone()
+    return study_card(row) if row else None
+
+
+def _count_select(group: str) -> str:
+    """Per (group, word): does the review show a due card, a learning repeat, a new card."""
+    return (
+        f"SELECT {group} c.word_id AS word, "
+        f"MAX(c.state > 0 AND NOT {_BURIED_T} AND t.word_id IS NULL) AS due, "
+        f"MAX(c.state > 0 AND NOT {_BURIED_T} AND t.word_id IS NOT NULL) AS again, "
+        f"MAX(c.state = 0 AND NOT {_BURIED_T}) AS new "
+    )
+
+
+def counts(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start: datetime) -> Counts:
+    """Words a review of `scope` would show (cards due by `until`, new cards), before limits."""
+    if scope.lesson_id is None:
+        source = "cards c LEFT JOIN touched t ON t.word_id = c.word_id"
+        where = "c.active"
+    else:
+        source = ("notes n JOIN lessons l ON l.id = n.lesson_id JOIN cards c ON c.word_id = n.word_id "
+                  "LEFT JOIN touched t ON t.word_id = c.word_id")
+        where = f"n.lesson_id = :lesson AND c.active AND {IN_LESSON}"
+    row = conn.execute(
+        f"""
+        WITH {_TOUCHED}, {_DUE_WORDS},
+        per_word AS ({_count_select('')} FROM {source}
+                     WHERE {where} AND (c.state = 0 OR c.due <= :until) GROUP BY c.word_id)
+        SELECT COALESCE(SUM(due), 0), COALESCE(SUM(again), 0),
+               COALESCE(SUM(new AND word NOT IN due_words), 0)
+        FROM per_word
+        """,
+        {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
+    ).fetchone()
+    return Counts(*row)
+
+
+def lesson_counts(conn: sqlite3.Connection, until: datetime, day_start: datetime) -> dict[str, Counts]:
+    """`counts` for every lesson at once (one query: the home screen and `lessons list`)."""
+    rows = conn.execute(
+        f"""
+        WITH {_TOUCHED}, {_DUE_WORDS},
+        per_word AS ({_count_select('n.lesson_id AS lesson,')}
+                     FROM cards c JOIN notes n ON n.word_id = c.word_id JOIN lessons l ON l.id = n.lesson_id
+                     LEFT JOIN touched t ON t.word_id = c.word_id
+                     WHERE c.active AND (c.state = 0 OR c.due <= :until) AND {IN_LESSON}
+                     GROUP BY n.lesson_id, c.word_id)
+        SELECT lesson, SUM(due), SUM(again), SUM(new AND word NOT IN due_words) FROM per_word GROUP BY lesson
+        """,
+        {"until": until.timestamp(), "day_start": day_start.timestamp()},
+    ).fetchall()
+    return {r[0]: Counts(r[1], r[2], r[3]) for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    held: int  # words whose new or due card waits for tomorrow: a sibling was answered today
+    ahead: int  # words with a card coming due after `until` and by `ahead_until` (study ahead)
+
+
+def waiting(conn: sqlite3.Connection, scope: Scope, until: datetime, ahead_until: datetime,
+            day_start: datetime) -> Waiting:
+    """What a review of `scope` does not show today, and why (for its "nothing to do" screen)."""
+    source, where = _source(scope)
+    params = {"until": until.timestamp(), "ahead": ahead_until.timestamp(), "day_start": day_start.timestamp(),
+              "lesson": scope.lesson_id}
+    held = conn.execute(
+        f"SELECT COUNT(DISTINCT c.word_id) FROM {source} WHERE {where} "
+        f"AND (c.state = 0 OR c.due <= :until) AND {BURIED}",
+        params,
+    ).fetchone()[0]
+    ahead = conn.execute(
+        f"SELECT COUNT(DISTINCT c.word_id) FROM {source} WHERE {where} "
+        f"AND c.state > 0 AND c.due > :until AND c.due <= :ahead AND NOT {BURIED}",
+        params,
+    ).fetchone()[0]
+    return Waiting(held, ahead)
