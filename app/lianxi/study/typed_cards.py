@@ -10,7 +10,10 @@ from collections.abc import Iterable
 
 from lianxi.core.cards import KIND_ORDER, SIDES, CardKind
 from lianxi.core.errors import UserError
-from lianxi.core.grading import Grade, Verdict, grade_answer
+from lianxi.core.grading import Grade, grade_answer
+from lianxi.core.pinyin import is_hanzi, parse
+from lianxi.core.sandhi import dictionary_reading
+from lianxi.lexicon import bundled_lexicon
 from lianxi.core.cards import StudyCard
 
 # Listening cards follow the listening feature's own rules, not the lesson's choice.
@@ -38,18 +41,34 @@ def check_answer(card: StudyCard, typed: str) -> Grade:
     """Grade a typed answer to `card`; raises PinyinError for pinyin that cannot be read.
 
     A word the lesson teaches with several readings (得 de, dé, děi) takes each of them
-    and each of their meanings: the answer is graded against every reading, and the
-    first exact one wins; otherwise the grade against the main reading stands.
+    and each of their meanings; another reading of the same hanzi that the lesson does not
+    teach is named, not accepted (core.grading.readings has the rules).
     """
     english = card.english + tuple(g for r in card.other_readings for g in r.english)
-    grades = []
-    for numbered in (card.numbered, *(r.numbered for r in card.other_readings)):
-        grade = grade_answer(card.kind, typed, hanzi=card.hanzi, pinyin=numbered, english=english,
-                             traditional=card.traditional)
-        if grade.verdict is Verdict.EXACT:
-            return grade
-        grades.append(grade)
-    return grades[0]
+    return grade_answer(card.kind, typed, hanzi=card.hanzi, pinyin=card.numbered, english=english,
+                        traditional=card.traditional, also=[r.syllables for r in card.other_readings],
+                        lexicon=bundled_lexicon())
+
+
+def grade_typed(hanzi: str, typed: str, reading: str | None = None) -> Grade:
+    """Grade `typed` as the review screen grades a card showing `hanzi` (`lianxi grade`).
+
+    Pinyin is graded as on a hanzi -> pinyin card, hanzi as on a meaning -> hanzi card.
+    `reading` is the card's pinyin; without it, the dictionary's reading of the hanzi.
+    Raises UserError (PinyinError) for text it cannot read.
+    """
+    lexicon = bundled_lexicon()
+    if not any(is_hanzi(ch) for ch in hanzi):
+        raise UserError(f"'{hanzi}' has no Chinese characters: give the word in hanzi, like 你好")
+    if reading is not None and reading.strip():
+        syllables = parse(reading)
+        if not syllables:
+            raise UserError(f"--pinyin '{reading}' has no syllables: write it like nǐ hǎo or ni3 hao3")
+    else:
+        syllables = dictionary_reading(hanzi, lexicon=lexicon)
+    english = tuple(r.meaning for r in lexicon.readings(hanzi)[:1] if r.syllables == tuple(syllables))
+    kind = CardKind.TYPE_HANZI if any(is_hanzi(ch) for ch in typed) else CardKind.TYPE_PINYIN
+    return grade_answer(kind, typed, hanzi=hanzi, pinyin=syllables, english=english, lexicon=lexicon)
 
 
 def lesson_kinds(learner, lesson_id: str) -> tuple[CardKind, ...]:

@@ -19,7 +19,8 @@ from lianxi.core.grading.hanzi import contains_hanzi, grade_hanzi
 from lianxi.core.grading.pinyin import grade_pinyin, has_tones
 from lianxi.core.grading.readings import Reading, readings
 from lianxi.core.grading.verdicts import HEADLINES, Grade, Mark, Piece, Verdict, suggest
-from lianxi.core.pinyin import Syllable, parse, to_marks
+from lianxi.core.lexicon import EMPTY, Lexicon
+from lianxi.core.pinyin import Syllable, parse
 
 __all__ = [
     "HEADLINES",
@@ -40,27 +41,23 @@ __all__ = [
 
 
 def grade_answer(kind: CardKind | str, typed: str, *, hanzi: str, pinyin: str | Sequence[Syllable],
-                 english: Sequence[str] = (), traditional: str = "") -> Grade:
+                 english: Sequence[str] = (), traditional: str = "",
+                 also: Sequence[str | Sequence[Syllable]] = (), lexicon: Lexicon = EMPTY) -> Grade:
     """Grade what was typed on a card of `kind` for the word (hanzi, pinyin, glosses).
 
-    hanzi -> pinyin cards take pinyin, and any reading of the hanzi counts (the card
-    does not say which word is meant). Meaning and cloze cards take hanzi or pinyin of
-    this word. Cards that ask for the meaning take English. Raises PinyinError for
-    pinyin that cannot be read, so the learner can fix it.
+    Cards that ask for the meaning take English. The others take pinyin (any accepted
+    form of the card's own readings: `pinyin` and the other readings the lesson teaches
+    with it, `also`), and meaning and cloze cards hanzi too. Another reading of the same
+    hanzi is never right: it is named, with its meaning ("other reading"). `lexicon` gives
+    word structure, dictionary readings and other words' meanings (lianxi.lexicon).
+    Raises PinyinError for pinyin that cannot be read, so the learner can fix it.
     """
     kind = CardKind(kind)
     sylls = parse(pinyin) if isinstance(pinyin, str) else list(pinyin)
+    more = [parse(r) if isinstance(r, str) else list(r) for r in also]
     if kind in (CardKind.RECOGNITION, CardKind.LISTENING):
         return grade_english(typed, english)
     if kind is not CardKind.TYPE_PINYIN and contains_hanzi(typed):
         return grade_hanzi(typed, hanzi, traditional, sylls)
-    accepted = readings(hanzi, sylls, other_words=kind is CardKind.TYPE_PINYIN)
-    grade = grade_pinyin(typed, accepted)
-    if grade.verdict is not Verdict.EXACT and kind is not CardKind.TYPE_PINYIN and typed.strip():
-        # Typing another word's reading of the same hanzi deserves a word on why it is wrong here.
-        typed_sylls = tuple(parse(typed))
-        for other in readings(hanzi, sylls, other_words=True):
-            if not other.own and other.syllables == typed_sylls:
-                note = f"{to_marks(typed_sylls)} is {other.how}, a different word"
-                return Grade(grade.verdict, grade.rating, grade.pieces, grade.expected, note)
-    return grade
+    meaning = "; ".join(english[:2])
+    return grade_pinyin(typed, readings(hanzi, sylls, also=more, lexicon=lexicon), meaning)

@@ -99,6 +99,6 @@ def grade_hanzi(typed: str, hanzi: str, traditional: str = "",
     ]
     verdict = verdict_of(pieces)
     homophones_only = all(p.note for p in pieces if p.mark is not Mark.RIGHT)
-    rating = Rating.Hard if verdict is Verdict.WRONG_SYLLABLE and homophones_only else suggest(verdict, pieces)
+    rating = Rating.Hard if verdict is Verdict.WRONG_SYLLABLE and homophones_only else suggest(verdict)
     note = f"{how}: {hanzi}" if how and verdict is Verdict.EXACT else ""
     return Grade(verdict, rating, tuple(pieces), form if verdict is Verdict.EXACT else hanzi, note)

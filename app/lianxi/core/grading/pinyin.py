@@ -90,35 +90,44 @@ def _align(typed: Sequence[Syllable], expected: Sequence[Syllable], tones: bool)
     return table[n][m], pieces
 
 
-def grade_pinyin(typed: str, accepted: Sequence[Reading]) -> Grade:
-    """Compare typed pinyin with each accepted reading; the closest one gives the verdict.
+def grade_pinyin(typed: str, accepted: Sequence[Reading], meaning: str = "") -> Grade:
+    """Compare typed pinyin with each accepted reading; the closest own one gives the verdict.
 
-    Raises PinyinError (naming the piece) when the answer cannot be read as pinyin, so
-    the learner can fix the typing before the card is graded. A reading of another word
-    (other_words in `readings`) counts only when it matches exactly.
+    `accepted` comes from `readings` (own ones first, the lesson's main reading first of
+    all); `meaning` is the card's, for the message when another word was typed. Another
+    word's reading counts only when it matches exactly: then the verdict is "other
+    reading" (or "other word"), the pieces compare it with the card's reading, and the
+    note says which word was typed and what it means. Raises PinyinError (naming the
+    piece) when the answer cannot be read as pinyin, so the learner can fix the typing.
     """
+    main = accepted[0] if accepted else None
     if not typed.strip():
-        return not_answered(to_marks(accepted[0].syllables) if accepted else "")
+        return not_answered(to_marks(main.syllables) if main else "")
     sylls = parse(typed)
-    if not sylls:
-        return not_answered(to_marks(accepted[0].syllables) if accepted else "")
+    if not sylls or main is None:
+        return not_answered(to_marks(main.syllables) if main else "")
     tones = has_tones(typed)
-    best: tuple[int, int, list[Piece], Reading] | None = None
-    for index, reading in enumerate(accepted):
+    best: tuple[int, list[Piece], Reading] | None = None
+    for reading in accepted:
         cost, pieces = _align(sylls, reading.syllables, tones)
-        if not reading.own and cost:
+        if not reading.own and (cost or not tones):
             continue
         if best is None or cost < best[0]:
-            best = (cost, index, pieces, reading)
-    assert best is not None, "readings() always gives the lesson's own reading"
-    _, _, pieces, reading = best
+            best = (cost, pieces, reading)
+    assert best is not None, "the lesson's own reading is always there"
+    _, pieces, reading = best
+    if not reading.own:
+        _, pieces = _align(sylls, main.syllables, tones)
+        verdict = Verdict.OTHER_WORD if reading.without_er else Verdict.OTHER_READING
+        said = f"{to_marks(reading.syllables)} is {reading.word}"
+        said += f" '{reading.meaning}'" if reading.meaning else f" ({reading.how})"
+        card = to_marks(main.syllables) + (f" '{meaning}'" if meaning else "")
+        note = f"{said}, a different word; this card is {card}"
+        return Grade(verdict, suggest(verdict), tuple(pieces), to_marks(main.syllables), note)
     verdict = verdict_of(pieces)
     note = ""
-    if not reading.own:
-        note = f"{to_marks(reading.syllables)} is {reading.how}; this card's word is {to_marks(accepted[0].syllables)}"
-    elif reading is not accepted[0] and verdict is Verdict.EXACT:
-        note = f"{reading.how}: the lesson writes {to_marks(accepted[0].syllables)}"
+    if reading is not main and verdict is Verdict.EXACT and reading.how != "as in the lesson":
+        note = f"{reading.how}: the lesson writes {to_marks(main.syllables)}"
     elif verdict is not Verdict.EXACT and not tones:
         note = "no tones typed: add tone numbers or marks, like hao3 or hǎo"
-    shown = to_marks(reading.syllables) if reading.own else to_marks(accepted[0].syllables)
-    return Grade(verdict, suggest(verdict, pieces), tuple(pieces), shown, note)
+    return Grade(verdict, suggest(verdict), tuple(pieces), to_marks(reading.syllables), note)

@@ -30,20 +30,25 @@ class Verdict(StrEnum):
     """The answer as a whole, worst piece first."""
 
     EXACT = "exact"
-    TONE_SLIP = "tone slip"
-    WRONG_SYLLABLE = "wrong syllable"
-    MISSING = "missing syllables"
-    EXTRA = "extra syllables"
-    WRONG = "wrong"  # nothing typed, or a meaning that matches no gloss
+    TONE_SLIP = "tone slip"  # right syllables, a tone wrong
+    WRONG = "wrong"  # a wrong syllable or character, or a meaning that matches no gloss
+    WRONG_SYLLABLE = "wrong"  # the same verdict, by its older name
+    MISSING = "missing"  # a syllable or character left out
+    EXTRA = "extra"  # one too many
+    OTHER_READING = "other reading"  # another reading of the same hanzi (长 zhǎng for cháng)
+    OTHER_WORD = "other word"  # the word left when a meaningful erhua is dropped (哪 for 哪儿)
+    NOT_ANSWERED = "not answered"
 
 
 HEADLINES = {
     Verdict.EXACT: "Right",
     Verdict.TONE_SLIP: "Tone slip",
-    Verdict.WRONG_SYLLABLE: "Not quite",
+    Verdict.WRONG: "Not quite",
     Verdict.MISSING: "Something is missing",
     Verdict.EXTRA: "Something extra",
-    Verdict.WRONG: "Not this time",
+    Verdict.OTHER_READING: "Another reading",
+    Verdict.OTHER_WORD: "Another word",
+    Verdict.NOT_ANSWERED: "Nothing typed",
 }
 
 
@@ -113,17 +118,12 @@ def verdict_of(pieces: Sequence[Piece]) -> Verdict:
     return Verdict.EXACT
 
 
-def suggest(verdict: Verdict, pieces: Sequence[Piece] = ()) -> Rating:
-    """Right: Good. Tone slips: Hard, or Again when every tone of a longer word slipped.
-    A wrong, missing or extra syllable, or no answer: Again. The learner may choose another."""
-    if verdict is Verdict.EXACT:
-        return Rating.Good
-    if verdict is Verdict.TONE_SLIP:
-        if len(pieces) > 1 and all(p.mark is Mark.TONE for p in pieces):
-            return Rating.Again
-        return Rating.Hard
-    return Rating.Again
+def suggest(verdict: Verdict) -> Rating:
+    """Right: Good. Anything else, a tone slip too, is a failure of recall: Again (a tone slip
+    rated Hard would still grow the interval, to 57 days after four slips in a row).
+    The learner may choose another rating."""
+    return Rating.Good if verdict is Verdict.EXACT else Rating.Again
 
 
 def not_answered(expected: str) -> Grade:
-    return Grade(Verdict.WRONG, Rating.Again, (), expected, "nothing typed")
+    return Grade(Verdict.NOT_ANSWERED, Rating.Again, (), expected, "nothing typed")
