@@ -17,10 +17,19 @@ def data() -> None:
 @data.command()
 @pass_context
 def where(context: Context) -> None:
-    """Print the folder that holds your progress."""
+    """Print the folder that holds your progress (and your kept recordings, if any)."""
     from lianxi import paths
+    from lianxi.study.recordings import kept_recordings, recordings_folder
 
     click.echo(paths.data_dir(context.data_dir))
+    kept = kept_recordings(context.data_dir)  # speaking practice, only with `lianxi speak keep on`
+    if kept:
+        click.echo(f"Your recordings ({len(kept)}, kept because `lianxi speak keep` is on): "
+                   f"{recordings_folder(context.data_dir)}")
+        for path in kept[:20]:
+            click.echo(f"  {path.name}")
+        if len(kept) > 20:
+            click.echo(f"  ... and {len(kept) - 20} more")
 
 
 @data.command()
@@ -39,7 +48,7 @@ def export(context: Context, target: Path) -> None:
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @pass_context
 def erase(context: Context, yes: bool) -> None:
-    """Delete all your progress and cached audio from this machine."""
+    """Delete all your progress, kept recordings and cached audio from this machine."""
     from lianxi import paths
     from lianxi.study.data import erase_data
 

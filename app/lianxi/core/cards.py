@@ -20,6 +20,7 @@ class CardKind(StrEnum):
     TYPE_PINYIN = "type_pinyin"  # hanzi -> type the pinyin
     TYPE_HANZI = "type_hanzi"  # meaning -> type the hanzi or the pinyin
     CLOZE = "cloze"  # example sentence with the word blanked -> type it
+    SAY = "say"  # hanzi and pinyin -> say it aloud, see your tones against the target
 
 
 # Order inside one word: the easier direction first.
@@ -45,6 +46,7 @@ SIDES: dict[CardKind, Sides] = {
     CardKind.TYPE_PINYIN: Sides(("hanzi",), ("pinyin", "english"), "Type the pinyin (tone numbers or marks).", True),
     CardKind.TYPE_HANZI: Sides(("english",), ("hanzi", "pinyin"), "Type it in hanzi or pinyin.", True),
     CardKind.CLOZE: Sides(("cloze", "example_english"), ("example", "pinyin", "english"), "Fill the gap.", True),
+    CardKind.SAY: Sides(("hanzi", "pinyin"), ("english", "example"), "Say it: m records you, r plays the target."),
 }
 
 

@@ -102,7 +102,7 @@ def restore_backup(data_dir: Path | None, source: Path, now, zone) -> Path | Non
 
 
 def erase_data(data_dir: Path | None, learner=None, *, keep_backup: bool = True) -> Path | None:
-    """Delete the progress file and cached audio of a data folder.
+    """Delete the progress file, kept recordings and cached audio of a data folder.
 
     With `keep_backup` a checked copy is put in the backups folder first (returned), so an
     erase by mistake can be undone with `lianxi data restore`; without it the backups go too.
@@ -127,6 +127,7 @@ def erase_data(data_dir: Path | None, learner=None, *, keep_backup: bool = True)
         for name in (paths.DATABASE_NAME, paths.DATABASE_NAME + "-wal", paths.DATABASE_NAME + "-shm",
                      "unsaved-answers.json"):
             (folder / name).unlink(missing_ok=True)
+        shutil.rmtree(folder / "recordings", ignore_errors=True)  # kept voice recordings (speaking): no backup
         if not keep_backup:
             shutil.rmtree(folder / "backups", ignore_errors=True)
     shutil.rmtree(paths.cache_dir(data_dir), ignore_errors=True)

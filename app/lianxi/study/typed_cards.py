@@ -25,6 +25,7 @@ KIND_LABELS = {
     CardKind.TYPE_PINYIN: "Hanzi → type the pinyin",
     CardKind.TYPE_HANZI: "Meaning → type the hanzi or the pinyin",
     CardKind.CLOZE: "Sentence with a gap → type the word",
+    CardKind.SAY: "Hanzi and pinyin → say it, see your tones (microphone)",
 }
 
 

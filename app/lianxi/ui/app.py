@@ -22,12 +22,14 @@ class LianxiApp(App):
     ENABLE_COMMAND_PALETTE = False
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, learner: Learner, *, start: str = "home", lesson_id: str | None = None, player=None):
+    def __init__(self, learner: Learner, *, start: str = "home", lesson_id: str | None = None, player=None,
+                 microphone=None):
         super().__init__()
         self.learner = learner
         self.start = start
         self.lesson_id = lesson_id
         self.player = player
+        self.microphone = microphone  # limit -> Microphone; None: the real one (tests give a WAV one)
         self.palette = palette_from_setting(learner.progress.setting("tone_colours"))
 
     def notify(self, message, *, title="", severity="information", timeout=None, markup=True) -> None:
@@ -45,6 +47,10 @@ class LianxiApp(App):
             from lianxi.ui.screens.drills import screen_for_start
 
             self.push_screen(screen_for_start(self.start, self.lesson_id))
+        elif self.start.startswith("speak"):  # `lianxi speak WORD`, `lianxi speak calibrate`
+            from lianxi.ui.screens.speak import screen_for_start as speaking_screen
+
+            self.push_screen(speaking_screen(self.start))
         elif not self.learner.lessons() and not self.learner.progress.setting("welcomed"):
             self.push_screen(HomeScreen())
             self.push_screen(WelcomeScreen())

@@ -30,6 +30,7 @@ from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import voice
 
 NEEDS_SCOPE = (Drill.LISTEN, Drill.DICTATION)
+SPEAKING_DRILL = "Speaking: say tone pairs and your words, see your tones (microphone)"
 
 def help_keys(drill: Drill, item: Item | None) -> list[tuple[str, str]]:
     """The keys that work in this drill now, and only those (the minimal pairs offer 2 or 3 syllables;
@@ -68,9 +69,9 @@ class DrillMenuScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static("[b]Drills[/b]  listen and answer; every answer is kept", id="drill-menu-title")
         yield OptionList(*[Option(f"{n}  {text}", id=d.value) for n, (d, text) in enumerate(DRILLS.items(), 1)],
-                         id="drill-menu")
+                         Option(f"{len(DRILLS) + 1}  {SPEAKING_DRILL}", id="speak"), id="drill-menu")
         yield Static(id="drill-settings", classes="hint")
-        yield Static("enter start · 1-5 pick · q back", classes="hint")
+        yield Static(f"enter start · 1-{len(DRILLS) + 1} pick · q back", classes="hint")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -97,9 +98,20 @@ class DrillMenuScreen(Screen):
         if event.key in "12345" and len(event.key) == 1:
             event.stop()
             self.start(list(DRILLS)[int(event.key) - 1])
+        elif event.key == str(len(DRILLS) + 1):
+            event.stop()
+            self.start_speaking()
+
+    def start_speaking(self) -> None:
+        from lianxi.ui.screens.speak import SpeakScreen  # noqa: PLC0415
+
+        self.app.push_screen(SpeakScreen(drill=True))
 
     @on(OptionList.OptionSelected, "#drill-menu")
     def picked(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == "speak":
+            self.start_speaking()
+            return
         self.start(Drill(event.option.id))
 
     def start(self, drill: Drill) -> None:
@@ -114,7 +126,7 @@ class DrillMenuScreen(Screen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Drills", [
-            ("1-5, enter", "start a drill"),
+            (f"1-{len(DRILLS) + 1}, enter", "start a drill"),
             ("v", "review: say the word when the answer is shown (on/off)"),
             ("l", "review: listening cards speak as they appear (on/off)"),
             ("c", "studied words get a listening card (on/off)"),

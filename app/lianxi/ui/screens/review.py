@@ -8,12 +8,14 @@ from textual.containers import Center, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from lianxi.core.cards import CardKind
 from lianxi.core.schedule import Rating
 from lianxi.study.drills import add_listening_cards
 from lianxi.study.sentences import card_extras
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.voice import speak_card, voice
 from lianxi.ui.widgets.card import render_card
+from lianxi.ui.widgets.speaking import SpeakingPanel
 from lianxi.ui.widgets.typed_answer import TypedAnswer, grades_line
 
 GRADES = ((Rating.Again, "Again"), (Rating.Hard, "Hard"), (Rating.Good, "Good"), (Rating.Easy, "Easy"))
@@ -28,6 +30,7 @@ HELP_KEYS = [
     ("ctrl+z (typed)", "undo the last answer while typing"),
     ("u", "undo the last answer"),
     ("r, s", "hear the word again, or slowly"),
+    ("m (say it)", "record yourself; m or space stops; then y yours, b yours then the target"),
     ("q, esc", "back to your lessons"),
     ("?", "this help"),
 ]
@@ -45,6 +48,9 @@ class ReviewScreen(Screen):
         Binding("u", "undo", "Undo"),
         Binding("r", "replay(False)", "Hear", show=False),
         Binding("s", "replay(True)", "Slowly", show=False),
+        Binding("m", "say", "Record", show=False),
+        Binding("y", "yours", "Yours", show=False),
+        Binding("b", "both", "Both", show=False),
         Binding("q,escape", "back", "Back"),
         Binding("question_mark", "help", "Help"),
     ]
@@ -59,6 +65,7 @@ class ReviewScreen(Screen):
         with VerticalScroll(id="card-area"):
             yield Static(id="card")
             yield TypedAnswer(id="typed")
+            yield SpeakingPanel(id="say-panel")
         with Center():
             yield Static(id="grades")
         yield Footer()
@@ -83,6 +90,7 @@ class ReviewScreen(Screen):
         grades = self.query_one("#grades", Static)
         typed = self.query_one(TypedAnswer)
         typed.show_for(card, self.revealed)
+        self._show_say_panel(card)
         if card is None:
             card_widget.update(self._done_text())
             grades.update("q  back to your lessons")
@@ -108,6 +116,10 @@ class ReviewScreen(Screen):
     # actions
 
     def action_reveal(self) -> None:
+        panel = self.query_one(SpeakingPanel)
+        if panel.recording:  # space stops a "say it" recording first
+            panel.toggle_recording()
+            return
         if self._typed_card_takes_enter():
             return
         if self.session.current is not None and not self.revealed:
@@ -137,6 +149,32 @@ class ReviewScreen(Screen):
     def on_typed_answer_checked(self, event: TypedAnswer.Checked) -> None:
         self.set_focus(None)  # 1-4 and enter now go to the grades
         self.action_reveal()
+
+    # "say it" cards: record, see the tones, then grade yourself
+
+    def _show_say_panel(self, card) -> None:
+        panel = self.query_one(SpeakingPanel)
+        saying = card is not None and card.kind is CardKind.SAY
+        panel.display = saying
+        if saying and getattr(panel, "card_id", None) != card.id:
+            panel.card_id = card.id
+            panel.set_target(card.hanzi, card.pinyin)
+
+    def action_say(self) -> None:
+        card = self.session.current
+        if card is not None and card.kind is CardKind.SAY:
+            self.query_one(SpeakingPanel).toggle_recording()
+
+    def action_yours(self) -> None:
+        if self.query_one(SpeakingPanel).display:
+            self.query_one(SpeakingPanel).play_yours()
+
+    def action_both(self) -> None:
+        if self.query_one(SpeakingPanel).display:
+            self.query_one(SpeakingPanel).play_both()
+
+    def on_speaking_panel_judged(self, event: SpeakingPanel.Judged) -> None:
+        self.action_reveal()  # the tones are shown: now the meaning, and the learner grades
 
     def action_undo(self) -> None:
         if self.session.history:
