@@ -93,12 +93,10 @@ def start(context: Context, lesson_ids: tuple[str, ...]) -> None:
 
 
 @lessons.command("list")
-@click.option("--all", "show_all", is_flag=True, help="Also list every bundled HSK lesson.")
+@click.option("--all", "show_all", is_flag=True, help="Also list every bundled HSK lesson, course by course.")
 @pass_context
 def list_(context: Context, show_all: bool) -> None:
-    """Your lessons with word, due and new counts, then the bundled ones."""
-    from lianxi.study import bundled_lessons
-
+    """Your lessons with word, due and new counts, then the bundled ones by course."""
     learner = context.learner()
     mine = learner.lessons()
     width = max([len(s.id) for s in mine] + [10])
@@ -110,17 +108,29 @@ def list_(context: Context, show_all: bool) -> None:
             click.echo(f"  {visible(s.id):<{width}}  {s.words:>5}  {s.due:>4}  {s.new:>4}  {visible(s.title)}{paused}")
     else:
         click.echo("You have no lessons yet: start one below with `lianxi lessons start ID`.")
-    started = {s.id for s in mine}
-    bundled = [b for b in bundled_lessons() if b.id not in started]
-    shown = bundled if show_all else [b for b in bundled if not b.group.startswith("hsk")]
-    if shown:
-        click.echo("")
-        click.echo("Bundled lessons")
-        width = max(len(b.id) for b in shown)
-        for b in shown:
-            click.echo(f"  {b.id:<{width}}  {b.words:>5}  {'0':>4}  {b.words:>4}  {visible(b.title)}")
-    hidden = len(bundled) - len(shown)
+    from lianxi.study.catalogue import open_catalogue
+
+    catalogue = open_catalogue(learner)
+    for lesson in catalogue.next_lessons():
+        click.echo(f"Next up: {visible(lesson.title)} (`lianxi lessons start {lesson.id}`)")
+    courses = [c for c in catalogue.courses if c.key != "own"]
+    click.echo("")
+    click.echo("Bundled lessons by course (words you know in each; ✓ = in your lessons)")
+    hidden = 0
+    for course in courses:
+        words = course.words()
+        click.echo(f"{visible(course.title)}: {len(course.lessons)} lesson{'s' if len(course.lessons) != 1 else ''}, "
+                   f"{len(words)} words, {catalogue.known_in(words)} known")
+        if not (show_all or course.key == "first-course"):
+            hidden += len(course.lessons)
+            continue
+        width = max(len(lesson.id) for lesson in course.lessons)
+        for lesson in course.lessons:
+            mark = "✓" if lesson.id in catalogue.started else " "
+            click.echo(f"  {mark} {lesson.id:<{width}}  {lesson.count:>5} words  "
+                       f"{catalogue.known_in(lesson.words):>4} known  {visible(lesson.title)}")
     if hidden:
-        click.echo(f"  ... and {hidden} bundled HSK lessons (`lianxi lessons list --all`).")
+        click.echo(f"  ... {hidden} HSK lessons in these courses: `lianxi lessons list --all` lists them.")
+
 
 from lianxi.cli import tutor as _tutor  # noqa: E402,F401 - adds new, from-list, import-anki, import-pleco, export

@@ -51,3 +51,22 @@ def word_progress(conn: sqlite3.Connection, hanzi: str) -> WordProgress | None:
         for _, kind, state, reps, lapses, due, stability in rows
     )
     return WordProgress(tuple((r[0], r[1]) for r in lessons), cards)
+
+
+def words_seen_and_known(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:
+    """(words answered at least once, words known), as hanzi in both scripts.
+
+    Known: at least one of the word's cards has left the learning steps (review state),
+    so the learner has remembered it across a real interval at least once.
+    """
+    seen: set[str] = set()
+    known: set[str] = set()
+    for hanzi, traditional, state in conn.execute(
+        "SELECT n.hanzi, n.traditional, MAX(c.state = 2) FROM cards c JOIN notes n ON n.id = c.note_id "
+        "WHERE c.reps > 0 GROUP BY n.hanzi, n.traditional"
+    ):
+        forms = {hanzi, traditional} - {""}
+        seen |= forms
+        if state:
+            known |= forms
+    return seen, known
