@@ -89,7 +89,8 @@ async def test_adding_a_bundled_lesson_from_home(learner):
     app = make_app(learner)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("a")
-        await pilot.press("down", "enter")  # the first lesson under its level heading
+        await pilot.press("enter", "down", "enter")  # open the first course, add its first lesson
+        await pilot.press("escape")
         assert isinstance(app.screen, HomeScreen)
     assert [s.id for s in learner.lessons()] == ["first-01-greetings"]
 
