@@ -231,6 +231,35 @@ def test_worksheet_sections_key_only_no_key_and_traditional(tmp_path):
     assert not (tmp_path / "bad.html").exists()
 
 
+def test_class_html_writes_one_page_and_browser_opens_it(tmp_path, data_dir, monkeypatch):
+    out = tmp_path / "class.html"
+    result = run("class", "first-01-greetings", "--html", str(out), "--seed", "5", data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert "17 words, 17 with sound" in result.output and "--seed 5" in result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.count('<audio id="audio-') == 17 and "Greetings and pronouns" in page
+    again = tmp_path / "again.html"
+    assert run("class", "first-01-greetings", "--html", str(again), "--seed", "5", data_dir=data_dir).exit_code == 0
+    assert again.read_bytes() == out.read_bytes()  # the same seed, the same class
+    refused = run("class", "first-01-greetings", "--html", str(out), data_dir=data_dir)
+    assert refused.exit_code == 1 and "already exists" in refused.output
+    # --browser hands the page to the default browser ($BROWSER is how Python finds it)
+    opened = tmp_path / "opened.txt"
+    script = tmp_path / "browser.sh"
+    script.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    script.chmod(0o755)
+    monkeypatch.setenv("BROWSER", str(script))
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "_tryorder", None)  # read $BROWSER again
+    result = run("class", "first-01-greetings", "--browser", "--traditional", data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert "Opened it in your web browser" in result.output
+    uri = opened.read_text().strip()
+    assert uri.startswith("file://") and uri.endswith("/classroom/first-01-greetings.html")
+    assert "謝謝" in Path(uri.removeprefix("file://")).read_text(encoding="utf-8")
+
+
 def test_unknown_lessons_get_one_clear_line(tmp_path, data_dir):
     for args in (("class", "no-such-lesson"), ("worksheet", "no-such-lesson", "--out", str(tmp_path / "x.html")),
                  ("lessons", "export", "missing/file.toml", "--tsv", str(tmp_path / "x.tsv"))):

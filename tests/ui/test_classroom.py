@@ -160,3 +160,23 @@ async def test_a_lesson_without_two_syllable_words_says_so_in_the_tone_round(tmp
         await pilot.press("space", "n", "p")  # nothing to reveal, play or move to: no error
         await pilot.press("w")
         assert shown(app)["class-hanzi"] == "好"
+
+
+async def test_traditional_forms_back_and_a_long_meaning_that_wraps(tmp_path):
+    long = "a meaning long enough that it cannot fit on one line of an eighty column terminal and has to wrap"
+    text = SAMPLE_LESSON.replace('english = "thank you"', f'english = "{long}"\ntraditional = "謝謝"')
+    lesson = parse_lesson(text.encode(), "sample.toml")
+    app = ClassroomApp(lesson, cache_dir=tmp_path / "cache", player=SilentPlayer(), seed=7, traditional=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        while screen.word().hanzi != "谢谢":
+            await pilot.press("n")
+        assert shown(app)["class-hanzi"] == "謝 謝"
+        await pilot.press("space", "space")
+        await pilot.pause()
+        meaning = app.screen.query_one("#class-meaning")
+        assert str(meaning.render()) == long
+        assert meaning.size.height == 2 and meaning.region.right <= 80  # two lines of text: wrapped, not cut
+        index = screen.index
+        await pilot.press("left")
+        assert screen.index == index - 1 or index == 0

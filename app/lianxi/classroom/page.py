@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from lianxi.core.glosses import clean_sense
 from lianxi.core.lessons import Word
 from lianxi.core.pinyin import PinyinError, tone_spans
 
@@ -51,8 +52,14 @@ def cjk_fonts(traditional: bool) -> str:
 
 
 def meaning(word: Word) -> str:
-    """The meaning as a tutor shows it: the lesson's glosses, joined."""
-    return "; ".join(word.english)
+    """The meaning as a tutor shows it: the lesson's glosses without CC-CEDICT markup, joined.
+
+    Each gloss goes through core.glosses (the one cleaning rule); a gloss that only
+    points elsewhere ("variant of ...", "CL:...") goes. Only when nothing at all
+    is left are the glosses shown as the tutor wrote them, rather than nothing.
+    """
+    cleaned = [g for gloss in word.english for g in clean_sense(gloss)]
+    return "; ".join(dict.fromkeys(cleaned or word.english))
 
 
 def pinyin_spans(pinyin: str) -> list[tuple[str, int | None]]:

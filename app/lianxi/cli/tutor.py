@@ -250,25 +250,67 @@ def export(context: Context, lesson_ref: str, apkg: Path | None, tsv: Path | Non
 
 @click.command("class")
 @click.argument("lesson_ref", metavar="LESSON")
-@click.option("--seed", type=int, help="Shuffle the same way as another class (default: new order each time).")
+@click.option("--browser", is_flag=True, help="Projector view: write one HTML page and open it in your web browser.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the projector page to this file (with --browser, also open it).")
+@click.option("--traditional", is_flag=True, help="Traditional characters (the lesson's traditional forms).")
+@click.option("--seed", type=click.IntRange(0, 2**31 - 1),
+              help="Shuffle the same way as another class (default: a new order each time).")
+@click.option("--force", is_flag=True, help="Replace the --html file if it exists.")
 @pass_context
-def class_(context: Context, lesson_ref: str, seed: int | None) -> None:
-    """Classroom mode for a projector: big hanzi, reveal and play on your keys.
+def class_(context: Context, lesson_ref: str, browser: bool, html_out: Path | None, traditional: bool,
+           seed: int | None, force: bool) -> None:
+    """Classroom mode: a projector page in your browser (--browser), or big hanzi in this terminal.
 
-    Keys: space reveals pinyin then meaning, p plays the word, n next word,
-    t tone pairs, l listening, d dictation, w words, ? help, q quit. Make the
-    terminal's font large for the room (Ctrl and + in most terminals). Nothing
-    about anyone is recorded.
+    Keys (both): space reveals pinyin then the meaning, p plays the word, n or
+    → next, ← or b back, w words, t tone pairs, l listening, d dictation,
+    ? help. In the browser also s (stroke order) and f (full screen), with buttons
+    for a clicker or a touch screen. Nothing about anyone is recorded.
     """
     from lianxi.study.tutor import find_lesson
-    from lianxi.ui.screens.classroom import run_classroom
 
     try:
         lesson = find_lesson(lesson_ref, context.data_dir)
     except LessonProblems as exc:
         _report_problems(exc)
         raise SystemExit(1)
-    run_classroom(lesson, data_dir=context.data_dir, seed=seed)
+    if not (browser or html_out):
+        from lianxi.ui.screens.classroom import run_classroom
+
+        run_classroom(lesson, data_dir=context.data_dir, seed=seed, traditional=traditional)
+        return
+    _projector_page(context, lesson, browser, html_out, traditional, seed, force)
+
+
+def _projector_page(context: Context, lesson, browser: bool, html_out: Path | None, traditional: bool,
+                    seed: int | None, force: bool) -> None:
+    import random
+
+    from lianxi import paths
+    from lianxi.classroom.projector import ProjectorOptions
+    from lianxi.study.class_pages import open_in_browser, write_projector_page
+    from lianxi.study.sound import cache_folder, make_speaker
+
+    seed = seed if seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    if html_out is None:  # a page to open now: it lives with the other things Lianxi can rebuild
+        folder = paths.cache_dir(context.data_dir) / "classroom"
+        folder.mkdir(parents=True, exist_ok=True)
+        html_out, force = folder / f"{lesson.id}.html", True
+    page = write_projector_page(lesson, html_out, ProjectorOptions(seed, traditional),
+                                make_speaker(cache_folder(context.data_dir)), force)
+    size = page.path.stat().st_size / 1e6
+    click.echo(f"Wrote {visible(str(page.path))}: {page.words} words, {page.with_sound} with sound, "
+               f"{size:.1f} MB (order: --seed {seed}).")
+    if page.sound_problem and page.with_sound < page.words:
+        click.echo(f"Some words have no sound in the page: {visible(page.sound_problem)}")
+    if page.no_strokes:
+        click.echo(f"No stroke order for {visible(page.no_strokes)}: shown without animation.")
+    _say_traditional(lesson, traditional)
+    if browser:
+        if open_in_browser(page.path):
+            click.echo("Opened it in your web browser: press f for full screen, ? for the keys.")
+        else:
+            click.echo(f"No web browser could be opened here: open {visible(page.path.resolve().as_uri())} in one.")
 
 
 def _sections(value: str | None, key_only: bool, no_key: bool) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lianxi.classroom.page import shown_hanzi
+from lianxi.classroom.projector import ProjectorOptions, page_characters, projector_html
 from lianxi.classroom.worksheet import WorksheetOptions, worksheet_html, writing_characters
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import Lesson
@@ -35,6 +36,33 @@ def write_worksheet(lesson: Lesson, out: Path, options: WorksheetOptions, force:
     if "writing" in options.sections:
         strokes = stroke_orders("".join(writing_characters(lesson, options.traditional)))
     return write_atomic(out, worksheet_html(lesson, options, strokes))
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectorPage:
+    path: Path
+    words: int
+    with_sound: int
+    no_strokes: str  # characters shown without animation
+    sound_problem: str | None
+
+
+def write_projector_page(lesson: Lesson, out: Path, options: ProjectorOptions, speaker=None,
+                         force: bool = False) -> ProjectorPage:
+    """The projector page with each word's audio embedded (when a speaker is given and can speak)."""
+    _refuse_existing(out, force)
+    audio: list[bytes | None] = [None] * len(lesson.words)
+    problem = speaker.check() if speaker is not None else "no sound asked for"
+    if problem is None:
+        for i, word in enumerate(lesson.words):
+            try:
+                audio[i] = speaker.render(hanzi=word.hanzi, pinyin=word.numbered).read_bytes()
+            except (UserError, ValueError, OSError) as exc:  # one word that cannot be said keeps its place, silent
+                problem = f"{word.hanzi}: {exc}"
+    strokes = stroke_orders(page_characters(lesson, options.traditional))
+    path = write_atomic(out, projector_html(lesson, options, audio, strokes))
+    return ProjectorPage(path, len(lesson.words), sum(1 for a in audio if a),
+                         "".join(ch for ch, data in strokes.items() if data is None), problem)
 
 
 def missing_traditional(lesson: Lesson) -> list[str]:

@@ -19,16 +19,19 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from lianxi.classroom.page import meaning, shown_hanzi
 from lianxi.core.classroom import TonePair, dictation_order, listening_questions, shuffled, tone_pairs
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import Lesson, Word
 from lianxi.lexicon import bundled_lexicon
 from lianxi.ui.screens.help import HelpScreen
+from lianxi.ui.tones import DEFAULT_PALETTE, coloured_pinyin
 
 HELP_KEYS = [
     ("space", "show the next part: pinyin, then the meaning"),
     ("p", "play the word"),
-    ("n", "next word"),
+    ("n, →", "next word"),
+    ("b, ←", "previous word"),
     ("w", "words round (shuffled)"),
     ("t", "tone pairs round: the room says the tones"),
     ("l", "listening round: the room picks the word they hear"),
@@ -51,7 +54,8 @@ class ClassroomScreen(Screen):
     BINDINGS = [
         Binding("space", "reveal", "Reveal"),
         Binding("p", "play", "Play"),
-        Binding("n", "next", "Next"),
+        Binding("n,right", "next", "Next"),
+        Binding("b,left", "previous", "Back", show=False),
         Binding("w", "round('words')", "Words"),
         Binding("t", "round('tones')", "Tones"),
         Binding("l", "round('listen')", "Listen"),
@@ -60,10 +64,11 @@ class ClassroomScreen(Screen):
         Binding("question_mark", "help", "Help"),
     ]
 
-    def __init__(self, lesson: Lesson, seed: int | None = None):
+    def __init__(self, lesson: Lesson, seed: int | None = None, traditional: bool = False):
         super().__init__()
         self.lesson = lesson
         self.seed = seed
+        self.traditional = traditional
         self.rounds_started = 0
         self.mode = "words"
         self.items: list = []
@@ -124,7 +129,7 @@ class ClassroomScreen(Screen):
         status = self.query_one("#class-status", Static)
         hanzi = self.query_one("#class-hanzi", Static)
         pinyin = self.query_one("#class-pinyin", Static)
-        meaning = self.query_one("#class-meaning", Static)
+        meaning_box = self.query_one("#class-meaning", Static)
         hint = self.query_one("#class-hint", Static)
         name = ROUNDS[self.mode]
         total = len(self.items)
@@ -133,41 +138,45 @@ class ClassroomScreen(Screen):
         if item is None:
             hanzi.update(Text("No words for this round" if not total else "Done!", style="bold"))
             pinyin.update(Text(f"{total} in this round" if total else "(tone pairs need words of two syllables)"))
-            meaning.update(Text("n: again   w t l d: another round   q: quit"))
+            meaning_box.update(Text("n: again   w t l d: another round   q: quit"))
             hint.update("")
             return
         word = self.word()
+        shown = shown_hanzi(word, self.traditional)
+        gloss = meaning(word)
+        spoken = coloured_pinyin(word.pinyin, DEFAULT_PALETTE, bold=True)
         if self.mode == "words":
-            hanzi.update(big(word.hanzi))
-            pinyin.update(Text(word.pinyin, style="bold") if self.step >= 1 else Text(""))
-            meaning.update(Text(word.meaning) if self.step >= 2 else Text(""))
+            hanzi.update(big(shown))
+            pinyin.update(spoken if self.step >= 1 else Text(""))
+            meaning_box.update(Text(gloss) if self.step >= 2 else Text(""))
             reveal = {0: "space: pinyin   ", 1: "space: meaning   "}.get(self.step, "")
             hint.update(reveal + "p: play   n: next   ?: help")
         elif self.mode == "tones":
             pair: TonePair = item
-            hanzi.update(big(word.hanzi))
+            hanzi.update(big(shown))
             if self.step >= 1:
                 said = "" if pair.spoken == pair.tones else \
                     f"   (said {' + '.join(str(t) if t != 5 else 'neutral' for t in pair.spoken)})"
-                pinyin.update(Text(f"{word.pinyin}    tones {pair.label}{said}", style="bold"))
+                pinyin.update(Text.assemble(spoken, (f"    tones {pair.label}{said}", "bold")))
             else:
                 pinyin.update(Text("Which tones? p: play"))
-            meaning.update(Text(word.meaning) if self.step >= 2 else Text(""))
+            meaning_box.update(Text(gloss) if self.step >= 2 else Text(""))
             hint.update("space: reveal   p: play   n: next   ?: help")
         elif self.mode == "listen":
             options = Text()
             for n, option in enumerate(item.options, start=1):
                 right = self.step >= 1 and n - 1 == item.answer
                 options.append(f" {n} ", style="reverse bold" if right else "bold")
-                options.append(f" {' '.join(option.hanzi)}    ", style="bold underline" if right else "")
+                options.append(f" {' '.join(shown_hanzi(option, self.traditional))}    ",
+                               style="bold underline" if right else "")
             hanzi.update(options)
-            pinyin.update(Text(f"{word.pinyin}", style="bold") if self.step >= 1 else Text("Which word do you hear?"))
-            meaning.update(Text(word.meaning) if self.step >= 1 else Text(""))
+            pinyin.update(spoken if self.step >= 1 else Text("Which word do you hear?"))
+            meaning_box.update(Text(gloss) if self.step >= 1 else Text(""))
             hint.update("space: answer   p: play again   n: next   ?: help")
         else:
             hanzi.update(Text(f"{self.index + 1}", style="bold"))
-            pinyin.update(Text(word.pinyin, style="bold") if self.step >= 1 else Text("Listen and write"))
-            meaning.update(big(word.hanzi) if self.step >= 1 else Text(""))
+            pinyin.update(spoken if self.step >= 1 else Text("Listen and write"))
+            meaning_box.update(big(shown) if self.step >= 1 else Text(""))
             hint.update("p: play again   space: show   n: next   ?: help")
 
     # keys
@@ -185,6 +194,13 @@ class ClassroomScreen(Screen):
         self.step = 0
         self.show()
         self.autoplay()
+
+    def action_previous(self) -> None:
+        if self.index > 0:
+            self.index -= 1
+            self.step = 0
+            self.show()
+            self.autoplay()
 
     def action_round(self, mode: str) -> None:
         self.start_round(mode)
@@ -213,15 +229,17 @@ class ClassroomApp(App):
     #class-stage { height: 1fr; }
     #class-hanzi { width: auto; padding: 1 0; color: $text; text-style: bold; }
     #class-pinyin { width: auto; padding: 1 0 0 0; color: $accent; }
-    #class-meaning { width: auto; padding: 1 2 0 2; }
+    #class-meaning { width: auto; max-width: 100%; padding: 1 2 0 2; text-align: center; }
     #class-hint { height: 1; padding: 0 1; color: $text-muted; }
     #help { width: 70; height: auto; border: round $accent; padding: 1 2; background: $surface; }
     HelpScreen { align: center middle; }
     """
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
 
-    def __init__(self, lesson: Lesson, *, cache_dir: Path, player=None, seed: int | None = None):
+    def __init__(self, lesson: Lesson, *, cache_dir: Path, player=None, seed: int | None = None,
+                 traditional: bool = False):
         super().__init__()
+        self.traditional = traditional
         self.lesson = lesson
         self.cache_dir = cache_dir
         self.player = player
@@ -231,7 +249,7 @@ class ClassroomApp(App):
         self.problem: str | None = None
 
     def on_mount(self) -> None:
-        self.push_screen(ClassroomScreen(self.lesson, self.seed))
+        self.push_screen(ClassroomScreen(self.lesson, self.seed, self.traditional))
 
     def say(self, word: Word) -> None:
         """Render and play in a worker thread so the keys stay quick."""
@@ -260,7 +278,8 @@ class ClassroomApp(App):
                 self.call_from_thread(self.notify, self.problem, severity="warning", timeout=6)
 
 
-def run_classroom(lesson: Lesson, *, data_dir: Path | None = None, seed: int | None = None) -> None:
+def run_classroom(lesson: Lesson, *, data_dir: Path | None = None, seed: int | None = None,
+                  traditional: bool = False) -> None:
     from lianxi import paths  # noqa: PLC0415
 
-    ClassroomApp(lesson, cache_dir=paths.cache_dir(data_dir), seed=seed).run()
+    ClassroomApp(lesson, cache_dir=paths.cache_dir(data_dir), seed=seed, traditional=traditional).run()
