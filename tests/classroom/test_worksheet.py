@@ -114,6 +114,17 @@ def test_tone_exercise_shows_pinyin_without_tones_and_the_key_with_them():
     assert toneless("nǚ'ér") == "nü'er" and toneless("Nǐ hǎo, lǎoshī!") == "Ni hao, laoshi!"
 
 
+def test_meanings_never_show_dictionary_markup():
+    from lianxi.classroom.page import meaning
+
+    text = ('id = "m"\ntitle = "M"\nlevel = "x"\n[[words]]\nhanzi = "个"\npinyin = "ge4"\n'
+            'english = ["classifier for people", "CL:個|个[ge4]", "to help sb", "see you", "variant of 箇|个[ge4]"]\n')
+    (word,) = parse_lesson(text.encode(), "m.toml").words
+    assert meaning(word) == "classifier for people; to help someone; see you"
+    page = worksheet_html(parse_lesson(text.encode(), "m.toml"))
+    assert "CL:" not in page and "variant of" not in page and "[ge4]" not in page
+
+
 def test_pinyin_is_coloured_by_tone_and_never_wraps():
     page = worksheet_html(greetings())
     vocab = section(page, "vocab")
@@ -147,7 +158,9 @@ def test_matching_key_pairs_each_number_with_its_meaning_and_labels_run_on():
     lesson = greetings()
     page = worksheet_html(lesson)
     got = matching_answers(page)
-    assert got == {w.hanzi: w.meaning.replace("'", "&#x27;") for w in lesson.words}
+    from lianxi.classroom.page import meaning
+
+    assert got == {w.hanzi: meaning(w).replace("'", "&#x27;") for w in lesson.words}
     matching = section(page, "matching")
     numbers = [int(n) for n in re.findall(r'<tr><td class="label">(\d+)</td>', matching)]
     labels = re.findall(r'<td class="slot"><span></span></td><td class="label">([a-z]+)</td>', matching)

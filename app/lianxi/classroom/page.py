@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from lianxi.core.glosses import clean_sense
+from lianxi.core.glosses import clean_sense, has_markup
 from lianxi.core.lessons import Word
 from lianxi.core.pinyin import PinyinError, tone_spans
 
@@ -54,11 +54,12 @@ def cjk_fonts(traditional: bool) -> str:
 def meaning(word: Word) -> str:
     """The meaning as a tutor shows it: the lesson's glosses without CC-CEDICT markup, joined.
 
-    Each gloss goes through core.glosses (the one cleaning rule); a gloss that only
-    points elsewhere ("variant of ...", "CL:...") goes. Only when nothing at all
-    is left are the glosses shown as the tutor wrote them, rather than nothing.
+    A gloss that still shows CC-CEDICT markup (core.glosses.has_markup) goes through
+    core.glosses' cleaning, the one rule; a gloss that only points elsewhere
+    ("variant of ...", "CL:...") goes. A plain gloss is shown as the tutor wrote
+    it. Only when nothing at all is left are the glosses shown as written.
     """
-    cleaned = [g for gloss in word.english for g in clean_sense(gloss)]
+    cleaned = [g for gloss in word.english for g in (clean_sense(gloss) if has_markup(gloss) else (gloss,))]
     return "; ".join(dict.fromkeys(cleaned or word.english))
 
 
