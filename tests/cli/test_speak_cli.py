@@ -96,3 +96,27 @@ def test_keep_my_recordings_is_off_by_default_and_can_be_turned_on(data_dir):
     assert "kept in the data folder" in run(data_dir, "speak", "keep", "on").output
     assert "kept in the data folder" in run(data_dir, "speak", "keep").output
     assert "discarded" in run(data_dir, "speak", "keep", "off").output
+
+
+def test_doctor_reports_the_pitch_tracker_and_the_microphone(data_dir, monkeypatch):
+    monkeypatch.setenv("CI", "1")
+    lines = run(data_dir, "doctor").output.splitlines()
+    tracker = next(line for line in lines if "pitch tracker" in line)
+    microphone = next(line for line in lines if "microphone" in line)
+    assert tracker.startswith("ok") and "praat-parselmouth" in tracker
+    assert microphone.startswith("MISSING") and "running under CI" in microphone and "--wav" in microphone
+
+
+def test_without_the_pitch_tracker_speaking_says_what_is_missing_and_the_rest_works(data_dir, wavs):
+    """Linux aarch64 has no praat-parselmouth wheel: Lianxi installs without it."""
+    import sys
+
+    block = "import sys; sys.modules['parselmouth'] = None; from lianxi.cli import main; main()"
+    check = subprocess.run([sys.executable, "-c", block, "--data-dir", str(data_dir), "speak", "check", "你好",
+                            "--wav", str(wavs["nihao"])], capture_output=True, text=True)
+    assert check.returncode == 1
+    assert check.stderr.strip().startswith("lianxi: speaking practice needs praat-parselmouth")
+    assert "pip install praat-parselmouth" in check.stderr and "Traceback" not in check.stderr
+    stats = subprocess.run([sys.executable, "-c", block, "--data-dir", str(data_dir), "stats"],
+                           capture_output=True, text=True)
+    assert stats.returncode == 0 and "Due now" in stats.stdout

@@ -104,7 +104,7 @@ def _espeak_version() -> str:
 @click.command()
 @pass_context
 def doctor(context: Context) -> None:
-    """Check speech, the Mandarin voice, the sound output and the data folder; say what to install."""
+    """Check speech, the Mandarin voice, sound, the microphone and the data folder; say what to install."""
     from lianxi.study.sound import make_speaker, speech_unavailable, voice_name  # noqa: PLC0415
 
     SpeechUnavailable = speech_unavailable()  # noqa: N806
@@ -141,6 +141,17 @@ def doctor(context: Context) -> None:
         all_ok &= _line(True, "sound output", getattr(player, "name", type(player).__name__))
     else:
         all_ok &= _line(False, "sound output", f"{player.reason} (drills still run; `lianxi say --out` writes WAV files)")
+
+    # Speaking practice: a pitch tracker and a microphone (`lianxi speak check --wav` needs only the first).
+    from lianxi.study.recordings import find_microphone  # noqa: PLC0415
+    from lianxi.study.speaking import analysis_problem  # noqa: PLC0415
+
+    problem = analysis_problem()
+    all_ok &= _line(not problem, "pitch tracker", problem or "praat-parselmouth (speaking practice)")
+    microphone = find_microphone()
+    all_ok &= _line(microphone.available, "microphone",
+                    microphone.name if microphone.available
+                    else f"{microphone.reason.removeprefix('No microphone: ')} (`lianxi speak check --wav` still works)")
 
     folder = paths.data_dir(context.data_dir)
     database = folder / paths.DATABASE_NAME
