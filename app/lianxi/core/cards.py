@@ -46,7 +46,8 @@ SIDES: dict[CardKind, Sides] = {
     CardKind.TYPE_PINYIN: Sides(("hanzi",), ("pinyin", "english"), "Type the pinyin (tone numbers or marks).", True),
     CardKind.TYPE_HANZI: Sides(("english",), ("hanzi", "pinyin"), "Type it in hanzi or pinyin.", True),
     CardKind.CLOZE: Sides(("cloze", "example_english"), ("example", "pinyin", "english"), "Fill the gap.", True),
-    CardKind.SAY: Sides(("hanzi", "pinyin"), ("english", "example"), "Say it: m records you, r plays the target."),
+    # The back stays short: the learner's pitch curves take the room an example would.
+    CardKind.SAY: Sides(("hanzi", "pinyin"), ("english",), "Say it: m records you, r plays the target."),
 }
 
 

@@ -197,8 +197,9 @@ class SpeakingPanel(Vertical):
         except (PinyinError, AttributeError):
             labels = None
         width = max(20, (self.size.width or 76) - 2)
+        height = 4 if self.app.size.height < 28 else 6  # 80x24 keeps the grades in view
         if attempt.heard_anything:
-            self.query_one("#speak-plot", Static).update(contour_plot(attempt.judgements, palette, width, 6, labels))
+            self.query_one("#speak-plot", Static).update(contour_plot(attempt.judgements, palette, width, height, labels))
         else:
             self.query_one("#speak-plot", Static).update("")
         hints = Text()
