@@ -260,6 +260,19 @@ def test_class_html_writes_one_page_and_browser_opens_it(tmp_path, data_dir, mon
     assert "謝謝" in Path(uri.removeprefix("file://")).read_text(encoding="utf-8")
 
 
+def test_export_audio_folder_and_every_export_keeps_the_lessons_details(tmp_path, data_dir):
+    folder = tmp_path / "audio"
+    result = run("lessons", "export", "first-01-greetings", "--audio-folder", str(folder), data_dir=data_dir)
+    assert result.exit_code == 0, result.output
+    assert "Wrote 17 audio files" in result.output and (folder / "11-谢谢-xiexie.wav").is_file()
+    tsv = tmp_path / "g.tsv"
+    assert run("lessons", "export", "first-01-greetings", "--tsv", str(tsv)).exit_code == 0
+    back = read_anki(tsv.read_bytes(), "g.tsv").lesson
+    lesson = parse_lesson(GREETINGS.read_bytes(), GREETINGS.name)
+    assert (back.level, back.description, back.attribution) == (lesson.level, lesson.description, lesson.attribution)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary files left
+
+
 def test_unknown_lessons_get_one_clear_line(tmp_path, data_dir):
     for args in (("class", "no-such-lesson"), ("worksheet", "no-such-lesson", "--out", str(tmp_path / "x.html")),
                  ("lessons", "export", "missing/file.toml", "--tsv", str(tmp_path / "x.tsv"))):
@@ -268,4 +281,4 @@ def test_unknown_lessons_get_one_clear_line(tmp_path, data_dir):
         assert result.output.startswith("lianxi: no lesson file") and "Traceback" not in result.output
     assert not (tmp_path / "x.html").exists()
     nothing = run("lessons", "export", "first-01-greetings")
-    assert nothing.exit_code == 2 and "--anki FILE.apkg" in nothing.output
+    assert nothing.exit_code == 2 and "--anki FILE.apkg" in nothing.output and "--audio-folder" in nothing.output

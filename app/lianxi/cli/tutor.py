@@ -206,20 +206,25 @@ def import_pleco(context: Context, file: Path, title: str | None, lesson_id: str
 @click.option("--anki", "apkg", type=click.Path(dir_okay=False, path_type=Path), help="Write an Anki deck (.apkg).")
 @click.option("--tsv", type=click.Path(dir_okay=False, path_type=Path), help="Write Anki notes as text (.tsv/.txt).")
 @click.option("--pleco", type=click.Path(dir_okay=False, path_type=Path), help="Write Pleco flashcards as text.")
+@click.option("--audio-folder", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one audio file per word into this folder (01-谢谢-xiexie.wav ...).")
 @click.option("--audio/--no-audio", default=True, show_default=True, help="Put each word's audio in the Anki deck.")
 @click.option("--force", is_flag=True, help="Replace files that exist.")
 @pass_context
 def export(context: Context, lesson_ref: str, apkg: Path | None, tsv: Path | None, pleco: Path | None,
-           audio: bool, force: bool) -> None:
-    """Export a lesson as an Anki deck with audio, as Anki text, or as Pleco flashcards.
+           audio_folder: Path | None, audio: bool, force: bool) -> None:
+    """Export a lesson as an Anki deck with audio, as Anki text, as Pleco flashcards, or as audio files.
 
     LESSON is a lesson file, a bundled lesson id or the id of a lesson you imported.
+    The lesson's level, description and attribution go with it (in the Anki deck's
+    description, as #lianxi- lines in Anki text, in the audio folder's README.txt).
     """
     from lianxi.core.interop import anki_text, pleco_text
     from lianxi.study.tutor import export_anki_package, find_lesson, write_new_file
 
-    if not (apkg or tsv or pleco):
-        raise click.UsageError("say what to write: --anki FILE.apkg, --tsv FILE.tsv or --pleco FILE.txt")
+    if not (apkg or tsv or pleco or audio_folder):
+        raise click.UsageError("say what to write: --anki FILE.apkg, --tsv FILE.tsv, --pleco FILE.txt "
+                               "or --audio-folder DIR")
     try:
         lesson = find_lesson(lesson_ref, context.data_dir)
     except LessonProblems as exc:
@@ -243,6 +248,17 @@ def export(context: Context, lesson_ref: str, apkg: Path | None, tsv: Path | Non
                 raise UserError(f"{problem}; or export without sound: add --no-audio")
         result = export_anki_package(lesson, apkg, speaker, force)
         click.echo(f"Wrote {apkg}: {result.notes} notes, {result.media} sound files (Anki: File > Import).")
+    if audio_folder:
+        from lianxi.study.class_pages import export_audio_folder
+        from lianxi.study.sound import cache_folder, make_speaker
+
+        speaker = make_speaker(cache_folder(context.data_dir))
+        problem = speaker.check()
+        if problem:
+            raise UserError(problem)
+        written = export_audio_folder(lesson, audio_folder, speaker, force)
+        click.echo(f"Wrote {len(written.files)} audio files and README.txt to {visible(str(audio_folder))} "
+                   f"({visible(written.files[0].name)} ...).")
 
 
 # -- class and worksheet -----------------------------------------------------------------------------

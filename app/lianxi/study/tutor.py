@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 import importlib.util
 from pathlib import Path
 
 from lianxi import paths
-from lianxi.files import IMPORT_LIMIT, FileProblem, read_limited
+from lianxi.files import IMPORT_LIMIT, FileProblem, read_limited, write_atomic
 from lianxi.core.errors import UserError
 from lianxi.core.lesson_writer import LessonDraft, Lookup, WordDraft, checked_lesson
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems
@@ -71,18 +72,10 @@ def find_lesson(ref: str, data_dir: Path | None = None) -> Lesson:
 
 
 def write_new_file(path: Path, data: str | bytes, force: bool = False) -> Path:
-    """Write a file the tutor asked for; an existing file is kept unless `force`."""
+    """Write a file the tutor asked for, whole or not at all; an existing file is kept unless `force`."""
     if path.exists() and not force:
         raise FileExists(f"{path} already exists: choose another name with --out, or add --force to replace it")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8")
-        else:
-            path.write_bytes(data)
-    except OSError as exc:
-        raise UserError(f"cannot write {path}: {exc.strerror}") from None
-    return path
+    return write_atomic(path, data, make_folder=True)
 
 
 def read_input(path: Path) -> bytes:
@@ -181,8 +174,9 @@ def export_anki_package(lesson: Lesson, out: Path, speaker=None, force: bool = F
 
     if out.exists() and not force:
         raise FileExists(f"{out} already exists: choose another file name, or add --force to replace it")
+    about = [lesson.description, f"Level: {lesson.level}", lesson.attribution]
     deck = genanki.Deck(stable_id("lianxi-deck", lesson.id), f"Lianxi::{lesson.title}",
-                        description=escape(lesson.description))
+                        description="<br>".join(escape(part) for part in about if part))
     model = _model()
     media: list[str] = []
     for word in lesson.words:
@@ -201,11 +195,15 @@ def export_anki_package(lesson: Lesson, out: Path, speaker=None, force: bool = F
         ))
     package = genanki.Package(deck)
     package.media_files = media
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        package.write_to_file(str(out))
-    except OSError as exc:
-        raise UserError(f"cannot write {out}: {exc.strerror}") from None
+    # genanki writes to a path: let it write a private temporary file, then put it in place atomically
+    with tempfile.TemporaryDirectory(prefix="lianxi-apkg-") as folder:
+        draft = Path(folder) / "deck.apkg"
+        try:
+            package.write_to_file(str(draft))
+            data = draft.read_bytes()
+        except OSError as exc:
+            raise UserError(f"cannot make the deck for {out}: {exc.strerror}") from None
+    write_atomic(out, data, make_folder=True)
     return AnkiExport(out, len(lesson.words), len(media))
 
 
