@@ -56,6 +56,7 @@ async def test_an_entry_shows_everything_about_the_word(learner, real_index, tmp
 
         # o draws the first character's strokes on a braille canvas, one at a time
         await pilot.press("o")
+        await app.workers.wait_for_complete()  # the stroke data is read in a worker the first time
         await pilot.pause()
         strokes = str(app.screen.query_one("#entry-strokes").render())
         assert any("\u2801" <= ch <= "\u28ff" for ch in strokes)
@@ -75,3 +76,9 @@ async def test_measure_words_and_classifier_senses(learner, real_index):
         await open_entry(app, pilot, learner, real_index, "老师")
         body = str(app.screen.query_one("#entry-text").render())
         assert "measure words: 个 gè, 位 wèi" in body
+        # a character the stroke data lacks says so
+        await open_entry(app, pilot, learner, real_index, "獃")
+        await pilot.press("o")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Stroke order is not available for 獃." in drawn(app)

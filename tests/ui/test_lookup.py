@@ -93,3 +93,27 @@ async def test_leaving_while_the_index_builds_stops_it_cleanly(learner):
         await pilot.press("r")
         await pilot.pause()
     assert not Dictionary(learner).ready()
+
+
+async def test_an_empty_search_box_lists_my_words_and_x_removes_one(learner, real_index):
+    from lianxi.study.dictionary import Dictionary
+    from lianxi.study.my_words import my_words as words_of
+
+    learner.progress.set_setting("welcomed", True)
+    dictionary = Dictionary(learner, index=real_index)
+    for text in ("xuexi", "laoshi"):
+        dictionary.add_to_my_words(dictionary.lookup(text, limit=1)[0].id)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = LookupScreen(dictionary)
+        await app.push_screen(screen)
+        await pilot.pause()
+        results = screen.query_one(OptionList)
+        assert [str(results.get_option_at_index(i).prompt).split()[1] for i in range(results.option_count)] == [
+            "学习", "老师"]
+        assert "My words: 2 words" in str(screen.query_one("#lookup-status").render())
+        await pilot.press("down", "x")
+        await pilot.pause()
+        assert [w.hanzi for w in words_of(learner)] == ["老师"]
+        assert results.option_count == 1
+    dictionary.close()

@@ -201,6 +201,18 @@ class Dictionary:
         """(hanzi, reading without spaces) of every word in My words, to mark results already there."""
         return my_word_keys(self.learner)
 
+    def my_words_found(self) -> list[Found]:
+        """The words in My words as dictionary results (the entry of the reading added), in the order added."""
+        index = self._built()
+        out = []
+        for word in my_words(self.learner):
+            entries = index.by_hanzi(word.hanzi)
+            wanted = (word.hanzi, word.numbered.replace(" ", ""))
+            found = next((f for f in entries if self.key_of(f) == wanted), entries[0] if entries else None)
+            if found is not None:
+                out.append(found)
+        return out
+
     @staticmethod
     def key_of(found: Found) -> tuple[str, str]:
         return found.simplified, reading_keys(found.pinyin)[0].replace(" ", "")

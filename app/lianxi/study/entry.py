@@ -3,8 +3,8 @@
 Everything about one word in one place: each reading with all its senses (cleaned by
 core.glosses: no CC-CEDICT markup), simplified and traditional forms, measure words,
 HSK 2.0 level and HSK 3.0 band, a few words built on it (most frequent first), example
-sentences from imported sentence files, the learner's own progress on it, and whether
-stroke order is at hand for its characters. Character components are left out: see
+sentences from imported sentence files and the learner's own progress on it (stroke
+order is read from study.strokes only when asked for: its data takes ~1 s to load). Character components are left out: see
 the note on COMPONENTS. Must never import Textual.
 """
 
@@ -18,7 +18,6 @@ from lianxi.core.errors import UserError
 from lianxi.core.lessons import is_hanzi
 from lianxi.store.sentences import Example
 from lianxi.store.word_progress import WordProgress, word_progress
-from lianxi.study import strokes
 from lianxi.study.sentences import examples_for
 
 CONTAINING = 6  # words built on it: a few, most frequent first
@@ -60,7 +59,11 @@ class WordEntry:
     containing: tuple[Found, ...]
     examples: tuple[Example, ...]
     progress: WordProgress | None
-    strokes: dict[str, bool]  # each character -> whether its stroke order is at hand
+
+    @property
+    def characters(self) -> list[str]:
+        """Its characters, each once, for stroke order (the data is read only when asked: ~1 s)."""
+        return [ch for ch in dict.fromkeys(self.simplified) if is_hanzi(ch)]
 
     def headword(self, script: str = "simplified") -> str:
         first, other = ((self.traditional, self.simplified) if script == "traditional"
@@ -147,7 +150,6 @@ def open_entry(dictionary, hanzi: str) -> WordEntry:
         containing=tuple(index.containing(simplified, CONTAINING)),
         examples=tuple(examples_for(dictionary.learner, simplified)),
         progress=word_progress(dictionary.progress.conn, simplified),
-        strokes={ch: strokes.stroke_order(ch) is not None for ch in dict.fromkeys(simplified) if is_hanzi(ch)},
     )
 
 

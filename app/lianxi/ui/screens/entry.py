@@ -19,7 +19,7 @@ from lianxi.core.schedule import State
 from lianxi.study.dictionary import Dictionary, script
 from lianxi.study.entry import WordEntry, open_entry
 from lianxi.study.my_words import remove_from_my_words
-from lianxi.study.strokes import stroke_order
+from lianxi.study.strokes import known_characters, stroke_order
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.tones import coloured_hanzi, coloured_pinyin
 from lianxi.ui.voice import voice
@@ -66,6 +66,9 @@ class EntryScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        # the stroke data takes about a second to read: read it now, off the UI thread
+        self._strokes_wanted = False
+        self.run_worker(known_characters, thread=True, name="stroke-data")
         self.script = script(self.app.learner.progress)
         self.query_one("#entry-strokes", Static).display = False
         self.reload()
@@ -139,9 +142,6 @@ class EntryScreen(Screen):
                 due = f", due {card.due:%Y-%m-%d}" if card.due and card.state else ""
                 out.append(f"  {card.kind}: {state}, answered {card.reps}×, forgotten {card.lapses}×{due}\n",
                            style="dim")
-        missing = [ch for ch, known in entry.strokes.items() if not known]
-        if missing:
-            out.append("\nStroke order is not available for " + "、".join(missing) + ".\n", style="dim")
         return out
 
     # keys
@@ -195,8 +195,13 @@ class EntryScreen(Screen):
         """Next character's stroke order, drawn one stroke at a time."""
         if self.entry is None:
             return
-        chars = list(self.entry.strokes)
+        chars = self.entry.characters
         if not chars:
+            return
+        worker = next((w for w in self.workers if w.name == "stroke-data"), None)
+        if worker is not None and not worker.is_finished:
+            self._strokes_wanted = True
+            self._status("Reading the stroke data…")
             return
         self._stroke_char = (self._stroke_char + 1) % len(chars)
         char = chars[self._stroke_char]
@@ -222,6 +227,11 @@ class EntryScreen(Screen):
             self._timer.stop()
         show()
         self._timer = self.set_interval(0.6, show, repeat=len(frames) - 1)
+
+    def on_worker_state_changed(self, event) -> None:
+        if event.worker.name == "stroke-data" and event.worker.is_finished and self._strokes_wanted:
+            self._strokes_wanted = False
+            self.action_strokes()
 
     def action_back(self) -> None:
         if self._timer is not None:

@@ -26,6 +26,8 @@ HELP_KEYS = [
     ("down", "from the search box to the results"),
     ("enter", "on a result: open its entry (every meaning, levels, hear it, stroke order)"),
     ("a", "on a result: add it to My words (it gets cards)"),
+    ("x", "on a result: remove it from My words (its progress is kept if you add it again)"),
+    ("empty box", "lists the words in My words"),
     ("/", "back to the search box"),
     ("esc", "back to your lessons"),
     ("?", "this help"),
@@ -44,11 +46,13 @@ class LookupScreen(Screen):
         Binding("down", "results", "Results", show=False),
         Binding("slash", "search_box", "Search", show=False),
         Binding("a", "add", "Add to My words", show=False),
+        Binding("x", "remove", "Remove from My words", show=False),
         Binding("question_mark", "help", "Help"),
     ]
 
-    def __init__(self):
+    def __init__(self, dictionary: Dictionary | None = None):
         super().__init__()
+        self._given = dictionary  # tests pass one over a shared index; the app makes its own
         self.ready = False
         self.found: dict[str, Found] = {}
 
@@ -62,7 +66,7 @@ class LookupScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.dictionary = Dictionary(self.app.learner)
+        self.dictionary = self._given or Dictionary(self.app.learner)
         self.script = script(self.app.learner.progress)
         self.query_one(Input).focus()
         try:
@@ -122,13 +126,17 @@ class LookupScreen(Screen):
         results = self.query_one(OptionList)
         results.clear_options()
         self.found = {}
-        if not text.strip():
-            self._status("Type a word: hanzi, pinyin or English.")
-            return
         try:
-            found = self.dictionary.lookup(text, limit=LIMIT)
+            found = self.dictionary.lookup(text, limit=LIMIT) if text.strip() else self.dictionary.my_words_found()
         except UserError as exc:
             self._status(str(exc))
+            return
+        if not text.strip():  # an empty search box shows My words: what is in it, to open or remove
+            self.found = {str(f.id): f for f in found}
+            results.add_options([Option(self._line(f, True), id=str(f.id)) for f in found])
+            self._status(f"My words: {len(found)} word{'s' if len(found) != 1 else ''} · down to choose, enter opens, "
+                         "x removes · or type a word: hanzi, pinyin or English" if found
+                         else "Type a word: hanzi, pinyin or English.")
             return
         self.found = {str(f.id): f for f in found}
         mine = self.dictionary.my_word_keys()
@@ -169,6 +177,31 @@ class LookupScreen(Screen):
             self._search(self.query_one(Input).value)
             if highlighted is not None and highlighted < results.option_count:
                 results.highlighted = highlighted
+
+    def action_remove(self) -> None:
+        results = self.query_one(OptionList)
+        if not results.has_focus or results.highlighted is None:
+            return
+        option = results.get_option_at_index(results.highlighted)
+        found = self.found.get(option.id or "")
+        if found is None:
+            return
+        from lianxi.core.dictionary import reading_keys
+        from lianxi.study.my_words import remove_from_my_words
+
+        if self.dictionary.key_of(found) not in self.dictionary.my_word_keys():
+            self.notify(f"{found.simplified} is not in My words.", timeout=3, markup=False)
+            return
+        try:
+            remove_from_my_words(self.app.learner, found.simplified, reading_keys(found.pinyin)[0])
+        except UserError as exc:
+            self.notify(str(exc), severity="warning", timeout=4, markup=False)
+            return
+        self.notify(f"Removed {found.simplified} from My words.", timeout=3, markup=False)
+        if self.query_one(Input).value.strip():
+            results.replace_option_prompt(option.id, self._line(found, mine=False))
+        else:
+            self.on_screen_resume()
 
     def action_add(self) -> None:
         results = self.query_one(OptionList)
