@@ -15,6 +15,7 @@ import pytest
 from lianxi.classroom.projector import ProjectorOptions
 from lianxi.core.classroom import dictation_order, listening_questions, shuffled, tone_pairs
 from lianxi.core.lessons import parse_lesson
+from lianxi.lexicon import bundled_lexicon
 from lianxi.study.class_pages import write_projector_page
 from lianxi.study.sound import make_speaker
 
@@ -42,6 +43,14 @@ hanzi = "老师"
 pinyin = "lao3 shi1"
 english = "teacher"
 traditional = "老師"
+[[words]]
+hanzi = "一起"
+pinyin = "yi1 qi3"
+english = "together"
+[[words]]
+hanzi = "不客气"
+pinyin = "bu4 ke4 qi5"
+english = "you're welcome"
 [[words]]
 hanzi = "獃子"
 pinyin = "dai1 zi5"
@@ -74,8 +83,9 @@ def page_file(lesson, tmp_path_factory):
     folder = tmp_path_factory.mktemp("projector")
     speaker = make_speaker(folder / "cache")
     assert speaker.check() is None
-    written = write_projector_page(lesson, folder / "class.html", ProjectorOptions(SEED), speaker)
-    assert written.with_sound == 5 and written.no_strokes == "獃"
+    written = write_projector_page(lesson, folder / "class.html", ProjectorOptions(SEED, lexicon=bundled_lexicon()),
+                                   speaker)
+    assert written.with_sound == 7 and written.no_strokes == "獃"
     return written.path
 
 
@@ -110,7 +120,7 @@ def test_words_round_big_hanzi_reveal_colours_and_moving_on(browser, page_file, 
     page = open_page(browser, page_file, size)
     order = [w.hanzi for w in shuffled(lesson.words, f"{SEED}:words")]
     first = order[0]
-    assert text(page, "#hanzi") == first and text(page, "#round") == "1 / 5"
+    assert text(page, "#hanzi") == first and text(page, "#round") == "1 / 7"
     assert text(page, "#where") == "Class test · Words"
     # a two-character word fills at least a third of the screen's height, and fits its width
     glyphs = box(page, "#hanzi")
@@ -130,15 +140,15 @@ def test_words_round_big_hanzi_reveal_colours_and_moving_on(browser, page_file, 
     assert [c for _, c in spans if _.strip()] == [COLOURS.get(t, c) for t, (_, c) in zip(tones, spans)]
     page.screenshot(path=str(tmp_path / f"words-{size[0]}-shown.png"))
     seen = [first]
-    for key in ("n", "ArrowRight", "n", "n"):
+    for key in ("n", "ArrowRight", "n", "n", "ArrowRight", "n"):
         page.keyboard.press(key)
         seen.append(text(page, "#hanzi"))
         assert not visible(page, "#pinyin")  # a new word starts hidden
     assert seen == order
     page.keyboard.press("ArrowLeft")
-    assert text(page, "#hanzi") == order[3]
+    assert text(page, "#hanzi") == order[5]
     page.keyboard.press("b")
-    assert text(page, "#hanzi") == order[2] and text(page, "#round") == "3 / 5"
+    assert text(page, "#hanzi") == order[4] and text(page, "#round") == "5 / 7"
     for _ in range(3):
         page.keyboard.press("n")
     assert text(page, "#hanzi") == "Done!"
@@ -172,7 +182,7 @@ def test_tone_pairs_say_how_the_tones_are_said(browser, page_file, lesson):
     page.keyboard.press("t")
     assert text(page, "#where") == "Class test · Tone pairs"
     labels = {}
-    for pair in tone_pairs(lesson, f"{SEED}:tones"):
+    for pair in tone_pairs(lesson, f"{SEED}:tones", lexicon=bundled_lexicon()):
         assert text(page, "#hanzi") == pair.word.hanzi and text(page, "#pinyin") == "Which tones?"
         page.keyboard.press(" ")
         labels[pair.word.hanzi] = " ".join(text(page, "#pinyin").split())
@@ -182,7 +192,8 @@ def test_tone_pairs_say_how_the_tones_are_said(browser, page_file, lesson):
     # written from the rules: 3-3 is said 2-3; 4 + neutral and 4-4 and 3-1 are said as written
     assert labels == {"你好": "nǐ hǎo tones 3 + 3 (said 2 + 3)", "谢谢": "xiè xie tones 4 + neutral",
                       "再见": "zài jiàn tones 4 + 4", "老师": "lǎo shī tones 3 + 1",
-                      "獃子": "dāi zi tones 1 + neutral"}
+                      "獃子": "dāi zi tones 1 + neutral", "一起": "yī qǐ tones 1 + 3 (said 4 + 3)",
+                      "不客气": "bù kè qi tones 4 + 4 + neutral (said 2 + 4 + neutral)"}
     page.close()
 
 
@@ -190,7 +201,7 @@ def test_listening_plays_at_once_with_four_choices_and_reveals_the_right_one(bro
     page = open_page(browser, page_file)
     audio = page.eval_on_selector_all(
         "audio", "a => a.map(e => [e.id, e.canPlayType('audio/wav'), e.src.slice(0, 22)])")
-    assert [a[0] for a in audio] == [f"audio-{i}" for i in range(5)]
+    assert [a[0] for a in audio] == [f"audio-{i}" for i in range(7)]
     assert all(a[1] in ("maybe", "probably") and a[2] == "data:audio/wav;base64," for a in audio)
     durations = page.evaluate("""() => Promise.all(Array.from(document.querySelectorAll('audio')).map(a =>
         a.readyState >= 1 ? a.duration : new Promise(r => a.addEventListener('loadedmetadata', () => r(a.duration)))))""")
@@ -282,10 +293,10 @@ def test_traditional_page(browser, lesson, tmp_path):
     assert written.with_sound == 0
     page = open_page(browser, written.path)
     seen = set()
-    for _ in range(5):
+    for _ in range(7):
         seen.add(text(page, "#hanzi"))
         page.keyboard.press("n")
-    assert seen == {"你好", "謝謝", "再見", "老師", "獃子"}
+    assert seen == {"你好", "謝謝", "再見", "老師", "一起", "不客气", "獃子"}
     assert page.eval_on_selector("#hanzi", "e => e.lang") == "zh-Hant"
     page.keyboard.press("w")
     page.keyboard.press("p")

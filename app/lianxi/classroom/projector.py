@@ -26,6 +26,7 @@ from lianxi.classroom.projector_assets import PROJECTOR_CSS, PROJECTOR_JS
 from lianxi.classroom.strokes_svg import animation_data
 from lianxi.core.classroom import dictation_order, listening_questions, shuffled, tone_pairs
 from lianxi.core.lessons import Lesson, is_hanzi
+from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.strokes import CharacterStrokes
 
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
@@ -36,6 +37,9 @@ CSP = ("default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline
 class ProjectorOptions:
     seed: int
     traditional: bool = False
+    # words the spoken forms know (core.sandhi.spoken_form, the one rule for "how is it said"); study
+    # passes the bundled one, so the page's "said as" is what the speech says
+    lexicon: Lexicon = EMPTY
 
 
 def tone_label(tones: Sequence[int]) -> str:
@@ -59,7 +63,7 @@ def lesson_data(lesson: Lesson, options: ProjectorOptions,
         "words": [index[w.key] for w in shuffled(lesson.words, f"{seed}:words")],
         "tones": [{"w": index[p.word.key], "tones": tone_label(p.tones),
                    "said": tone_label(p.spoken) if p.spoken != p.tones else None}
-                  for p in tone_pairs(lesson, f"{seed}:tones")],
+                  for p in tone_pairs(lesson, f"{seed}:tones", lexicon=options.lexicon)],
         "listen": [{"w": index[q.word.key], "o": [index[o.key] for o in q.options], "a": q.answer}
                    for q in listening_questions(lesson, f"{seed}:listen")],
         "dictation": [index[w.key] for w in dictation_order(lesson)],

@@ -304,6 +304,7 @@ def _projector_page(context: Context, lesson, browser: bool, html_out: Path | No
 
     from lianxi import paths
     from lianxi.classroom.projector import ProjectorOptions
+    from lianxi.lexicon import bundled_lexicon
     from lianxi.study.class_pages import open_in_browser, write_projector_page
     from lianxi.study.sound import cache_folder, make_speaker
 
@@ -312,7 +313,7 @@ def _projector_page(context: Context, lesson, browser: bool, html_out: Path | No
         folder = paths.cache_dir(context.data_dir) / "classroom"
         folder.mkdir(parents=True, exist_ok=True)
         html_out, force = folder / f"{lesson.id}.html", True
-    page = write_projector_page(lesson, html_out, ProjectorOptions(seed, traditional),
+    page = write_projector_page(lesson, html_out, ProjectorOptions(seed, traditional, bundled_lexicon()),
                                 make_speaker(cache_folder(context.data_dir)), force)
     size = page.path.stat().st_size / 1e6
     click.echo(f"Wrote {visible(str(page.path))}: {page.words} words, {page.with_sound} with sound, "
