@@ -120,3 +120,37 @@ def test_without_the_pitch_tracker_speaking_says_what_is_missing_and_the_rest_wo
     stats = subprocess.run([sys.executable, "-c", block, "--data-dir", str(data_dir), "stats"],
                            capture_output=True, text=True)
     assert stats.returncode == 0 and "Due now" in stats.stdout
+
+
+@pytest.mark.parametrize(("args", "screen", "word"), [
+    (["speak", "你好"], "SpeakScreen", ("你好", None)),
+    (["speak", "ni3", "hao3"], "SpeakScreen", (None, "ni3 hao3")),
+    (["speak", "你好", "--pinyin", "nǐ hǎo"], "SpeakScreen", ("你好", "nǐ hǎo")),
+    (["speak", "calibrate"], "CalibrateScreen", None),
+])
+def test_speak_opens_the_app_on_the_word_or_on_calibration(data_dir, monkeypatch, args, screen, word):
+    import asyncio
+
+    from lianxi.ui.app import LianxiApp
+
+    seen = {}
+
+    def run_headless(app: LianxiApp) -> None:
+        async def drive() -> None:
+            async with app.run_test(size=(80, 24)) as pilot:
+                await pilot.pause()
+                seen["screen"] = app.screen
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(LianxiApp, "run", run_headless)
+    result = run(data_dir, *args)
+    assert result.exit_code == 0, result.output
+    assert type(seen["screen"]).__name__ == screen
+    if word:
+        assert (seen["screen"].hanzi, seen["screen"].pinyin) == word
+
+
+def test_speak_with_unreadable_text_is_one_line_before_any_screen(data_dir):
+    result = run(data_dir, "speak", "xx9")
+    assert result.exit_code == 1 and result.output.startswith("lianxi: ") and "tone 9" in result.output
