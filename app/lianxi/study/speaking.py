@@ -24,7 +24,8 @@ from lianxi.core.sandhi import spoken_form
 from lianxi.core.tones import Calibration, CalibrationProblem, Judgement, Verdict, calibrate, judge
 
 if TYPE_CHECKING:
-    from lianxi.audio.pitch import Recording, Reference
+    from lianxi.audio.pitch import Recording
+    from lianxi.audio.syllables import Reference
 
 __all__ = [
     "Attempt",
@@ -208,6 +209,7 @@ class Coach:
     def check(self, recording: "Recording", hanzi: str | None = None, pinyin: str | None = None,
               syllables: Sequence[Syllable] | None = None) -> Attempt:
         from lianxi.audio import pitch  # noqa: PLC0415
+        from lianxi.audio.syllables import split as split_word  # noqa: PLC0415
 
         problem = pitch.available()
         if problem:
@@ -216,11 +218,11 @@ class Coach:
         started = time.perf_counter()
         track = pitch.track(recording)
         span = pitch.speech_span(track)
-        parts = pitch.split(track, len(said), span)
+        parts = split_word(track, len(said), span)
         if parts.parts is None and span is not None and len(said) > 1:
             reference = self.reference(said)
             if reference is not None:
-                parts = pitch.split(track, len(said), span, reference)
+                parts = split_word(track, len(said), span, reference)
         contours = pitch.contours(track, parts.parts) if parts.parts else None
         judgements = judge(contours, [(s.numbered, s.tone) for s in said], self.calibration)
         if span is None:
@@ -232,7 +234,8 @@ class Coach:
 
     def reference(self, said: Sequence[Syllable]) -> "Reference | None":
         """The reference rendering of the word with its syllable starts, or None without speech."""
-        from lianxi.audio.pitch import Recording, reference_bounds  # noqa: PLC0415
+        from lianxi.audio.pitch import Recording  # noqa: PLC0415
+        from lianxi.audio.syllables import reference_bounds  # noqa: PLC0415
 
         key = " ".join(s.numbered for s in said)
         if key in self._references:
@@ -251,6 +254,7 @@ class Coach:
     def calibrate(self, recordings: Sequence["Recording"]) -> Calibration:
         """A calibration from mā má mǎ mà: four recordings, or one with the four in a row."""
         from lianxi.audio import pitch  # noqa: PLC0415
+        from lianxi.audio.syllables import split as split_word  # noqa: PLC0415
 
         problem = pitch.available()
         if problem:
@@ -258,7 +262,7 @@ class Coach:
         frames: dict[int, tuple[float, ...]] = {}
         if len(recordings) == 1:
             track = pitch.track(recordings[0])
-            parts = pitch.split(track, 4)
+            parts = split_word(track, 4)
             if parts.parts is None:
                 raise CalibrationProblem("could not hear four separate syllables: pause briefly "
                                          "between mā, má, mǎ and mà, or record each on its own")
@@ -266,7 +270,7 @@ class Coach:
         elif len(recordings) == 4:
             for tone, recording in zip((1, 2, 3, 4), recordings):
                 track = pitch.track(recording)
-                parts = pitch.split(track, 1)
+                parts = split_word(track, 1)
                 frames[tone] = pitch.contours(track, parts.parts)[0] if parts.parts else ()
         else:
             raise CalibrationProblem("calibration needs mā, má, mǎ and mà: four recordings, or one with all four")

@@ -11,7 +11,7 @@ import subprocess
 import numpy as np
 import pytest
 
-from lianxi.audio import pitch
+from lianxi.audio import pitch, syllables
 from lianxi.audio.speech import Speaker
 from lianxi.core.errors import UserError
 
@@ -27,9 +27,9 @@ def recording(speaker: Speaker, pinyin: str) -> pitch.Recording:
     return pitch.Recording.from_wav(speaker.render(pinyin=pinyin).read_bytes())
 
 
-def parts_of(speaker: Speaker, text: str, reference=None) -> pitch.Split:
+def parts_of(speaker: Speaker, text: str, reference=None) -> syllables.Split:
     t = pitch.track(recording(speaker, text))
-    return pitch.split(t, len(text.split()), reference=reference)
+    return syllables.split(t, len(text.split()), reference=reference)
 
 
 def test_a_word_split_at_a_voiceless_consonant(learner_voice):
@@ -49,13 +49,13 @@ def test_vowel_into_vowel_split_by_loudness_and_by_alignment_agree(speaker, lear
     # alignment to the app's own rendering of the word finds the same place.
     said = pitch.Recording.from_wav(speaker.render(pinyin="wan3 an1").read_bytes())
     alone = [pitch.Recording.from_wav(speaker.render(pinyin=s).read_bytes()) for s in ("wan3", "an1")]
-    reference = pitch.reference_bounds(said, alone)
+    reference = syllables.reference_bounds(said, alone)
     assert len(reference.starts) == 1 and 0.2 < reference.starts[0] < said.seconds - 0.2
     t = pitch.track(recording(learner_voice, "wan3 an1"))
     span = pitch.speech_span(t)
-    by_loudness = pitch.split(t, 2)
+    by_loudness = syllables.split(t, 2)
     assert by_loudness.method == "intensity"
-    aligned = pitch.align(t, span, reference)
+    aligned = syllables.align(t, span, reference)
     assert aligned is not None and abs(aligned[0] - by_loudness.parts[1][0]) <= 5, (aligned, by_loudness)
     first, second = pitch.contours(t, by_loudness.parts)
     assert np.mean(second) - np.mean(first) > 2.0  # wan3 low, an1 high: each on its own side
@@ -66,7 +66,7 @@ def test_three_syllables_aligned_to_the_reference(speaker, learner_voice):
     text = "tian1 an1 men2"
     said = pitch.Recording.from_wav(speaker.render(pinyin=text).read_bytes())
     alone = [pitch.Recording.from_wav(speaker.render(pinyin=s).read_bytes()) for s in text.split()]
-    found = parts_of(learner_voice, text, pitch.reference_bounds(said, alone))
+    found = parts_of(learner_voice, text, syllables.reference_bounds(said, alone))
     assert found.parts is not None and len(found.parts) == 3
     t = pitch.track(recording(learner_voice, text))
     *_, men = pitch.contours(t, found.parts)
@@ -81,13 +81,13 @@ def test_alignment_without_any_agreeing_cue_gives_no_split(speaker):
     t = pitch.track(pitch.Recording(vowel, rate))
     said = pitch.Recording.from_wav(speaker.render(pinyin="wan3 an1").read_bytes())
     alone = [pitch.Recording.from_wav(speaker.render(pinyin=s).read_bytes()) for s in ("wan3", "an1")]
-    assert pitch.split(t, 2, reference=pitch.reference_bounds(said, alone)).parts is None
+    assert syllables.split(t, 2, reference=syllables.reference_bounds(said, alone)).parts is None
 
 
 def test_one_syllable_is_the_whole_speech_span_without_the_silence(learner_voice):
     t = pitch.track(recording(learner_voice, "ma1"))
     span = pitch.speech_span(t)
-    found = pitch.split(t, 1)
+    found = syllables.split(t, 1)
     assert found.method == "one" and found.parts == (span,)
     assert t.times[span[0]] > 0.0 and t.times[span[1] - 1] < t.recording.seconds
 
@@ -96,7 +96,7 @@ def test_silence_has_no_speech_and_no_split():
     quiet = pitch.Recording(np.zeros(16000, dtype=np.float32), 16000)
     t = pitch.track(quiet)
     assert pitch.speech_span(t) is None
-    assert pitch.split(t, 2) == pitch.Split(None, "nothing heard")
+    assert syllables.split(t, 2) == syllables.Split(None, "nothing heard")
 
 
 @pytest.mark.parametrize("sox_args", [["-b", "8"], ["-b", "24"], ["-b", "32"], ["-c", "2"], ["-r", "8000"]])
