@@ -49,6 +49,9 @@ SURE_WRONG = 0.6
 TARGET_AT_MOST = 0.2  # "wrong" only when the target tone itself is this unlikely
 STRETCH = (0.75, 1.33)  # how much bigger or smaller a speaker's tone movements may be
 SPREAD = 0.4  # softness of the distance -> probability step, in units of the speaker's range
+# Without a calibration the level is free (one syllable) or loosely held, so every tone
+# fits more closely and the differences between the fits are smaller: a sharper step.
+SPREAD_FREE = 0.25
 
 
 class Verdict(StrEnum):
@@ -219,8 +222,8 @@ def _fit(x: Sequence[float], template: Sequence[float], shift: float) -> float:
     return math.sqrt(sum(wi * (xi - a - b * ti) ** 2 for wi, xi, ti in zip(w, x, template)) / total)
 
 
-def _probabilities(distances: Mapping[int, float], unit: float) -> dict[int, float]:
-    scale = SPREAD * unit
+def _probabilities(distances: Mapping[int, float], unit: float, spread: float = SPREAD) -> dict[int, float]:
+    scale = spread * unit
     weights = {t: math.exp(-0.5 * (d / scale) ** 2) for t, d in distances.items()}
     total = sum(weights.values())
     if total <= 0:
@@ -328,7 +331,7 @@ def judge(
         x = tuple(v - key for v in s)
         templates = _templates(calibration, finals[k])
         distances = {t: _fit(x, templates[t], shift) for t in (1, 2, 3, 4)}
-        p = _probabilities(distances, unit)
+        p = _probabilities(distances, unit, SPREAD if calibration is not None else SPREAD_FREE)
         heard = max(p, key=p.__getitem__)
         sure = p[heard]
         fault = _clear_fault(tone, x, high, low, unit)
