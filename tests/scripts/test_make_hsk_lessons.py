@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from lianxi.core import glosses as gl
 from lianxi.core.lessons import check_unique_ids, parse_lesson
 from samples import shared_data
 
@@ -39,7 +40,8 @@ hsk = _load_script()
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*.toml"))}
+    return {str(p.relative_to(folder)): p.read_bytes()
+            for p in sorted([*folder.rglob("*.toml"), *folder.glob("*.tsv")])}
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +54,7 @@ def out(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def lessons(out: Path) -> dict[str, dict]:
-    return {name: tomllib.loads(data.decode("utf-8")) for name, data in _tree(out).items()}
+    return {name: tomllib.loads(data.decode("utf-8")) for name, data in _tree(out).items() if name.endswith(".toml")}
 
 
 @pytest.fixture(scope="module")
@@ -128,10 +130,10 @@ def test_glosses_are_cleaned_for_a_learner(words):
     le = words[("HSK 2.0 level 1", "了")]
     assert le["pinyin"] == "le"
     assert le["english"][0] == "completed action marker"
-    assert "liǎo" in le["note"]
+    assert [r["pinyin"] for r in le["other_readings"]] == ["liǎo"]  # HSK 3.0 band 3 teaches liǎo
     for word in words.values():
         for gloss in word["english"]:
-            assert not gloss.startswith(("variant of", "see ", "surname", "abbr.", "(coll.)", "(literary)")), word
+            assert not gl.has_markup(gloss), word
 
 
 def test_the_everyday_reading_wins_over_the_dictionarys_first_form(words):
@@ -144,18 +146,17 @@ def test_the_everyday_reading_wins_over_the_dictionarys_first_form(words):
     assert "to record" in words[("HSK 3.0 band 3", "纪录")]["english"]
 
 
-def test_gloss_rules_on_dictionary_senses():
-    assert hsk.pick_glosses(["(coll.) father; dad"]) == ["dad", "father"]
-    assert hsk.pick_glosses(["surname Wang", "king; monarch", "(literary) to rule"]) == ["king", "monarch"]
-    assert hsk.pick_glosses(["good", "(coll.) modem", "old variant of 好", "also pr. [hao4]"]) == ["good"]
-    assert hsk.pick_glosses(["(bound form) not; un-"]) == ["not", "un-"]
-    assert hsk.pick_glosses(["to let sb do sth"]) == ["to let someone do something"]
+def test_readings_are_keyed_one_way_whatever_the_spelling():
+    assert hsk.reading_key("yī diǎnr") == hsk.reading_key("yi1 dian3 r5") == "yi1 dianr3"
+    assert hsk.reading_key("lu:4") == hsk.reading_key("lǜ") == hsk.reading_key("lv4") == "lv4"
+    assert hsk.reading_key("de") == "de5"
 
 
 def test_run_together_pinyin_is_split_per_character():
     assert hsk.tidy_pinyin("bù yīhuǐr5", "不一会儿") == "bù yī huǐr"
     assert hsk.tidy_pinyin("cè lu:è", "策略") == "cè lüè"
     assert hsk.tidy_pinyin("nányǐxiǎngxiàng", "难以想象") == "nán yǐ xiǎng xiàng"
+    assert hsk.tidy_pinyin("niu3 kou4 er", "纽扣儿") == "niǔ kòur"  # a toneless 儿 at the end is erhua
     with pytest.raises(ValueError):
         hsk.tidy_pinyin("xyz", "你")
 

@@ -61,11 +61,12 @@ _POINTER = re.compile(
     r"(?:(?:old|archaic|ancient|unofficial|Japanese|euphemistic|erhua|Taiwan|dialectal|same as|also)\s+)*"
     r"(?:variant of\b|see\b|see also\b|used in\b|abbr\. (?:for|of)\b|surname \S|also pr\.|also written\b"
     r"|(?:Taiwan|Beijing|colloquial|old|also) pr\.|Kangxi radical|radical in Chinese characters|CL:"
-    r"|same as\b|also called\b|pr\. \[|.*\bvariant of\b)",
+    r"|same as\b|also called\b|pr\. \[|.*\bvariant of\b|.*\bradical in Chinese characters|.*Kangxi radical"
+    r"|used for [\u3400-\u9fff])",
     re.IGNORECASE,
 )
 _RARE_LABELS = (
-    r"literary|archaic|old|classical|(?:Beijing |Cantonese |Northern |Taiwan )?dialect|slang|Internet slang|Tw"
+    r"literary|archaic|arch\.|old|classical|(?:Beijing |Cantonese |Northern |Taiwan )?dialect|slang|Internet slang|Tw"
     r"|Cantonese|vulgar|derog\.|euph\.|euphemism|onom\."
 )
 _RARE = re.compile(rf"\((?:{_RARE_LABELS})\)")
@@ -78,12 +79,15 @@ _LABEL = re.compile(
 # `個|个[ge4]` or `个[ge4]`: a reference to a headword; the learner reads the simplified hanzi
 _REFERENCE = re.compile(r"(?:[^\s\[\]|,;()]+\|)?([^\s\[\]|,;()]+)\[[^\]]*\]")
 _BARE_READING = re.compile(r"\s*\[[^\]]*\]")
+_PAIR = re.compile(r"[^\s|,;()\[\]\"]+\|([^\s|,;()\[\]\"]+)")  # 兩個|两个 without a reading
+_CL_ASIDE = re.compile(r"\s*\(CL:[^()]*\)")
+_REFERENCE_ASIDE = re.compile(r"\s*\([^()]*(?:\babbr\.|\bvariant\b|\bsee |also written)[^()]*\)")
 _PRONUNCIATION_ASIDE = re.compile(r"\s*\([^()]*\bpr\.[^()]*\)|[,;]?\s*(?:Taiwan |also |colloquial )?pr\. \[[^\]]*\][^;,()]*")
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")
 _MEASURE = re.compile(r"^(?:\([^)]*\)\s*)*\(?classifier\b(?!s? in\b)|^o'clock$", re.IGNORECASE)
 _GRAMMAR = re.compile(
     r"^\(?used (?:to |before |after |at |in |with |for |as |between )|^\(?(?:[a-z]+ )*particle\b|\bmarker\)?$"
-    r"|^\(?indicates?\b|^\(grammatical|^structural particle",
+    r"|^\(?indicates?\b|^\(grammatical|^structural particle|\bparticle\)$",
     re.IGNORECASE,
 )
 
@@ -143,9 +147,13 @@ def clean_sense(sense: str) -> tuple[str, ...]:
         return ()
     colloquial = sense.startswith(("(coll.)", "(informal)"))
     text = _LABEL.sub("", sense)
+    if not text.strip():  # the sense is only a label, like "(noun suffix)": it is the meaning
+        text = sense.strip().strip("()")
     text = _PRONUNCIATION_ASIDE.sub("", text)
+    text = _REFERENCE_ASIDE.sub("", _CL_ASIDE.sub("", text))
     text = _REFERENCE.sub(lambda m: m.group(1), text)
     text = _BARE_READING.sub("", text)
+    text = _PAIR.sub(lambda m: m.group(1), text)
     text = re.sub(r"\bsb\b", "someone", re.sub(r"\bsth\b", "something", text))
     text = text.replace("~", "").replace("{", "").replace("}", "")
     glosses: list[str] = []
@@ -236,7 +244,7 @@ def measure_words(senses: Iterable[str], limit: int = 2) -> str:
 
 _MARKUP = re.compile(
     r"\||\[[a-zA-Z:]+[1-5](?: [a-zA-Z:]+[1-5])*\]|\bvariant of\b|^surname \S|^see (?:also )?[\u3400-\u9fff]|\bCL:|\bpr\. \[|Kangxi radical"
-    r"|\bsb\b|\bsth\b|\((?:bound form|coll\.|literary)\)",
+    r"|\bsb\b|\bsth\b|\((?:bound form|coll\.|literary)\)|\babbr\. (?:for|of)\b",
     re.IGNORECASE,
 )
 
