@@ -11,12 +11,14 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from lianxi.core.errors import UserError
+from lianxi.core.lesson_pinyin import PinyinProblem, latin_parts, read_word_pinyin
+from lianxi.core.lesson_toml import read_toml
+from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import PinyinError, Syllable, parse
 from lianxi.core.text import has_controls
 
@@ -119,6 +121,7 @@ class Lesson:
     attribution: str = ""
     source: str = ""
     content_hash: str = field(default="", compare=False)
+    id_line: int = field(default=1, compare=False)  # where the file sets its id, for messages
 
 
 def is_hanzi(ch: str) -> bool:
@@ -137,13 +140,18 @@ def count_hanzi(text: str) -> int:
     return sum(1 for ch in text if is_hanzi(ch))
 
 
-def display_pinyin(text: str) -> str:
+def display_pinyin(text: str, hanzi: str = "") -> str:
     """Pinyin as the learner sees it: tone marks, the writer's spacing kept.
 
     `ni3hao3` -> `nǐhǎo`, `ni3 hao3` -> `nǐ hǎo`, `nv3 er2` -> `nǚ ér`, `Bei3jing1` -> `Běijīng`.
+    The Latin parts of `hanzi` (卡拉OK) stay as written: `ka3la1 OK` -> `kǎlā OK`.
     """
+    latin = {p.lower() for p in latin_parts(hanzi)}
     chunks = []
     for chunk in text.split():
+        if latin and unicodedata.normalize("NFKC", chunk).lower() in latin:
+            chunks.append(chunk)  # 卡拉OK written kǎlā OK: the Latin part stays as written
+            continue
         syllables = parse(chunk)
         out = ""
         for i, s in enumerate(syllables):
@@ -306,36 +314,27 @@ def _control_problems(doc: dict, lines: "_Lines", problem) -> None:
                     check(value, lines.of_word(index, name), name)
 
 
-def _toml(text: str, source: str) -> dict:
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        m = re.search(r"\(at line (\d+), column (\d+)\)", msg)
-        line = int(m.group(1)) if m else 1
-        what = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", msg)
-        return _raise_toml(source, line, what)
-
-
-def _raise_toml(source: str, line: int, what: str) -> dict:
-    raise LessonProblems([LessonError(
-        source, line, "toml",
-        f"{what}; check quotes around text (\"...\") and [[words]] headers",
-    )])
-
-
 def _string(value, allow_empty: bool = False) -> str | None:
     if isinstance(value, str) and (allow_empty or value.strip()):
         return value.strip()
     return None
 
 
-def parse_lesson(data: bytes, source: str = "<lesson>") -> Lesson:
-    """Read one lesson file's bytes; raise LessonProblems listing every problem."""
+def parse_lesson(data: bytes, source: str = "<lesson>", lexicon: Lexicon = EMPTY) -> Lesson:
+    """Read one lesson file's bytes; raise LessonProblems listing every problem.
+
+    TOML syntax problems are explained in a tutor's words (core.lesson_toml) and the
+    check goes on past them where it can. `lexicon` (lianxi.lexicon) lets a message
+    suggest the dictionary's tones (jiaozi -> jiǎozi).
+    """
     text = decode_utf8(data, source)
     _check_shape(text, source)
-    doc = _toml(text, source)
-    lines = _Lines(text)
+    reading = read_toml(text, WORD_FIELDS)
+    syntax = [LessonError(source, line, "toml", message) for line, message in reading.problems]
+    if reading.doc is None:
+        raise LessonProblems(syntax or [LessonError(source, 1, "toml", "this file cannot be read as a lesson")])
+    doc = reading.doc
+    lines = _Lines(reading.text)
     errors: list[LessonError] = []
 
     def problem(line: int, name: str, message: str) -> None:
@@ -344,7 +343,10 @@ def parse_lesson(data: bytes, source: str = "<lesson>") -> Lesson:
     _control_problems(doc, lines, problem)
 
     for name in doc:
-        if name not in LESSON_FIELDS:
+        if name in WORD_FIELDS:
+            problem(lines.of_top(name), name, "belongs to a word, and this one has no [[words]] line above it: "
+                                              "add a line that says [[words]] before the word")
+        elif name not in LESSON_FIELDS:
             problem(lines.of_top(name), name, _suggest(name, LESSON_FIELDS))
     for name in REQUIRED_LESSON_FIELDS:
         if name not in doc:
@@ -374,7 +376,7 @@ def parse_lesson(data: bytes, source: str = "<lesson>") -> Lesson:
     words: list[Word] = []
     seen: dict[tuple[str, str], int] = {}
     for index, raw in enumerate(raw_words):
-        word = _word(raw, index, lines, problem)
+        word = _word(raw, index, lines, problem, lexicon)
         if word is None:
             continue
         identity = (word.hanzi, word.numbered)
@@ -385,6 +387,7 @@ def parse_lesson(data: bytes, source: str = "<lesson>") -> Lesson:
         seen[identity] = word.line
         words.append(word)
 
+    errors = syntax + _after_repairs(errors, reading, lines)
     if errors:
         raise LessonProblems(sorted(errors, key=lambda e: e.line))
     return Lesson(
@@ -392,7 +395,25 @@ def parse_lesson(data: bytes, source: str = "<lesson>") -> Lesson:
         words=_with_keys(words), description=meta.get("description", ""),
         attribution=meta.get("attribution", ""), source=source,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+        id_line=reading.original_line(lines.of_top("id")),
     )
+
+
+def _after_repairs(errors: list[LessonError], reading, lines: "_Lines") -> list[LessonError]:
+    """Problems found in the repaired text, on the original lines; none that only follow from a
+    line set aside (a word missing the field whose line could not be read)."""
+    headers = [reading.original_line(h) for h, _ in lines.words]
+    hit = set()
+    for line in reading.set_aside:
+        before = [h for h in headers if h < line]
+        hit.add(before[-1] if before else 1)
+    out = []
+    for e in errors:
+        line = reading.original_line(e.line)
+        if line in reading.set_aside or ("is missing" in e.message and line in hit):
+            continue
+        out.append(LessonError(e.file, line, e.field, e.message))
+    return out
 
 
 def _with_keys(words: list[Word]) -> tuple[Word, ...]:
@@ -412,7 +433,7 @@ def _replace_key(word: Word, key: str) -> Word:
     return replace(word, key=key)
 
 
-def _word(raw: dict, index: int, lines: _Lines, problem) -> Word | None:
+def _word(raw: dict, index: int, lines: _Lines, problem, lexicon: Lexicon = EMPTY) -> Word | None:
     header = lines.of_word(index)
     at = lambda name: lines.of_word(index, name)  # noqa: E731
     ok = True
@@ -427,35 +448,24 @@ def _word(raw: dict, index: int, lines: _Lines, problem) -> Word | None:
 
     hanzi = _string(raw.get("hanzi"))
     if "hanzi" in raw:
-        if hanzi is None or not count_hanzi(hanzi):
+        # A word may hold Latin letters or digits (卡拉OK, T恤), or be only those (3D).
+        if hanzi is None or not (count_hanzi(hanzi) or latin_parts(hanzi)):
             problem(at("hanzi"), "hanzi", f"{raw.get('hanzi')!r} has no Chinese characters: write the word in hanzi, like \"你好\"")
             ok = False
 
     syllables: tuple[Syllable, ...] = ()
     pinyin_text = raw.get("pinyin")
     if "pinyin" in raw:
-        if _string(pinyin_text) is None:
+        if _string(pinyin_text) is None and not (hanzi and not count_hanzi(hanzi) and isinstance(pinyin_text, str)):
             problem(at("pinyin"), "pinyin", "must be text in quotes, like \"nǐ hǎo\" or \"ni3 hao3\"")
             ok = False
         else:
             try:
-                syllables = tuple(parse(pinyin_text))
-                display = display_pinyin(pinyin_text)
-            except PinyinError as exc:
+                syllables = read_word_pinyin(hanzi or "", pinyin_text, lexicon)
+                display = display_pinyin(pinyin_text, hanzi or "")
+            except (PinyinProblem, PinyinError) as exc:
                 problem(at("pinyin"), "pinyin", str(exc))
                 ok = False
-            else:
-                if not syllables:
-                    problem(at("pinyin"), "pinyin", "has no syllables: write it like \"nǐ hǎo\" or \"ni3 hao3\"")
-                    ok = False
-                elif hanzi and count_hanzi(hanzi):
-                    wanted = count_hanzi(hanzi)
-                    have = len(syllables) + sum(1 for s in syllables if s.erhua)
-                    if have != wanted:
-                        problem(at("pinyin"), "pinyin",
-                                f"{pinyin_text!r} has {len(syllables)} syllable(s) but {hanzi} has {wanted} character(s): "
-                                "give one syllable per character")
-                        ok = False
 
     glosses: tuple[str, ...] = ()
     if "english" in raw:

@@ -18,7 +18,7 @@ from lianxi.core.lessons import Lesson, LessonError, LessonProblems, check_uniqu
 from lianxi.core.schedule import Settings, day_start, study_day, valid_setting
 from lianxi.store.db import open_database
 from lianxi.store.progress import LessonSummary, Progress, SyncReport
-from lianxi.study.lesson_files import bundled_lesson_path, read_lesson_file, read_lesson_files
+from lianxi.study.lesson_files import bundled_lesson_path, check_not_bundled, read_lesson_file, read_lesson_files
 
 if TYPE_CHECKING:
     from lianxi.study.session import Session
@@ -102,6 +102,7 @@ class Learner:
         from lianxi.study.backups import backup_before
 
         check_unique_ids(lessons)
+        check_not_bundled(lessons)
         if self.progress.lesson_hashes():  # a first import has no progress to protect
             backup_before(self, "import")
         return self.progress.sync_all(lessons)

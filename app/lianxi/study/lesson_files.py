@@ -21,6 +21,7 @@ from lianxi.core.lessons import (
     parse_lesson,
 )
 from lianxi.files import LESSON_LIMIT, FileProblem, read_limited
+from lianxi.lexicon import bundled_lexicon
 
 
 def read_lesson_file(path: Path, name: str | None = None) -> Lesson:
@@ -30,7 +31,7 @@ def read_lesson_file(path: Path, name: str | None = None) -> Lesson:
         data = read_limited(path, LESSON_LIMIT, "lesson file")
     except FileProblem as exc:
         raise LessonProblems([LessonError(shown, 1, "file", exc.reason)]) from None
-    return parse_lesson(data, shown)
+    return parse_lesson(data, shown, bundled_lexicon())
 
 
 def read_lesson_files(files: Iterable[Path]) -> list[Lesson]:
@@ -42,13 +43,39 @@ def read_lesson_files(files: Iterable[Path]) -> list[Lesson]:
         except LessonProblems as exc:
             errors.extend(exc.errors)
     if not errors:
-        try:
-            check_unique_ids(lessons)
-        except LessonProblems as exc:
-            errors.extend(exc.errors)
+        for check in (check_unique_ids, check_not_bundled):
+            try:
+                check(lessons)
+            except LessonProblems as exc:
+                errors.extend(exc.errors)
     if errors:
         raise LessonProblems(errors)
     return lessons
+
+
+def check_not_bundled(lessons: Iterable[Lesson], folder: Path | None = None) -> None:
+    """A tutor's lesson must not take the id of a lesson that comes with Lianxi: importing it
+    would silently replace that lesson's words for the learner. Refused, saying what to do."""
+    folder = folder or paths.bundled_lessons_dir()
+    errors = []
+    for lesson in lessons:
+        path = bundled_lesson_path(lesson.id, folder)
+        if path is None:
+            continue
+        where = path.relative_to(folder)
+        try:
+            same = parse_lesson(path.read_bytes(), str(where)).content_hash == lesson.content_hash
+        except (OSError, LessonProblems):
+            same = False
+        if same:
+            message = (f"'{lesson.id}' is a lesson that comes with Lianxi ({where}): start it with "
+                       f"`lianxi lessons start {lesson.id}` instead of importing a copy")
+        else:
+            message = (f"'{lesson.id}' is already the id of a lesson that comes with Lianxi ({where}); "
+                       f"give your lesson its own id, like id = \"{lesson.id}-ours\" (nothing was imported)")
+        errors.append(LessonError(lesson.source, lesson.id_line, "id", message))
+    if errors:
+        raise LessonProblems(errors)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,10 @@ from lianxi.core.grading.hanzi import contains_hanzi, grade_hanzi
 from lianxi.core.grading.pinyin import grade_pinyin, has_tones
 from lianxi.core.grading.readings import Reading, readings
 from lianxi.core.grading.verdicts import HEADLINES, Grade, Mark, Piece, Verdict, suggest
+from lianxi.core.grading.verdicts import not_answered
+from lianxi.core.lesson_pinyin import latin_parts, without_latin
 from lianxi.core.lexicon import EMPTY, Lexicon
+from lianxi.core.schedule import Rating
 from lianxi.core.pinyin import Syllable, parse
 
 __all__ = [
@@ -60,4 +63,12 @@ def grade_answer(kind: CardKind | str, typed: str, *, hanzi: str, pinyin: str | 
     if kind is not CardKind.TYPE_PINYIN and contains_hanzi(typed):
         return grade_hanzi(typed, hanzi, traditional, sylls)
     meaning = "; ".join(english[:2])
+    if latin_parts(hanzi):  # 卡拉OK: the learner may type the Latin part too (kǎlā OK)
+        if not sylls and not more:  # 3D: nothing but the letters to type
+            right = typed.replace(" ", "").casefold() == "".join(latin_parts(hanzi)).casefold()
+            if not typed.strip():
+                return not_answered(hanzi)
+            return Grade(Verdict.EXACT if right else Verdict.WRONG, Rating.Good if right else Rating.Again,
+                         (), hanzi)
+        typed = without_latin(typed, hanzi)
     return grade_pinyin(typed, readings(hanzi, sylls, also=more, lexicon=lexicon), meaning)
