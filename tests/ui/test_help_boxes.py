@@ -6,15 +6,14 @@ from __future__ import annotations
 import random
 
 import pytest
-
+from drawn import drawn_lines
+from lianxi.audio.playback import SilentPlayer
 from lianxi.core.drills import Drill
 from lianxi.core.lessons import parse_lesson
 from lianxi.store.drills import DrillLog
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.drills import DrillScreen
 from lianxi.ui.screens.help import HelpScreen
-
-from drawn import drawn_lines
 from samples import SAMPLE_LESSON
 
 
@@ -61,7 +60,7 @@ async def test_long_help_lines_wrap_under_their_meaning(learner, where):
 
 
 async def test_minimal_pairs_help_names_only_the_syllables_on_offer(learner):
-    app = make_app(learner)
+    app = make_app(learner, player=SilentPlayer(available=True))  # a working sound card that plays nothing
     async with app.run_test(size=(80, 24)) as pilot:
         screen = DrillScreen(Drill.MINIMAL, contrast="zh/z", rng=random.Random(3))
         await app.push_screen(screen)
