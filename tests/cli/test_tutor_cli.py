@@ -65,21 +65,30 @@ def test_new_writes_a_template_that_validates_and_is_never_overwritten(tmp_path)
 
 def test_from_list_fills_in_from_cc_cedict_and_lists_readings_to_check(tmp_path):
     words = tmp_path / "week_2.txt"
-    words.write_text("还\n书\n银行\tbank\n长\tlong\n\n喜欢\n", encoding="utf-8")
+    words.write_text("还\n书\n銀行\tbank\n长\tlong\n\n喜欢\n東西\n教\n一点儿\n", encoding="utf-8")
     out = tmp_path / "week2.toml"
     result = run("lessons", "from-list", str(words), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "Wrote" in result.output and "5 words" in result.output
-    assert "week2.toml:1: 还: CHECK reading: 还 can be hái or huán" in result.output
-    assert "长 can be cháng or zhǎng" in result.output
-    # pypinyin says xǐ huān, CC-CEDICT xǐ huan: a person decides
-    assert "week2.toml:6: 喜欢: CHECK reading: the dictionary reads 喜欢 as xǐ huan" in result.output
-    assert "银行" not in result.output and "书:" not in result.output
+    assert "Wrote" in result.output and "8 words" in result.output
+    written = out.read_text(encoding="utf-8").splitlines()
+    # each CHECK names the line of the lesson file where its "# CHECK" comment is
+    checks = [line.strip() for line in result.output.splitlines() if ": CHECK reading:" in line]
+    assert len(checks) == 4
+    for line in checks:
+        where, _hanzi, note = line.split(": ", 2)
+        name, number = where.split(":")
+        assert name == "week2.toml" and written[int(number) - 1] == f"# {note}"
+    assert 'week2.toml:11: 还: CHECK reading: 还 is hái "still" here; it can also be huán "to pay back"' in result.output
+    assert "银行" not in result.output and "书:" not in result.output and "喜欢" not in result.output
     lesson = parse_lesson(out.read_bytes(), "week2.toml")
     assert lesson.title == "week 2" and lesson.id == "week-2"
     words_by = {w.hanzi: w for w in lesson.words}
-    assert words_by["书"].english[0] == "book" and words_by["书"].measure_word == "本"
-    assert words_by["长"].pinyin == "cháng" and words_by["喜欢"].english[0] == "to like"
+    assert words_by["书"].english[0] == "book" and words_by["书"].measure_word == "本、册"
+    assert words_by["银行"].traditional == "銀行"  # a traditional list, written in simplified
+    assert words_by["喜欢"].pinyin == "xǐ huan"  # the dictionary's neutral tone, not pypinyin's xǐ huān
+    assert words_by["东西"].pinyin == "dōng xi" and words_by["东西"].english[0] == "thing"
+    assert words_by["长"].pinyin == "cháng" and words_by["教"].pinyin == "jiāo"  # the course's common word
+    assert words_by["一点儿"].pinyin == "yī diǎnr" and words_by["一点儿"].english[0] == "a bit"
     assert "CC-CEDICT" in lesson.attribution
     assert run("lessons", "validate", str(out)).exit_code == 0
 

@@ -7,23 +7,9 @@ import tomllib
 import pytest
 
 from lianxi.core.lesson_writer import (
-    LessonDraft, WordDraft, checked_lesson, from_list, lesson_id_for, lesson_toml, reading_check,
-    template, toml_string,
+    LessonDraft, WordDraft, checked_lesson, lesson_id_for, lesson_toml, reading_check, template, toml_string,
 )
 from lianxi.core.lessons import LessonProblems, parse_lesson
-
-# A few CC-CEDICT entries as the dictionary gives them (the lookup is an input, like a file).
-ENTRIES = {
-    "还": [("Huan2", ["surname Huan"]), ("hai2", ["still", "yet", "also"]), ("huan2", ["to pay back", "to return"])],
-    "书": [("shu1", ["book", "letter", "CL:本[ben3],冊|册[ce4],部[bu4]"])],
-    "长": [("chang2", ["length", "long"]), ("zhang3", ["chief", "to grow"])],
-    "女儿": [("nu:3 er2", ["daughter", "CL:個|个[ge4]"])],
-}
-
-
-def lookup(hanzi):
-    return ENTRIES.get(hanzi, [])
-
 
 @pytest.mark.parametrize("text", ["plain", 'quote " and \\ backslash', "tab\there", "two\nlines", "\x01 control",
                                   "中文 and ü", "'single' \"double\" '''triple'''"])
@@ -63,46 +49,9 @@ def test_lesson_ids_from_titles():
     assert all_hanzi.startswith("lesson-") and all_hanzi == lesson_id_for("第一课")
 
 
-def test_from_list_fills_pinyin_glosses_measure_words_and_flags_polyphones():
-    text, lesson, drafts = from_list("还\n书\n\n# a comment\n银行\tbank\n女儿\n长\tlong\n", "list.txt", lookup,
-                                     title="Week 5")
-    assert parse_lesson(text.encode("utf-8"), "list.txt") == lesson
-    words = {w.hanzi: w for w in lesson.words}
-    assert words["还"].english == ("still", "yet", "also")  # proper-noun reading skipped
-    assert words["书"].measure_word == "本" and words["书"].english == ("book", "letter")
-    assert words["银行"].pinyin == "yín háng" and words["银行"].english == ("bank",)
-    assert words["女儿"].pinyin == "nǚ ér" and words["女儿"].measure_word == "个"
-    # the tutor's gloss picks its reading; pypinyin alone says zhǎng
-    assert words["长"].pinyin == "cháng"
-    checks = {d.hanzi: d.check for d in drafts if d.check}
-    assert checks["还"] == "CHECK reading: 还 can be hái or huán"
-    assert "长 can be cháng or zhǎng" in checks["长"]
-    assert "银行" not in checks and "书" not in checks
-    assert "# CHECK reading: 还 can be hái or huán\npinyin = \"hái\"" in text
-
-
-def test_from_list_without_a_dictionary_uses_pypinyin_heteronyms():
-    _, lesson, drafts = from_list("好\thao: good\n我们\twe\n", "l.txt", None, title="t")
-    assert [d.check for d in drafts] == ["CHECK reading: 好 can be hǎo or hào", ""]
-    assert lesson.words[1].pinyin == "wǒ men"
-
-
 def test_reading_check_when_the_dictionary_disagrees():
     assert reading_check("了", "le5", ["liao3"]) == "CHECK reading: the dictionary reads 了 as liǎo"
     assert reading_check("书", "shu1", ["shu1"]) == ""
-
-
-def test_from_list_reports_every_bad_line_and_writes_nothing():
-    with pytest.raises(LessonProblems) as caught:
-        from_list("你好\thello\nhello\n你好\thi\n𠀋\n", "list.txt", lookup, title="t")
-    found = [(e.line, e.field) for e in caught.value.errors]
-    assert found == [(2, "hanzi"), (3, "hanzi"), (4, "english")] or found == [(2, "hanzi"), (3, "hanzi"), (4, "pinyin")]
-    assert all(e.file == "list.txt" for e in caught.value.errors)
-
-
-def test_from_list_of_nothing_says_so():
-    with pytest.raises(LessonProblems, match="has no words"):
-        from_list("\n# only a comment\n", "empty.txt", lookup, title="t")
 
 
 def test_checked_lesson_names_the_source_line_of_a_bad_word():

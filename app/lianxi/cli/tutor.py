@@ -72,17 +72,18 @@ def from_list(file: Path, title: str | None, lesson_id: str | None, level: str, 
               force: bool) -> None:
     """Make a lesson from a list of words: one per line, optionally a tab and the English.
 
-    Pinyin comes from pypinyin and the English from CC-CEDICT; readings that
-    could be wrong (characters with several readings) are marked # CHECK.
+    Simplified or traditional characters. Pinyin and English come from CC-CEDICT (the
+    dictionary's reading of the whole word, with neutral tones and erhua); a word with
+    several readings gets the common one, and the others are marked # CHECK.
     """
     from lianxi.core.interop import decode_export
-    from lianxi.core.lesson_writer import from_list as make
-    from lianxi.study.tutor import describe_checks, lookup_for_list, read_input, write_new_file
+    from lianxi.study.tutor import read_input, write_new_file
+    from lianxi.study.word_lists import describe_checks, lesson_from_list
 
     try:
         text = decode_export(read_input(file), str(file))
-        made, lesson, drafts = make(text, str(file), lookup_for_list(text), title=title or file.stem.replace("_", " "),
-                                    lesson_id=lesson_id, level=level)
+        made, lesson, drafts = lesson_from_list(text, str(file), title=title or file.stem.replace("_", " "),
+                                                lesson_id=lesson_id, level=level)
     except LessonProblems as exc:
         _report_problems(exc)
         raise SystemExit(1)

