@@ -75,7 +75,7 @@ async def test_speak_a_word_see_the_wrong_tone_and_replay(learner, wavs):
         assert isinstance(app.screen, SpeakScreen)
         text = text_of(app)
         assert "你好" in text and "nǐ hǎo" in text and "said as ní hǎo" in text
-        assert "not calibrated" in text and "recordings discarded" in text
+        assert "not calibrated (c)" in text and "recordings not kept (k)" in text
         await say(app, pilot)
         panel = app.screen.query_one(SpeakingPanel)
         first = panel.attempt.judgements[0]
@@ -101,7 +101,7 @@ async def test_keep_my_recordings_writes_them_to_the_data_folder_and_erase_remov
                    microphone=Microphones(wavs["ni2 hao3"]))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("k")
-        assert "recordings kept" in text_of(app)
+        assert "recordings kept (k)" in text_of(app)
         await say(app, pilot)
     kept = kept_recordings(learner.data_dir)
     assert len(kept) == 1 and kept[0].name.endswith("-ni2-hao3.wav")
@@ -179,7 +179,7 @@ async def test_the_speaking_drill_from_the_drills_menu(learner, wavs):
         await pilot.press("n")
         await pilot.pause()
         assert screen.hanzi != first and screen.query_one(SpeakingPanel).attempt is None
-        assert "said 1" in text_of(app)
+        assert "1 said" in text_of(app)
 
 
 async def test_a_recording_stops_by_itself_at_the_time_limit(learner, wavs):

@@ -50,6 +50,11 @@ def word_lines(hanzi: str | None, pinyin: str | None, palette) -> Text:
         written = pinyin or (to_marks(hanzi_reading(hanzi)) if hanzi else to_marks(said))
     except PinyinError:
         written = to_marks(said)
+    if any(ch.isdigit() for ch in written):  # tone numbers are for typing; show marks
+        try:
+            written = to_marks(parse(written))
+        except PinyinError:
+            pass
     lines = []
     if hanzi:
         lines.append(coloured_hanzi(hanzi, numbered, palette))
@@ -124,9 +129,9 @@ class SpeakScreen(Screen):
         from lianxi.study.speaking import calibration, keeps_recordings  # noqa: PLC0415
 
         found = calibration(self.app.learner)
-        calibrated = f"your range: {found.hz:.0f} Hz" if found else "not calibrated: c (once, 20 s)"
-        kept = "recordings kept" if keeps_recordings(self.app.learner) else "recordings discarded"
-        what = f"drill · said {self.said}" if self.drill else "say it"
+        calibrated = f"calibrated ({found.hz:.0f} Hz)" if found else "not calibrated (c)"
+        kept = "recordings kept (k)" if keeps_recordings(self.app.learner) else "recordings not kept (k)"
+        what = f"drill · {self.said} said" if self.drill else "say it"
         self.query_one("#status", Static).update(Text(f"Speaking · {what}    {calibrated} · {kept}"))
 
     def on_speaking_panel_judged(self, event: SpeakingPanel.Judged) -> None:
