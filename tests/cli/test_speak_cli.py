@@ -154,3 +154,24 @@ def test_speak_opens_the_app_on_the_word_or_on_calibration(data_dir, monkeypatch
 def test_speak_with_unreadable_text_is_one_line_before_any_screen(data_dir):
     result = run(data_dir, "speak", "xx9")
     assert result.exit_code == 1 and result.output.startswith("lianxi: ") and "tone 9" in result.output
+
+
+def test_a_recording_too_short_or_silent_is_nothing_heard(data_dir, tmp_path):
+    for name, seconds in (("tiny.wav", "0.01"), ("silence.wav", "1")):
+        path = tmp_path / name
+        subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path), "trim", "0", seconds], check=True)
+        result = run(data_dir, "speak", "check", "你好", "--wav", str(path))
+        assert result.exit_code == 0, result.output
+        assert result.output.count("nothing was heard") == 1  # said once, not per syllable
+        assert result.output.strip().endswith("Nothing was heard: check the microphone and say the word again.")
+
+
+def test_a_sentence_against_a_one_word_recording_is_unsure_and_quiet(data_dir, wavs):
+    import sys
+
+    # A real process: Praat's C++ warnings would go to file descriptor 2, past Python.
+    result = subprocess.run([sys.executable, "-m", "lianxi", "--data-dir", str(data_dir), "speak", "check",
+                             "你好，我是老师。", "--wav", str(wavs["nihao"]), "--json"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert {s["verdict"] for s in json.loads(result.stdout)["syllables"]} == {"unsure"}
+    assert result.stderr == ""  # nothing from Praat leaks to the terminal

@@ -38,6 +38,7 @@ TIME_STEP = 0.01  # s between pitch frames: 200 frames for 2 s, plenty for a ton
 PITCH_FLOOR = 55.0  # Hz: the creaky bottom of a low male third tone
 PITCH_CEILING = 600.0  # Hz: a child's or a high female voice
 SILENCE_DB = 30.0  # a frame this far below the loudest is not speech
+MIN_SECONDS = 0.1  # a recording shorter than this holds no syllable (and Praat needs 3 periods)
 JUMP = 2.0  # semitones between two 10 ms frames: a slip of the tracker, not a glide
 INSTALL_PARSELMOUTH = "pip install praat-parselmouth"
 
@@ -167,6 +168,9 @@ class Track:
 def track(recording: Recording) -> Track:
     """Pitch (Praat autocorrelation) and intensity of a recording, every 10 ms."""
     np, _ = libraries()
+    if recording.seconds < MIN_SECONDS:  # too short for even one analysis window: nothing heard
+        empty = np.zeros(0)
+        return Track(empty, empty, empty, recording)
     sound = recording.sound()
     pitch = sound.to_pitch_ac(time_step=TIME_STEP, pitch_floor=PITCH_FLOOR, pitch_ceiling=PITCH_CEILING)
     times = np.asarray(pitch.xs())

@@ -21,6 +21,7 @@ __all__ = ["Reference", "Split", "align", "reference_bounds", "split"]
 MIN_GAP = 0.04  # s: a voicing gap shorter than this is a hiccup inside a vowel
 MIN_DIP_DB = 3.0  # a loudness dip between syllables is at least this deep
 MIN_PART = 0.06  # s of voicing each syllable needs to be judged at all
+MAX_STRETCH = 1.9  # the DTW's slope limit is 1/2..2: longer or shorter than this cannot align
 ALIGN_AGREE = 0.1  # s: an aligned cut must have a dip or voicing break this close
 
 
@@ -158,6 +159,9 @@ def align(t: Track, span: tuple[int, int], reference: Reference) -> list[int] | 
         return None
     ref_from, ref_to = float(ref_track.times[ref_span[0]]), float(ref_track.times[ref_span[1] - 1])
     ours_from, ours_to = float(t.times[span[0]]), float(t.times[span[1] - 1])
+    ratio = (ours_to - ours_from) / max(ref_to - ref_from, 1e-3)
+    if not 1 / MAX_STRETCH < ratio < MAX_STRETCH:
+        return None  # not the same word at anything like the same pace (and Praat would only complain)
     dtw = _dtw(_mfcc(reference.recording, ref_from, ref_to), _mfcc(t.recording, ours_from, ours_to))
     marks = [i for depth, i in _dips(t, span) if depth >= MIN_DIP_DB / 2]
     marks += [i for i in range(span[0] + 1, span[1]) if t.hz[i] <= 0 < t.hz[i - 1]]
@@ -194,6 +198,9 @@ def reference_bounds(word: Recording, syllables: list[Recording]) -> Reference:
     wt = track(word)
     span = speech_span(wt)
     a, b = (float(wt.times[span[0]]), float(wt.times[span[1] - 1])) if span else (0.0, word.seconds)
+    if not 1 / MAX_STRETCH < (b - a) / max(joined.seconds, 1e-3) < MAX_STRETCH:
+        # Too different to align (should not happen with one voice): share the time out evenly.
+        return Reference(word, tuple(a + s * (b - a) / joined.seconds for s in starts))
     dtw = _dtw(_mfcc(joined), _mfcc(word, a, b))
     mapped = tuple(call(dtw, "Get x time from y time", s) + a for s in starts)
     return Reference(word, mapped)

@@ -109,11 +109,13 @@ def check(context: Context, text: str | None, wav: Path, reading: str | None, as
     shown = " ".join(x for x in (hanzi, " ".join(attempt.targets)) if x)
     how = "your calibration" if found else "no calibration (`lianxi speak calibrate` makes judgements fit your voice)"
     click.echo(visible(f"{shown}  ({how})"))
+    said_once = set()
     for j in attempt.judgements:
         heard = f"sounds like the {ORDINAL[j.heard]} tone" if j.heard else "tone not clear"
         line = f"  {j.target:<8} {j.verdict.value:<7} {heard}"
-        if j.hint:
+        if j.hint and j.hint not in said_once:  # "nothing was heard" once, not per syllable
             line += f": {j.hint}"
+            said_once.add(j.hint)
         click.echo(visible(line))
     click.echo(attempt.summary())
 

@@ -246,8 +246,8 @@ class Coach:
                 word = Recording.from_wav(_read(self.render(None, key)))
                 alone = [Recording.from_wav(_read(self.render(None, s.numbered))) for s in said]
                 found = reference_bounds(word, alone)
-            except (UserError, ValueError, OSError):
-                found = None  # no speech here: the split stays unsure
+            except (UserError, ValueError, OSError, RuntimeError):  # PraatError is a RuntimeError
+                found = None  # no speech here, or nothing to align: the split stays unsure
         self._references[key] = found
         return found
 
