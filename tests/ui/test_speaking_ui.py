@@ -171,6 +171,8 @@ async def test_the_speaking_drill_from_the_drills_menu(learner, wavs):
             app.screen.query_one("#drill-menu").get_option("speak").prompt)
         await pilot.press("6")
         await pilot.pause()
+        await pilot.press("enter")  # which words: all of yours
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, SpeakScreen) and screen.drill
         first = screen.hanzi

@@ -1,8 +1,8 @@
 """Use case: the speaking drill: say tone pairs and the words of your lessons, one after another.
 
 Tone pairs come from the pairs drill's word list (every one of the 20 pair classes, the
-learner's own two-syllable words first among them); the learner's words come from the
-chosen lesson, or all their lessons. Said words are judged in the moment and not stored:
+learner's own two-syllable words among them); the learner's words come from the chosen
+lesson or level, or all their lessons (the everyday starter words before any lesson). Said words are judged in the moment and not stored:
 speaking practice keeps no record of how a learner sounded. Must never import Textual.
 """
 
@@ -36,9 +36,10 @@ def _count(word: DrillWord) -> int:
 class SpeakingDrill:
     """Alternates a tone pair and one of the learner's words; never the same word twice in a row."""
 
-    def __init__(self, learner, *, lesson_id: str | None = None, rng: random.Random | None = None):
+    def __init__(self, learner, *, lesson_id: str | None = None, level: str | None = None,
+                 rng: random.Random | None = None):
         self.rng = rng or random.Random()
-        words = learner_words(learner, lesson_id)
+        words = learner_words(learner, lesson_id, level)
         self.pairs = pair_words(words)
         self.words = [w for w in words if 1 <= _count(w) <= MAX_SYLLABLES] or list(STARTER_WORDS)
         self.asked = 0

@@ -105,7 +105,11 @@ class DrillMenuScreen(Screen):
     def start_speaking(self) -> None:
         from lianxi.ui.screens.speak import SpeakScreen  # noqa: PLC0415
 
-        self.app.push_screen(SpeakScreen(drill=True))
+        def chosen(scope: tuple[str | None, str | None] | None) -> None:
+            if scope is not None:
+                self.app.push_screen(SpeakScreen(drill=True, lesson_id=scope[0], level=scope[1]))
+
+        self.app.push_screen(ScopeScreen(), chosen)
 
     @on(OptionList.OptionSelected, "#drill-menu")
     def picked(self, event: OptionList.OptionSelected) -> None:

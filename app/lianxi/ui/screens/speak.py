@@ -86,11 +86,12 @@ class SpeakScreen(Screen):
     ]
 
     def __init__(self, hanzi: str | None = None, pinyin: str | None = None, *, drill: bool = False,
-                 lesson_id: str | None = None, rng: random.Random | None = None):
+                 lesson_id: str | None = None, level: str | None = None, rng: random.Random | None = None):
         super().__init__()
         self.hanzi, self.pinyin = hanzi, pinyin
         self.drill = drill
         self.lesson_id = lesson_id
+        self.level = level
         self.rng = rng
         self.run = None
         self.said = 0
@@ -106,7 +107,7 @@ class SpeakScreen(Screen):
         if self.drill:
             from lianxi.study.speaking_drill import SpeakingDrill  # noqa: PLC0415
 
-            self.run = SpeakingDrill(self.app.learner, lesson_id=self.lesson_id, rng=self.rng)
+            self.run = SpeakingDrill(self.app.learner, lesson_id=self.lesson_id, level=self.level, rng=self.rng)
             self.next_word()
         else:
             self.show_word()
