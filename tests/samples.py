@@ -100,3 +100,17 @@ hanzi = "谢谢"
 pinyin = "xie4 xie5"
 english = {s}
 """.encode()
+
+
+_BUNDLED_WORDS: list = []
+
+
+def bundled_words() -> list:
+    """Every word of every bundled lesson (parsed once per test run: it takes a few seconds)."""
+    if not _BUNDLED_WORDS:
+        from lianxi.core.lessons import parse_lesson
+        from lianxi.lexicon import bundled_lexicon
+
+        for path in sorted((REPO / "lessons").rglob("*.toml")):
+            _BUNDLED_WORDS.extend(parse_lesson(path.read_bytes(), path.name, bundled_lexicon()).words)
+    return _BUNDLED_WORDS

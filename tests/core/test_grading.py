@@ -242,3 +242,47 @@ def test_anything_typed_grades_or_says_what_to_fix(typed, kind):
         return
     assert grade.rating in tuple(Rating)
     assert grade.verdict is not Verdict.EXACT or not grade.problems
+
+
+# --- the rules on real data: the bundled lessons and CC-CEDICT's readings ---
+
+
+@pytest.fixture(scope="module")
+def bundled_words():
+    from samples import bundled_words as words
+
+    return words()
+
+
+def _grade(word, typed):
+    return grade_answer(CardKind.TYPE_PINYIN, typed, hanzi=word.hanzi, pinyin=word.syllables, english=word.english,
+                        also=[r.syllables for r in word.other_readings], lexicon=LEXICON)
+
+
+def test_every_bundled_word_takes_its_reading_as_written_and_as_said(bundled_words):
+    from lianxi.core.sandhi import spoken_form
+
+    assert len(bundled_words) > 10_000
+    wrong = []
+    for word in bundled_words[::3]:
+        said = " ".join(s.numbered for s in spoken_form(word.hanzi, word.syllables, lexicon=LEXICON).syllables)
+        for typed in (word.numbered, said, *(r.numbered for r in word.other_readings)):
+            if _grade(word, typed).verdict is not Verdict.EXACT:
+                wrong.append((word.hanzi, word.numbered, typed))
+    assert wrong == []
+
+
+def test_another_dictionary_reading_of_a_bundled_word_is_named_never_right(bundled_words):
+    checked = 0
+    for word in bundled_words:
+        taught = {tuple(word.syllables), *(tuple(r.syllables) for r in word.other_readings)}
+        for other in LEXICON.readings(word.hanzi):
+            if (len(other.syllables) != len(word.syllables) or tuple(other.syllables) in taught
+                    or any(all(a.base == b.base and (a.tone == b.tone or 5 in (a.tone, b.tone))
+                               for a, b in zip(other.syllables, t, strict=True)) for t in taught)):
+                continue  # the word's own entry, written with or without a neutral tone
+            grade = _grade(word, to_numbers(other.syllables))
+            assert grade.verdict is Verdict.OTHER_READING, (word.hanzi, word.numbered, other)
+            assert grade.rating is Rating.Again and other.meaning in grade.note
+            checked += 1
+    assert checked > 300

@@ -7,13 +7,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lianxi.core.lessons import parse_lesson
 from lianxi.core.lexicon import EMPTY
 from lianxi.core.pinyin import VALID_SYLLABLES, Syllable, parse, to_numbers
 from lianxi.core.sandhi import apply_sandhi, dictionary_reading, spoken_form
 from lianxi.lexicon import bundled_lexicon
 
-from samples import REPO
+from samples import bundled_words
 
 TABLE = Path(__file__).with_name("spoken_forms.tsv")
 LEXICON = bundled_lexicon()
@@ -46,14 +45,13 @@ def test_every_bundled_word_with_three_third_tones_in_a_row_was_checked_by_hand(
     """A new lesson word with a run of three third tones must be added to the table."""
     checked = {h for h, _, _, _ in ROWS}
     runs = {}
-    for path in sorted((REPO / "lessons").rglob("*.toml")):
-        for word in parse_lesson(path.read_bytes(), path.name).words:
-            run = longest = 0
-            for s in word.syllables:
-                run = run + 1 if s.tone == 3 else 0
-                longest = max(longest, run)
-            if longest >= 3:
-                runs[word.hanzi] = path.name
+    for word in bundled_words():
+        run = longest = 0
+        for s in word.syllables:
+            run = run + 1 if s.tone == 3 else 0
+            longest = max(longest, run)
+        if longest >= 3:
+            runs[word.hanzi] = word.numbered
     assert len(runs) >= 5
     assert {h: f for h, f in runs.items() if h not in checked} == {}
 
@@ -126,3 +124,17 @@ def test_any_hanzi_text_gets_one_spoken_syllable_per_syllable_read(text):
     assert [s.base for s in said.syllables] == [s.base for s in read]
     for phrase in said.phrases:  # no two third tones left side by side inside a phrase
         assert not any(a.tone == b.tone == 3 for a, b in zip(phrase, phrase[1:]))
+
+
+def test_every_bundled_word_is_said_by_the_rules():
+    """Real data: every lesson word gets a spoken form; no third tone is left before a third
+    tone inside a phrase; 儿 read as erhua is never said as a syllable of its own."""
+    words = bundled_words()
+    for word in words:
+        said = spoken_form(word.hanzi, word.syllables, lexicon=LEXICON)
+        assert [s.base for s in said.syllables] == [s.base for s in word.syllables], word.hanzi
+        for phrase in said.phrases:
+            assert not any(a.tone == b.tone == 3 for a, b in zip(phrase, phrase[1:])), word.hanzi
+        if any(s.erhua for s in word.syllables):
+            assert sum(s.erhua for s in said.syllables) == sum(s.erhua for s in word.syllables)
+    assert len(words) > 10_000

@@ -20,6 +20,7 @@ from functools import lru_cache
 from lianxi.core.cards import CardKind
 from lianxi.core.grading import Mark, Piece, contains_hanzi, grade_answer
 from lianxi.core.grading import Verdict as GradeVerdict
+from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import NEUTRAL, VALID_SYLLABLES, PinyinError, Syllable, parse, to_marks
 
 __all__ = [
@@ -488,14 +489,15 @@ def choose_dictation(rng: random.Random, words: Sequence[DrillWord],
                 english=word.english, note_id=word.note_id, shown=f"{word.hanzi} {marks}")
 
 
-def _check_dictation(item: Item, typed: str) -> Verdict:
+def _check_dictation(item: Item, typed: str, lexicon: Lexicon = EMPTY) -> Verdict:
     """Graded by core.grading like a typed card: pinyin (any spelling, sandhi tones accepted)
     or hanzi; a hanzi that only sounds the same counts as heard right."""
     text = typed.strip()
     if not text:
         return Verdict(False, "Type what you heard: pinyin (ni3 hao3 or nǐ hǎo) or hanzi.", typed, readable=False)
     try:
-        grade = grade_answer(CardKind.TYPE_HANZI, text, hanzi=item.hanzi or "", pinyin=item.pinyin or "")
+        grade = grade_answer(CardKind.TYPE_HANZI, text, hanzi=item.hanzi or "", pinyin=item.pinyin or "",
+                             lexicon=lexicon)
     except PinyinError as error:
         return Verdict(False, f"Could not read that: {error}.", typed, readable=False)
     pieces = grade.pieces
@@ -514,12 +516,12 @@ def _check_dictation(item: Item, typed: str) -> Verdict:
 # --- one entry point for answers ------------------------------------------------------------
 
 
-def check(item: Item, typed: str) -> Verdict:
-    """Whether `typed` (keys pressed or text typed) answers `item`."""
+def check(item: Item, typed: str, lexicon: Lexicon = EMPTY) -> Verdict:
+    """Whether `typed` (keys pressed or text typed) answers `item` (`lexicon`: see core.grading)."""
     if item.drill is Drill.TONES:
         return _check_tone(item, typed)
     if item.drill is Drill.PAIRS:
         return _check_pair(item, typed)
     if item.drill is Drill.DICTATION:
-        return _check_dictation(item, typed)
+        return _check_dictation(item, typed, lexicon)
     return _check_choice(item, typed)

@@ -27,6 +27,7 @@ from lianxi.core.drills import (
 )
 from lianxi.core.errors import UserError
 from lianxi.core.pinyin import PinyinError, parse
+from lianxi.lexicon import bundled_lexicon
 from lianxi.store.drills import DrillAnswer, DrillLog, enrol_listening_cards
 
 # Example sentences longer than this are not "short" enough to write down from one hearing.
@@ -185,7 +186,7 @@ class DrillRun:
         item = self.current
         if item is None:
             raise RuntimeError("no drill item is being asked")
-        verdict = check(item, typed)
+        verdict = check(item, typed, bundled_lexicon())
         if not verdict.readable:
             return verdict  # nothing to store: the screen shows what to type and asks again
         duration = int((time.monotonic() - self._shown_at) * 1000)
