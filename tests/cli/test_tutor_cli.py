@@ -151,6 +151,18 @@ def test_import_with_odd_notes_names_them_and_skips_them_only_when_asked(tmp_pat
     assert stored_lessons(data_dir) == [("deck", 1)]
 
 
+def test_exports_over_the_import_limit_are_refused_with_the_limit_named(tmp_path, data_dir):
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as out:
+        out.write("你好\tni3hao3\thello\n".encode())
+        out.truncate(51 * 1024 * 1024)  # sparse: nothing is really written
+    for command in ("import-anki", "import-pleco"):
+        result = run("lessons", command, str(big), "--out", str(tmp_path / "x.toml"), data_dir=data_dir)
+        assert result.exit_code == 1 and "Traceback" not in result.output, command
+        assert "51 MB, more than the 50 MB" in result.output
+    assert not (tmp_path / "x.toml").exists()
+
+
 def test_export_tsv_and_pleco_round_trip_every_word(tmp_path):
     tsv, pleco = tmp_path / "g.tsv", tmp_path / "g.txt"
     result = run("lessons", "export", "first-01-greetings", "--tsv", str(tsv), "--pleco", str(pleco))

@@ -53,6 +53,7 @@ body { display: flex; flex-direction: column; height: 100vh; overflow: hidden; b
 #keys td { padding: 0.3vh 1.2vw; vertical-align: top; }
 #keys td:first-child { font-weight: bold; text-align: right; white-space: nowrap; }
 .small { font-size: 0.8em; color: #555; }
+#about code { white-space: nowrap; }
 .t1 { color: __T1__; } .t2 { color: __T2__; } .t3 { color: __T3__; } .t4 { color: __T4__; } .t5 { color: __T5__; }
 """
 
@@ -285,8 +286,10 @@ PROJECTOR_JS = r"""
     var row = document.createElement("tr"), key = document.createElement("td"), what = document.createElement("td");
     key.textContent = pair[0]; what.textContent = pair[1]; row.appendChild(key); row.appendChild(what); keys.appendChild(row);
   });
-  put($("about"), D.title + " \u00b7 " + D.level + " \u00b7 " + D.words.length + " words. The same order again: lianxi class "
-      + D.id + " --browser --seed " + D.seed + (D.traditional ? " --traditional" : ""));
+  put($("about"), D.title + " \u00b7 " + D.words.length + " words. The same order again: ");
+  var again = document.createElement("code");
+  again.textContent = "lianxi class " + D.id + " --browser --seed " + D.seed + (D.traditional ? " --traditional" : "");
+  $("about").appendChild(again);
   window.addEventListener("resize", fit);
   render();
 })();
