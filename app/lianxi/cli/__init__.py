@@ -179,3 +179,7 @@ cli.add_command(_settings.settings)
 from lianxi.cli import speak as _speak  # noqa: E402
 
 cli.add_command(_speak.speak)
+
+from lianxi.cli import optimize as _optimize  # noqa: E402
+
+cli.add_command(_optimize.optimize)

@@ -24,6 +24,12 @@ def settings(ctx: click.Context) -> None:
         click.echo(f"day-starts:   {current.day_starts_at}   (local hour when a new study day begins)")
         click.echo(f"tone-colours: {colours}   (five colours for tones 1-4 and neutral, 'default' or 'off')")
         click.echo(f"script:       {script(learner.progress)}   (simplified or traditional)")
+        from lianxi.cli.optimize import describe_current
+        from lianxi.study.schedule_settings import light_day_names
+
+        click.echo(f"load-balance: {'on' if current.load_balance else 'off'}   (spread reviews evenly over the days)")
+        click.echo(f"light-days:   {light_day_names(current.light_days)}   (weekdays with fewer reviews)")
+        click.echo(f"parameters:   {describe_current(learner)}   (lianxi optimize)")
         click.echo("Change one with: lianxi settings NAME VALUE")
 
 
@@ -115,3 +121,35 @@ def tone_colours(context: Context, colours: tuple[str, ...]) -> None:
         value = " ".join(parsed)
     context.learner().progress.set_setting("tone_colours", value)
     click.echo(f"Tone colours: {value}. The tone marks are always shown too.")
+
+
+@settings.command("load-balance")
+@click.argument("value", type=click.Choice(["on", "off"], case_sensitive=False))
+@pass_context
+def load_balance(context: Context, value: str) -> None:
+    """Spread reviews evenly over the days, within the range FSRS allows (default on)."""
+    context.learner().change_settings(load_balance=value.lower() == "on")
+    click.echo("Reviews are spread evenly over the days." if value.lower() == "on"
+               else "Load balancing is off: each card's day is drawn at random within its range.")
+
+
+@settings.command("light-days")
+@click.argument("days", nargs=-1, required=True)
+@pass_context
+def light_days(context: Context, days: tuple[str, ...]) -> None:
+    """Weekdays that get fewer reviews (about half), e.g. `sat sun`; `none` for none.
+
+    Example: lianxi settings light-days sat sun
+    """
+    from lianxi.study.schedule_settings import light_day_names, parse_light_days
+
+    try:
+        chosen = parse_light_days(list(days))
+    except ValueError as exc:
+        raise click.UsageError(
+            f"'{exc}' is not a weekday: use mon tue wed thu fri sat sun, or none."
+        ) from None
+    if len(chosen) == 7:
+        raise click.UsageError("at least one day must stay a normal day.")
+    settings_now = context.learner().change_settings(light_days=chosen)
+    click.echo(f"Light days: {light_day_names(settings_now.light_days)}.")

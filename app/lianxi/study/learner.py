@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from lianxi import paths
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems, check_unique_ids
-from lianxi.core.schedule import Settings, day_start, study_day, valid_setting
+from lianxi.core.schedule import Settings, day_start, study_day
 from lianxi.store.db import open_database
 from lianxi.store.progress import LessonSummary, Progress, SyncReport
 from lianxi.study.lesson_files import bundled_lesson_path, check_not_bundled, read_lesson_file, read_lesson_files
@@ -36,7 +36,17 @@ def utc_now() -> datetime:
 
 
 def local_zone() -> tzinfo:
-    return datetime.now().astimezone().tzinfo
+    """The machine's time zone as a real zone, so each moment gets its own offset (DST).
+
+    `datetime.now().astimezone().tzinfo` would freeze today's offset: after a
+    daylight-saving change every day would start an hour off.
+    """
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone()
+    except Exception:  # an unknown TZ value: today's offset is the best left
+        return datetime.now().astimezone().tzinfo
 
 
 # -- the learner's progress ---------------------------------------------------
@@ -76,10 +86,9 @@ class Learner:
     @property
     def settings(self) -> Settings:
         """The scheduler's settings (the review cap, stored beside them, is `review_cap`)."""
-        stored = self.progress.setting("schedule", {}) or {}
-        # a value that is not usable (edited by hand, or stored by an older version) falls back to the default
-        known = {k: v for k, v in stored.items() if valid_setting(k, v)}
-        return Settings(fuzz=self.fuzz, **known)
+        from lianxi.study.schedule_settings import scheduler_settings
+
+        return scheduler_settings(self.progress, fuzz=self.fuzz)
 
     def change_settings(self, **changes) -> Settings:
         stored = dict(self.progress.setting("schedule", {}) or {})

@@ -15,9 +15,11 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lianxi.core.cards import StudyCard
-from lianxi.core.schedule import Memory, Rating, Scheduler, State, format_interval
+from lianxi.core.due_days import DueLoad
+from lianxi.core.schedule import Memory, Rating, Scheduler, State, card_seed, format_interval, next_day_start
 from lianxi.study.learner import LEARN_AHEAD
 from lianxi.study.saving import NotSaved, UnsavedAnswer, save_now
+from lianxi.study.schedule_settings import due_load
 
 if TYPE_CHECKING:
     from lianxi.study.learner import Learner
@@ -53,8 +55,9 @@ class Nothing:
 class Session:
     """A review session: due cards first, then new ones, then learning steps coming due.
 
-    The current card's grade intervals are worked out once when it is shown, so the
-    buttons and the answer agree and the answer path stays short. With `ahead` (study
+    The buttons and the answer agree: both come from the same seed (the card's id and
+    reviews) and the same due counts per day (load balancing), kept current as answers
+    come in, so the answer path never counts the collection. With `ahead` (study
     ahead) it shows only cards coming due within that time, and no new cards.
     """
 
@@ -65,7 +68,8 @@ class Session:
         self.progress = learner.progress
         self.lesson_id = lesson_id
         self.ahead = ahead
-        self.scheduler = Scheduler(learner.settings)
+        self.scheduler = Scheduler(learner.settings, learner.zone)
+        self._load: DueLoad | None = None
         self.current: StudyCard | None = None
         self.shown_at = 0.0
         self.history: list[Answered] = []
@@ -76,6 +80,9 @@ class Session:
 
     def _start_day(self, start: datetime) -> None:
         self._day_start = start
+        # the next day starts 23 or 25 hours later on daylight-saving change days
+        self._next_day = next_day_start(start, self.learner.zone, self.scheduler.settings.day_starts_at)
+        self._load = None
         self._new_left = self.learner.new_left(start)
         self._reviews_left = self.learner.reviews_left(start)
 
@@ -90,7 +97,7 @@ class Session:
     def next(self) -> StudyCard | None:
         """Pick the card to show now (None when the session is done)."""
         now = self.learner.clock()
-        if now >= self._day_start + timedelta(days=1):  # studying past the rollover
+        if now >= self._next_day:  # studying past the rollover
             self._start_day(self.learner.today_start(now))
         skip = tuple(p.card.id for p in self.pending)
         args = dict(day_start=self._day_start, lesson_id=self.lesson_id, skip=skip)
@@ -111,7 +118,9 @@ class Session:
         """What each grade would give the current card, as button text."""
         if self.current is None:
             return {}
-        preview = self.scheduler.preview(self.current.memory, self.learner.clock())
+        card = self.current
+        preview = self.scheduler.preview(card.memory, self.learner.clock(), seed=card_seed(card.id, card.reps),
+                                         load=self._due_load())
         return {rating: format_interval(delta) for rating, delta in preview.items()}
 
     def counts(self) -> tuple[int, int]:
@@ -130,7 +139,9 @@ class Session:
         if card is None:
             raise RuntimeError("no card is being shown")
         now = self.learner.clock()
-        after = self.scheduler.review(card.memory, Rating(rating), now)
+        load = self._due_load()
+        after = self.scheduler.review(card.memory, Rating(rating), now, seed=card_seed(card.id, card.reps), load=load)
+        load.move(self.scheduler.due_day(card.memory), self.scheduler.due_day(after))
         duration = int((time.monotonic() - self.shown_at) * 1000)
         unsaved = UnsavedAnswer(card, after, int(rating), now, duration, typed)
         self.retry_saving()
@@ -184,10 +195,16 @@ class Session:
             self.progress.undo(last.card, last.review_id)
         self._new_left = last.new_left_before
         self._reviews_left = last.reviews_left_before
+        self._load = None  # counted afresh when next needed
         self.reviewed -= 1
         self.current = last.card
         self.shown_at = time.monotonic()
         return last.card
+
+    def _due_load(self) -> DueLoad:
+        if self._load is None:
+            self._load = due_load(self.learner, self.learner.clock())
+        return self._load
 
     def allow_more_new(self) -> int:
         """The `+` key: more new cards today; returns how many new cards are now left today."""
