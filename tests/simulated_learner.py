@@ -116,3 +116,40 @@ def give_history(learner, answers: int, *, seed: int = 1, **options) -> list[tup
     log, memories = simulate(first_course_cards(learner), answers, seed=seed, **options)
     store_history(learner.progress.conn, log, memories)
     return log
+
+
+# -- fixtures: one simulated history per test run, copied into each test's data folder ---------
+
+import shutil  # noqa: E402
+
+import pytest  # noqa: E402
+
+HISTORY_ANSWERS = 2000
+
+
+@pytest.fixture(scope="session")
+def studied_template(tmp_path_factory):
+    """A data folder whose learner has given HISTORY_ANSWERS answers (built once), and the answers."""
+    from lianxi.study import Learner
+
+    folder = tmp_path_factory.mktemp("studied")
+    learner = Learner.open(folder, zone=timezone.utc)
+    log = give_history(learner, HISTORY_ANSWERS)
+    learner.progress.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    learner.close()
+    return folder, log
+
+
+@pytest.fixture
+def studied(studied_template, data_dir, clock):
+    """(a learner with a simulated history in this test's data folder, its answers)."""
+    from lianxi.study import Learner
+
+    template, log = studied_template
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for path in template.iterdir():
+        if path.is_file() and not path.name.endswith(".lock"):
+            shutil.copy2(path, data_dir / path.name)
+    learner = Learner.open(data_dir, clock=clock, zone=timezone.utc, fuzz=False)
+    yield learner, log
+    learner.close()

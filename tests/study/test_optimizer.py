@@ -12,7 +12,7 @@ from lianxi.core.schedule import Rating
 from lianxi.study import optimizer
 from lianxi.study.schedule_settings import fitted
 
-from simulated_learner import TRUE_PARAMETERS, give_history, simulate
+from simulated_learner import TRUE_PARAMETERS, give_history, simulate, studied, studied_template  # noqa: F401
 
 
 def held_back_log_loss(parameters) -> float:
@@ -34,8 +34,8 @@ def held_back_items() -> list:
     return items
 
 
-def test_the_fit_on_a_small_fixed_history_is_deterministic_and_beats_the_defaults(learner):
-    log = give_history(learner, 2000)
+def test_the_fit_on_a_small_fixed_history_is_deterministic_and_beats_the_defaults(studied):
+    learner, log = studied
     first = optimizer.fit(learner)
     again = optimizer.fit(learner)
     assert again.parameters == first.parameters  # same reviews, same parameters
@@ -62,8 +62,8 @@ def test_too_few_reviews_keep_the_defaults_and_say_how_many_more(learner):
     assert learner.settings.parameters == DEFAULTS and fitted(learner.progress) is None
 
 
-def test_saving_stores_the_parameters_with_the_date_and_reset_goes_back(learner, clock):
-    give_history(learner, 2000)
+def test_saving_stores_the_parameters_with_the_date_and_reset_goes_back(studied, clock):
+    learner, _ = studied
     clock.now = datetime(2026, 11, 30, 15, 0, tzinfo=timezone.utc)
     result = optimizer.fit(learner)
     done = optimizer.save(learner, result)
@@ -78,8 +78,8 @@ def test_saving_stores_the_parameters_with_the_date_and_reset_goes_back(learner,
     assert optimizer.reset(learner) is None  # nothing to do the second time
 
 
-def test_undone_answers_are_not_used(learner, clock):
-    log = give_history(learner, 2000)
+def test_undone_answers_are_not_used(studied, clock):
+    learner, log = studied
     clock.now = datetime.fromtimestamp(log[-1][2], timezone.utc) + timedelta(days=3)
     session = learner.session()
     assert session.next() is not None
