@@ -24,7 +24,7 @@ def settings(ctx: click.Context) -> None:
         click.echo(f"day-starts:   {current.day_starts_at}   (local hour when a new study day begins)")
         click.echo(f"tone-colours: {colours}   (five colours for tones 1-4 and neutral, 'default' or 'off')")
         click.echo(f"script:       {script(learner.progress)}   (simplified or traditional)")
-        from lianxi.cli.optimize import describe_current
+        from lianxi.study.optimizer import describe_current
         from lianxi.study.schedule_settings import light_day_names
 
         click.echo(f"load-balance: {'on' if current.load_balance else 'off'}   (spread reviews evenly over the days)")

@@ -128,6 +128,27 @@ def reset(learner: Learner, now: datetime | None = None) -> Rescheduled | None:
     return reschedule(learner, settings, store={PARAMETERS_KEY: None}, now=now)
 
 
+def describe_current(learner: Learner) -> str:
+    """The parameters in use, in words."""
+    current = fitted(learner.progress)
+    if current is None:
+        return "FSRS's default parameters"
+    return f"your own parameters, fitted on {current.fitted_on} from {current.reviews:,} reviews"
+
+
+def fit_lines(result: Fit) -> list[str]:
+    """A fit as plain lines (the command line and the settings screen show the same)."""
+    now = "defaults" if result.current_fitted_on is None else f"in use ({result.current_fitted_on})"
+    return [
+        f"Reviews used: {result.reviews:,} of your {result.answers:,} answers "
+        "(a card's first answer and same-day steps set the starting point).",
+        f"How well each predicts those reviews (lower is better), fitted in {result.seconds:.1f} s:",
+        f"  {'':<22}{'log loss':>9}  {'RMSE':>6}",
+        f"  {now:<22}{result.before.log_loss:>9.4f}  {result.before.rmse:>6.2%}",
+        f"  {'fitted':<22}{result.after.log_loss:>9.4f}  {result.after.rmse:>6.2%}",
+    ]
+
+
 def backup_before_reschedule(learner: Learner) -> None:
     """HOOK for the engineer "store": the automatic backup before an optimize (issue 14 part 4).
 

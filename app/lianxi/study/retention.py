@@ -10,9 +10,11 @@ minutes use the library's measured costs per answer. Must never import Textual o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import MutableMapping
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from lianxi.core.parameters import DEFAULTS
 from lianxi.store.schedule import count_cards
 from lianxi.study.fsrs_rs import require
 
@@ -45,9 +47,11 @@ class WorkloadTable:
     cards: int  # cards simulated
     new_per_day: int
     example: bool  # True: the learner has no cards yet, an example course is simulated
+    fitted: bool  # True: the learner's own parameters; False: FSRS's defaults
 
 
-def workloads(learner: Learner) -> WorkloadTable:
+def workloads(learner: Learner, cache: MutableMapping | None = None) -> WorkloadTable:
+    """The table for the learner's cards and pace; `cache` keeps rows already simulated."""
     lib = require("The retention table")
     settings = learner.settings
     cards, _ = count_cards(learner.progress.conn)
@@ -62,15 +66,19 @@ def workloads(learner: Learner) -> WorkloadTable:
     config.max_ivl = float(settings.maximum_interval_days)
     current = round(settings.desired_retention, 2)
     retentions = sorted(set(RETENTIONS) | {current}) if 0.8 <= current <= 0.95 else list(RETENTIONS)
+    cache = {} if cache is None else cache
     rows = []
     for retention in retentions:
-        result = lib.simulate(list(settings.parameters), retention, config, SEED)
-        rows.append(Workload(
-            retention=retention,
-            reviews_per_day=sum(result.review_cnt_per_day) / DAYS,
-            minutes_per_day=sum(result.cost_per_day) / DAYS / 60,
-            learned=sum(result.learn_cnt_per_day),
-            remembered=result.memorized_cnt_per_day[-1],
-            current=retention == current,
-        ))
-    return WorkloadTable(tuple(rows), deck, new_per_day, example)
+        key = (retention, settings.parameters, deck, new_per_day)
+        if key not in cache:
+            result = lib.simulate(list(settings.parameters), retention, config, SEED)
+            cache[key] = Workload(
+                retention=retention,
+                reviews_per_day=sum(result.review_cnt_per_day) / DAYS,
+                minutes_per_day=sum(result.cost_per_day) / DAYS / 60,
+                learned=sum(result.learn_cnt_per_day),
+                remembered=result.memorized_cnt_per_day[-1],
+                current=False,
+            )
+        rows.append(replace(cache[key], current=retention == current))
+    return WorkloadTable(tuple(rows), deck, new_per_day, example, settings.parameters != DEFAULTS)

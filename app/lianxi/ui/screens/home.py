@@ -19,6 +19,7 @@ HELP_KEYS = [
     ("k", "card kinds of the selected lesson (typed answers, cloze)"),
     ("d", "audio drills: tones, tone pairs, listening, dictation, minimal pairs"),
     ("/", "look a word up in the dictionary; add it to My words"),
+    ("s", "settings: new cards a day, retention (with a simulated year), light days, FSRS fit"),
     ("up, down", "move between lessons"),
     ("q", "quit"),
     ("?", "this help"),
@@ -35,6 +36,7 @@ class HomeScreen(Screen):
         Binding("k", "card_kinds", "Card kinds", show=False),
         Binding("d", "drills", "Drills"),
         Binding("slash", "lookup", "Look up"),
+        Binding("s", "settings", "Settings"),
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
@@ -131,6 +133,11 @@ class HomeScreen(Screen):
         from lianxi.ui.screens.lookup import LookupScreen
 
         self.app.push_screen(LookupScreen())
+
+    def action_settings(self) -> None:
+        from lianxi.ui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Your lessons", HELP_KEYS))
