@@ -91,8 +91,10 @@ def retention(context: Context, value: float) -> None:
 @pass_context
 def day_starts(context: Context, hour: int) -> None:
     """The local hour at which a new study day begins (default 4)."""
-    context.learner().change_settings(day_starts_at=hour)
-    click.echo(f"A new study day now begins at {hour}:00.")
+    from lianxi.study.schedule_settings import change_day_start
+
+    change_day_start(context.learner(), hour)
+    click.echo(f"A new study day now begins at {hour}:00; cards keep the day they are due on.")
 
 
 @settings.command("tone-colours")

@@ -94,6 +94,23 @@ def answer_quarter_hours(conn: sqlite3.Connection) -> list[int]:
     )]
 
 
+def review_dues(conn: sqlite3.Connection) -> list[tuple[int, float]]:
+    """(card id, due) of every review card."""
+    return conn.execute("SELECT id, due FROM cards WHERE state = 2 AND due IS NOT NULL").fetchall()
+
+
+def move_dues(conn: sqlite3.Connection, moves: list[tuple[float, int]], settings: dict | None = None) -> None:
+    """Set (due, card id) pairs, and settings, in one transaction."""
+    with transaction(conn):
+        conn.executemany("UPDATE cards SET due = ? WHERE id = ? AND state = 2", moves)
+        for key, value in (settings or {}).items():
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, json.dumps(value, ensure_ascii=False)),
+            )
+
+
 def write_schedule(conn: sqlite3.Connection, cards: Iterable[NewMemory], settings: dict | None = None) -> int:
     """Write new memories and due dates (and settings) all at once; returns the cards changed.
 

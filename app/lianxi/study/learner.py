@@ -206,12 +206,15 @@ class Learner:
         return Stats(reviewed=reviewed, due=shown.due, new=shown.new, streak=self.streak(now))
 
     def streak(self, now: datetime | None = None) -> int:
-        """Days in a row with at least one answer, ending today (or yesterday, if today has none yet)."""
+        """Days in a row with at least one answer, ending today (or yesterday, if today has none yet).
+
+        Each answer falls in the study day of its own moment (the zone offset then, not now).
+        """
+        from lianxi.study.schedule_settings import answer_days
+
         now = now or self.clock()
-        starts_at = self.settings.day_starts_at
-        offset = (now.astimezone(self.zone).utcoffset() or timedelta()).total_seconds() - starts_at * 3600
-        days = self.progress.study_day_numbers(offset)
-        today = int((now.timestamp() + offset) // 86400)
+        days = answer_days(self)
+        today = study_day(now, self.zone, self.settings.day_starts_at).toordinal()
         expected = today if days and days[0] == today else today - 1
         count = 0
         for day in days:

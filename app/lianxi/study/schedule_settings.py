@@ -16,7 +16,7 @@ from lianxi.core import parameters as fsrs_parameters
 from lianxi.core.due_days import BALANCE_DAYS, DueLoad
 from lianxi.core.review_history import StudyDays
 from lianxi.core.schedule import Settings, day_start, valid_setting
-from lianxi.store.schedule import PARAMETERS_KEY, due_times
+from lianxi.store.schedule import PARAMETERS_KEY, answer_quarter_hours, due_times, move_dues, review_dues
 
 if TYPE_CHECKING:
     from lianxi.store.progress import Progress
@@ -96,3 +96,51 @@ def due_load(learner: Learner, now: datetime) -> DueLoad:
         day = days.date(due)
         counts[day] = counts.get(day, 0) + n
     return DueLoad(counts, today)
+
+
+ALIGNED_KEY = "due_days_aligned"  # the day-start hour review cards' due times are aligned to
+
+
+def align_due_days(learner: Learner, previous_hour: int | None = None) -> int:
+    """Move every review card's due time to the start of its study day; returns the cards moved.
+
+    Run once for cards scheduled before due days existed (they kept the time of day they
+    were answered), and whenever the day-start hour changes: a card due on Wednesday stays
+    due on Wednesday, from the new hour. One short transaction.
+    """
+    hour = learner.settings.day_starts_at
+    aligned = learner.progress.setting(ALIGNED_KEY)
+    if previous_hour is None and aligned == hour:
+        return 0
+    if previous_hour is None:
+        previous_hour = aligned if isinstance(aligned, int) and 0 <= aligned <= 23 else hour
+    before, after = StudyDays(learner.zone, previous_hour), {}
+    moves = []
+    for card_id, due in review_dues(learner.progress.conn):
+        day = before.number(due)
+        start = after.get(day)
+        if start is None:
+            start = after[day] = day_start(date.fromordinal(day), learner.zone, hour).timestamp()
+        if start != due:
+            moves.append((start, card_id))
+    move_dues(learner.progress.conn, moves, {ALIGNED_KEY: hour})
+    return len(moves)
+
+
+def change_day_start(learner: Learner, hour: int) -> int:
+    """A new day-start hour; review cards keep their due day, from the new hour."""
+    previous = learner.settings.day_starts_at
+    align_due_days(learner)  # anything still unaligned, at the old hour
+    learner.change_settings(day_starts_at=hour)
+    return align_due_days(learner, previous) if previous != hour else 0
+
+
+def answer_days(learner: Learner) -> list[int]:
+    """Study days with at least one answer, newest first (date ordinals), each moment with its own offset."""
+    days = StudyDays(learner.zone, learner.settings.day_starts_at)
+    seen: list[int] = []
+    for quarter in answer_quarter_hours(learner.progress.conn):
+        day = days.number(quarter * 900)
+        if not seen or seen[-1] != day:
+            seen.append(day)
+    return seen

@@ -71,6 +71,9 @@ def run_app(data_dir: Path | None, start: str = "home", lesson_id: str | None = 
     with DataLock(folder):
         learner = Learner.open(folder)
         learner.refresh_bundled()
+        from lianxi.study.schedule_settings import align_due_days
+
+        align_due_days(learner)  # once: cards scheduled before due days start their day at the day start
         try:
             make_app(learner, start=start, lesson_id=lesson_id).run()
         finally:

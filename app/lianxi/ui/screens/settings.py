@@ -24,7 +24,7 @@ from lianxi.study.dictionary import script, set_script
 from lianxi.study.fsrs_rs import OptimizerMissing
 from lianxi.study.optimizer import describe_current
 from lianxi.study.retention import WorkloadTable, workloads
-from lianxi.study.schedule_settings import light_day_names
+from lianxi.study.schedule_settings import change_day_start, light_day_names
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.tones import palette_from_setting
 
@@ -149,7 +149,7 @@ class SettingsScreen(Screen):
             value = round(min(max(current.desired_retention + step * 0.01, low), high), 2)
             learner.change_settings(desired_retention=value)
         elif key == "day_starts_at":
-            learner.change_settings(day_starts_at=(current.day_starts_at + step) % 24)
+            change_day_start(learner, (current.day_starts_at + step) % 24)
         else:
             self.action_toggle()
             return

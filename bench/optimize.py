@@ -1,0 +1,128 @@
+"""Benchmark: fitting FSRS to a learner's own reviews (not a test; prints figures).
+
+A simulated learner whose memory follows known FSRS-6 parameters (tests/simulated_learner.py:
+Lianxi schedules, the true parameters decide what is recalled) studies the bundled HSK 2.0
+lessons until it has given 100,000 answers; they go into a real Lianxi database. The fit runs
+the way `lianxi optimize` does (study.optimizer.fit: read the review log, build FSRS items,
+fit with fsrs-rs, score both parameter sets) in a fresh process, for its time and peak memory
+(the whole process: Python, Lianxi and the library). Then FSRS's default parameters and the
+fitted ones are scored on held-back reviews: other cards studied by the same learner.
+
+    .venv/bin/python bench/optimize.py [--answers 100000] [--held-back 25000]
+
+Targets: fit <= 5 s and <= 200 MB; the fitted parameters beat the defaults on held-back reviews.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+
+import fsrs_rs_python as fsrs_rs  # noqa: E402
+
+from lianxi import paths  # noqa: E402
+from lianxi.core.parameters import DEFAULTS, distance  # noqa: E402
+from lianxi.core.review_history import StudyDays, card_histories  # noqa: E402
+from lianxi.study import Learner, read_lesson_files  # noqa: E402
+from simulated_learner import TRUE_PARAMETERS, simulate, store_history  # noqa: E402
+
+FIT = """
+import json, resource, sys, time
+from datetime import timezone
+from pathlib import Path
+from lianxi.study import Learner, optimizer
+learner = Learner.open(Path(sys.argv[1]), zone=timezone.utc)
+started = time.perf_counter()
+result = optimizer.fit(learner)
+seconds = time.perf_counter() - started
+print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "parameters": result.parameters, "reviews": result.reviews, "answers": result.answers,
+                  "before": [result.before.log_loss, result.before.rmse],
+                  "after": [result.after.log_loss, result.after.rmse]}))
+"""
+
+
+def items_of(log: list[tuple[int, int, float]]) -> list:
+    """FSRS items for every answer given on a later day than the card's previous one."""
+    log = sorted(log, key=lambda row: (row[0], row[2]))
+    items = []
+    for _, history, _ in card_histories(log, StudyDays(timezone.utc)):
+        reviews = []
+        for rating, gap in history:
+            reviews.append(fsrs_rs.FSRSReview(rating, gap))
+            if gap > 0:
+                items.append(fsrs_rs.FSRSItem(reviews))
+    return items
+
+
+def recall_gap(items: list, parameters, truth) -> float:
+    """Mean |predicted chance of recall - true chance| over the items' last reviews."""
+    def chances(values) -> list[float]:
+        model = fsrs_rs.FSRS(list(values))
+        before = model.memory_state_batch([fsrs_rs.FSRSItem(item.reviews[:-1]) for item in items])
+        decay = -values[20]
+        factor = 0.9 ** (1 / decay) - 1
+        return [(1 + factor * item.reviews[-1].delta_t / state.stability) ** decay
+                for item, state in zip(items, before)]
+
+    return sum(abs(a - b) for a, b in zip(chances(parameters), chances(truth))) / len(items)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--answers", type=int, default=100_000)
+    parser.add_argument("--held-back", type=int, default=25_000)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        learner = Learner.open(folder, zone=timezone.utc)
+        files = sorted((paths.bundled_lessons_dir() / "hsk").glob("hsk2-level*/*.toml"))
+        learner.import_lessons(read_lesson_files(files))
+        card_ids = [row[0] for row in learner.progress.conn.execute("SELECT id FROM cards ORDER BY id")]
+        t0 = time.perf_counter()
+        log, memories = simulate(card_ids, args.answers, seed=1)
+        store_history(learner.progress.conn, log, memories)
+        learner.close()
+        held_back, _ = simulate(range(10_000_000, 10_000_000 + 3_000), args.held_back, seed=2)
+        print(f"simulated {len(log):,} answers on {len({c for c, _, _ in log}):,} cards and "
+              f"{len(held_back):,} held-back answers on other cards in {time.perf_counter() - t0:.0f} s")
+
+        out = subprocess.run([sys.executable, "-c", FIT, str(folder)], capture_output=True, text=True, check=True)
+        fit = json.loads(out.stdout)
+
+    fitted = fit["parameters"]
+    print(f"fit: {fit['reviews']:,} reviews scored (answers after an earlier day's answer) of "
+          f"{fit['answers']:,} answers; on those, log loss {fit['before'][0]:.4f} -> {fit['after'][0]:.4f}, "
+          f"rmse {fit['before'][1]:.4f} -> {fit['after'][1]:.4f}")
+    items = items_of(held_back)
+    default_score = fsrs_rs.FSRS(list(DEFAULTS)).evaluate(items)
+    fitted_score = fsrs_rs.FSRS(list(fitted)).evaluate(items)
+    true_score = fsrs_rs.FSRS(list(TRUE_PARAMETERS)).evaluate(items)
+    print(f"held back: {len(items):,} reviews; log loss default {default_score.log_loss:.4f} "
+          f"fitted {fitted_score.log_loss:.4f} true {true_score.log_loss:.4f}; rmse default "
+          f"{default_score.rmse_bins:.4f} fitted {fitted_score.rmse_bins:.4f} true {true_score.rmse_bins:.4f}")
+    print("closeness to the true parameters (mean gap per weight, as a share of its allowed range): "
+          f"default {distance(DEFAULTS, TRUE_PARAMETERS):.3f}, fitted {distance(fitted, TRUE_PARAMETERS):.3f}")
+    print("first-day stabilities (Again Hard Good Easy): true "
+          + " ".join(f"{v:.2f}" for v in TRUE_PARAMETERS[:4]) + ", fitted " + " ".join(f"{v:.2f}" for v in fitted[:4])
+          + ", default " + " ".join(f"{v:.2f}" for v in DEFAULTS[:4]))
+    print("chance of recall on held-back reviews, mean gap to the true chance: "
+          f"default {recall_gap(items, DEFAULTS, TRUE_PARAMETERS):.4f}, "
+          f"fitted {recall_gap(items, fitted, TRUE_PARAMETERS):.4f}")
+    print(f"fit {fit['answers']} reviews in {fit['seconds']:.2f} s, peak {fit['peak_mb']:.0f} MB; "
+          f"log loss default {default_score.log_loss:.4f} fitted {fitted_score.log_loss:.4f}; "
+          f"rmse default {default_score.rmse_bins:.4f} fitted {fitted_score.rmse_bins:.4f}")
+
+
+if __name__ == "__main__":
+    main()
