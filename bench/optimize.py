@@ -51,30 +51,31 @@ print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUS
 """
 
 
-def items_of(log: list[tuple[int, int, float]]) -> list:
-    """FSRS items for every answer given on a later day than the card's previous one."""
+def prefixes_of(log: list[tuple[int, int, float]]) -> list[list[tuple[int, int]]]:
+    """Every card's history up to each answer given on a later day than its previous one."""
     log = sorted(log, key=lambda row: (row[0], row[2]))
-    items = []
+    out = []
     for _, history, _ in card_histories(log, StudyDays(timezone.utc)):
-        reviews = []
-        for rating, gap in history:
-            reviews.append(fsrs_rs.FSRSReview(rating, gap))
+        for end, (_, gap) in enumerate(history):
             if gap > 0:
-                items.append(fsrs_rs.FSRSItem(reviews))
-    return items
+                out.append(history[: end + 1])
+    return out
 
 
-def recall_gap(items: list, parameters, truth) -> float:
-    """Mean |predicted chance of recall - true chance| over the items' last reviews."""
+def items_of(prefixes) -> list:
+    return [fsrs_rs.FSRSItem([fsrs_rs.FSRSReview(r, g) for r, g in prefix]) for prefix in prefixes]
+
+
+def recall_gap(prefixes, parameters, truth) -> float:
+    """Mean |predicted chance of recall - true chance| at each held-back review."""
     def chances(values) -> list[float]:
         model = fsrs_rs.FSRS(list(values))
-        before = model.memory_state_batch([fsrs_rs.FSRSItem(item.reviews[:-1]) for item in items])
+        before = model.memory_state_batch(items_of(prefix[:-1] for prefix in prefixes))
         decay = -values[20]
         factor = 0.9 ** (1 / decay) - 1
-        return [(1 + factor * item.reviews[-1].delta_t / state.stability) ** decay
-                for item, state in zip(items, before)]
+        return [(1 + factor * prefix[-1][1] / state.stability) ** decay for prefix, state in zip(prefixes, before)]
 
-    return sum(abs(a - b) for a, b in zip(chances(parameters), chances(truth))) / len(items)
+    return sum(abs(a - b) for a, b in zip(chances(parameters), chances(truth))) / len(prefixes)
 
 
 def main() -> None:
@@ -104,7 +105,8 @@ def main() -> None:
     print(f"fit: {fit['reviews']:,} reviews scored (answers after an earlier day's answer) of "
           f"{fit['answers']:,} answers; on those, log loss {fit['before'][0]:.4f} -> {fit['after'][0]:.4f}, "
           f"rmse {fit['before'][1]:.4f} -> {fit['after'][1]:.4f}")
-    items = items_of(held_back)
+    prefixes = prefixes_of(held_back)
+    items = items_of(prefixes)
     default_score = fsrs_rs.FSRS(list(DEFAULTS)).evaluate(items)
     fitted_score = fsrs_rs.FSRS(list(fitted)).evaluate(items)
     true_score = fsrs_rs.FSRS(list(TRUE_PARAMETERS)).evaluate(items)
@@ -117,8 +119,8 @@ def main() -> None:
           + " ".join(f"{v:.2f}" for v in TRUE_PARAMETERS[:4]) + ", fitted " + " ".join(f"{v:.2f}" for v in fitted[:4])
           + ", default " + " ".join(f"{v:.2f}" for v in DEFAULTS[:4]))
     print("chance of recall on held-back reviews, mean gap to the true chance: "
-          f"default {recall_gap(items, DEFAULTS, TRUE_PARAMETERS):.4f}, "
-          f"fitted {recall_gap(items, fitted, TRUE_PARAMETERS):.4f}")
+          f"default {recall_gap(prefixes, DEFAULTS, TRUE_PARAMETERS):.4f}, "
+          f"fitted {recall_gap(prefixes, fitted, TRUE_PARAMETERS):.4f}")
     print(f"fit {fit['answers']} reviews in {fit['seconds']:.2f} s, peak {fit['peak_mb']:.0f} MB; "
           f"log loss default {default_score.log_loss:.4f} fitted {fitted_score.log_loss:.4f}; "
           f"rmse default {default_score.rmse_bins:.4f} fitted {fitted_score.rmse_bins:.4f}")

@@ -37,7 +37,7 @@ from lianxi.study import reschedule as rescheduling  # noqa: E402
 
 def answers_meanwhile(path: Path, stop: threading.Event, waits: list[float]) -> None:
     """Answer-like writes (one card + one review row, one transaction) every 20 ms."""
-    conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=60)
     conn.execute("PRAGMA synchronous=NORMAL")
     card = 1
     while not stop.is_set():

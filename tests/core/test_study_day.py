@@ -103,14 +103,19 @@ def test_elapsed_days_are_study_days_not_24_hour_periods():
     assert same_day.stability < exact.stability
 
 
-def test_quarter_hour_lookup_agrees_with_the_zone_everywhere():
+def test_the_fast_lookup_of_many_moments_agrees_with_the_zone_everywhere():
     rng = random.Random(5)
-    zones = [BERLIN, NEW_YORK, ZoneInfo("Asia/Kathmandu"), ZoneInfo("Australia/Lord_Howe"), ZoneInfo("Asia/Shanghai")]
+    zones = [BERLIN, NEW_YORK, ZoneInfo("Asia/Kathmandu"), ZoneInfo("Australia/Lord_Howe"), ZoneInfo("Asia/Shanghai"),
+             ZoneInfo("America/St_Johns"), ZoneInfo("Pacific/Chatham")]
+    base = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
+    # every minute of the hours around Berlin's and New York's changes, and random moments all year
+    edges = [datetime(2026, 3, 29, 0, tzinfo=UTC), datetime(2026, 10, 25, 0, tzinfo=UTC),
+             datetime(2026, 3, 8, 6, tzinfo=UTC), datetime(2026, 11, 1, 5, tzinfo=UTC)]
+    moments = [edge.timestamp() + minute * 60 for edge in edges for minute in range(0, 300)]
+    moments += [base + rng.uniform(0, 366 * 86400) for _ in range(2000)]
     for zone in zones:
-        for starts_at in (0, 4, 6):
+        for starts_at in (0, 2, 4, 6):
             days = StudyDays(zone, starts_at)
-            base = datetime(2026, 1, 1, tzinfo=UTC).timestamp()
-            for _ in range(2000):
-                ts = base + rng.uniform(0, 366 * 86400)
+            for ts in moments:
                 expected = study_day(datetime.fromtimestamp(ts, UTC), zone, starts_at)
                 assert days.date(ts) == expected, (zone, starts_at, ts)

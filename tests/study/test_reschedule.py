@@ -76,7 +76,11 @@ def test_each_review_card_is_due_its_new_interval_after_its_last_study_day(studi
     assert sum(r[3] for r in stored(learner).values()) < sum(r[3] for r in before.values())
 
 
-def test_an_answer_given_meanwhile_keeps_its_own_memory(studied, clock):
+@pytest.mark.parametrize("sqlite", [(3, 40, 0), (3, 31, 1)])  # UPDATE ... FROM, and without it
+def test_an_answer_given_meanwhile_keeps_its_own_memory(studied, clock, monkeypatch, sqlite):
+    import sqlite3
+
+    monkeypatch.setattr(sqlite3, "sqlite_version_info", sqlite)
     learner, _ = studied
     settings = replace(learner.settings, parameters=TRUE_PARAMETERS)
     latest = max(due for _, due in learner.progress.conn.execute("SELECT id, due FROM cards WHERE state > 0"))
@@ -87,8 +91,13 @@ def test_an_answer_given_meanwhile_keeps_its_own_memory(studied, clock):
     assert card.memory.state is not State.NEW and card.id in {c.id for c in planned}
     session.answer(Rating.Good)
     answered = learner.progress.card(card.id)
-    write_schedule(learner.progress.conn, planned)
+    assert write_schedule(learner.progress.conn, planned) == len(planned) - 1
     assert learner.progress.card(card.id).memory == answered.memory
+    others = {c.id: c for c in planned if c.id != card.id}
+    for card_id, (_, stability, difficulty, due) in stored(learner).items():
+        if card_id in others:
+            assert (stability, difficulty) == (others[card_id].stability, others[card_id].difficulty)
+            assert due == (others[card_id].due if others[card_id].due is not None else due)
 
 
 CHILD = textwrap.dedent("""

@@ -15,30 +15,38 @@ from datetime import date, datetime, timezone, tzinfo
 
 from lianxi.core.schedule import study_day
 
-QUARTER_HOUR = 900
+DAY = 86400
+EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 
 
 class StudyDays:
-    """The study day of many moments, quickly: one zone lookup per quarter hour.
+    """The study day of many moments, quickly: the zone is asked twice per UTC day.
 
-    Every zone offset in use is a whole number of quarter hours, so a day boundary
-    (the day-start hour, local time) always falls on a quarter hour in UTC too, and
-    all moments of one UTC quarter hour share their study day.
+    When the zone's offset is the same at both ends of a UTC day (every day but the
+    few with a daylight-saving change), every moment of it is shifted by that offset;
+    on change days each moment is looked up on its own.
     """
 
     def __init__(self, zone: tzinfo, starts_at: int = 4):
         self.zone = zone
         self.starts_at = starts_at
-        self._cache: dict[int, int] = {}
+        self._offsets: dict[int, float | None] = {}
+
+    def _offset(self, utc_day: int) -> float | None:
+        """The zone offset (seconds) all through this UTC day, or None if it changes during it."""
+        if utc_day not in self._offsets:
+            first = datetime.fromtimestamp(utc_day * DAY, timezone.utc).astimezone(self.zone).utcoffset()
+            last = datetime.fromtimestamp(utc_day * DAY + DAY - 1, timezone.utc).astimezone(self.zone).utcoffset()
+            self._offsets[utc_day] = first.total_seconds() if first == last else None
+        return self._offsets[utc_day]
 
     def number(self, timestamp: float) -> int:
         """The study day of a Unix time, as a date ordinal (consecutive days differ by 1)."""
-        bucket = int(timestamp // QUARTER_HOUR)
-        day = self._cache.get(bucket)
-        if day is None:
-            moment = datetime.fromtimestamp(bucket * QUARTER_HOUR, timezone.utc)
-            day = self._cache[bucket] = study_day(moment, self.zone, self.starts_at).toordinal()
-        return day
+        offset = self._offset(int(timestamp // DAY))
+        if offset is None:
+            moment = datetime.fromtimestamp(timestamp, timezone.utc)
+            return study_day(moment, self.zone, self.starts_at).toordinal()
+        return EPOCH_ORDINAL + int((timestamp + offset - self.starts_at * 3600) // DAY)
 
     def date(self, timestamp: float) -> date:
         return date.fromordinal(self.number(timestamp))

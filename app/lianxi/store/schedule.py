@@ -111,6 +111,18 @@ def move_dues(conn: sqlite3.Connection, moves: list[tuple[float, int]], settings
             )
 
 
+# One set-based UPDATE; a card answered since its new memory was worked out (reps moved on) is left.
+_UPDATE_FROM = (
+    "UPDATE cards SET stability = n.stability, difficulty = n.difficulty, due = COALESCE(n.due, cards.due) "
+    "FROM temp.new_schedule n WHERE n.id = cards.id AND n.reps = cards.reps"
+)
+_UPDATE_EXISTS = (  # SQLite before 3.33 has no UPDATE ... FROM
+    "UPDATE cards SET (stability, difficulty, due) = "
+    "(SELECT n.stability, n.difficulty, COALESCE(n.due, cards.due) FROM temp.new_schedule n WHERE n.id = cards.id) "
+    "WHERE EXISTS (SELECT 1 FROM temp.new_schedule n WHERE n.id = cards.id AND n.reps = cards.reps)"
+)
+
+
 def write_schedule(conn: sqlite3.Connection, cards: Iterable[NewMemory], settings: dict | None = None) -> int:
     """Write new memories and due dates (and settings) all at once; returns the cards changed.
 
@@ -129,19 +141,19 @@ def write_schedule(conn: sqlite3.Connection, cards: Iterable[NewMemory], setting
             ((c.id, c.stability, c.difficulty, c.due, c.reps) for c in cards),
         )
         conn.execute("COMMIT")
-        with transaction(conn):
-            changed = conn.execute(
-                "UPDATE cards SET (stability, difficulty, due) = "
-                "(SELECT n.stability, n.difficulty, COALESCE(n.due, cards.due) FROM temp.new_schedule n "
-                " WHERE n.id = cards.id) "
-                "WHERE id IN (SELECT n.id FROM temp.new_schedule n WHERE n.reps = cards.reps)"
-            ).rowcount
-            for key, value in (settings or {}).items():
-                conn.execute(
-                    "INSERT INTO settings (key, value) VALUES (?, ?) "
-                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    (key, json.dumps(value, ensure_ascii=False)),
-                )
+        cache = conn.execute("PRAGMA main.cache_size").fetchone()[0]
+        conn.execute("PRAGMA main.cache_size = -65536")  # the whole change in memory until COMMIT
+        try:
+            with transaction(conn):
+                changed = conn.execute(_UPDATE_FROM if sqlite3.sqlite_version_info >= (3, 33) else _UPDATE_EXISTS).rowcount
+                for key, value in (settings or {}).items():
+                    conn.execute(
+                        "INSERT INTO settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        (key, json.dumps(value, ensure_ascii=False)),
+                    )
+        finally:
+            conn.execute(f"PRAGMA main.cache_size = {cache}")
         return changed
     finally:
         if conn.in_transaction:
