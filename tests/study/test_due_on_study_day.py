@@ -46,7 +46,7 @@ def test_a_card_answered_in_the_evening_is_shown_from_four_in_the_morning(berlin
     assert memory.state is State.REVIEW
     due_day = memory.due.astimezone(BERLIN)
     assert (due_day.hour, due_day.minute) == (4, 0) and due_day.date() > date(2026, 1, 12)
-    clock.now = local(due_day.year, due_day.month, due_day.day, 3, 59)
+    clock.now = local(due_day.year, due_day.month, due_day.day, 3, 30)
     assert berliner.session().next() is None  # not yet: the day has not begun
     clock.now = local(due_day.year, due_day.month, due_day.day, 4, 0)
     assert berliner.session().next().id == card.id  # shown in the morning, not at 18:33
