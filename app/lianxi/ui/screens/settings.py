@@ -22,9 +22,8 @@ from textual.widgets import DataTable, Footer, Static
 from lianxi.core.schedule import SETTING_LIMITS
 from lianxi.study.dictionary import script, set_script
 from lianxi.study.fsrs_rs import OptimizerMissing
-from lianxi.study.optimizer import describe_current
 from lianxi.study.retention import WorkloadTable, workloads
-from lianxi.study.schedule_settings import change_day_start, light_day_names
+from lianxi.study.schedule_settings import change_day_start, fitted, light_day_names
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.tones import palette_from_setting
 
@@ -84,7 +83,7 @@ class SettingsScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one("#settings", DataTable)
         table.add_column("Setting", key="label", width=20)
-        table.add_column("Value", key="value", width=34)
+        table.add_column("Value", key="value", width=52)
         for row in ROWS:
             table.add_row(row.label, "", key=row.key)
         self.refresh_values()
@@ -105,7 +104,7 @@ class SettingsScreen(Screen):
             "light_days": light_day_names(current.light_days),
             "script": script(learner.progress),
             "tone_colours": "off" if colours == "off" else ("on" if colours == "default" else "on (your colours)"),
-            "parameters": describe_current(learner).replace("your own parameters, fitted on", "yours, fitted"),
+            "parameters": parameters_text(learner),
         }
 
     def refresh_values(self) -> None:
@@ -193,6 +192,13 @@ class SettingsScreen(Screen):
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Settings", HELP_KEYS))
+
+
+def parameters_text(learner) -> str:
+    current = fitted(learner.progress)
+    if current is None:
+        return "FSRS's defaults"
+    return f"yours, fitted {current.fitted_on} on {current.reviews:,} reviews"
 
 
 def retention_table(result: WorkloadTable) -> Table:
