@@ -78,10 +78,10 @@ def pdf_pages(pdf: Path) -> list[str]:
     return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
 
 
-def horizontal_rules(pdf: Path, page: int, folder: Path, share: float = 0.4) -> int:
+def horizontal_rules(pdf: Path, page: int, folder: Path, share: float = 0.4, dpi: int = 60) -> int:
     """How many dark horizontal lines at least `share` of the page wide are drawn on `page` (table borders)."""
     stem = folder / f"page{page}"
-    subprocess.run(["pdftoppm", "-gray", "-r", "100", "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
+    subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), "-singlefile", str(pdf),
                     str(stem)], check=True, capture_output=True)
     data = (folder / f"page{page}.pgm").read_bytes()
     fields = data.split(maxsplit=4)  # P5 width height maxval pixels
