@@ -100,3 +100,15 @@ def test_sentences_import_good_and_bad(data_dir, tmp_path):
     assert "Nothing was imported" in refused.stderr and "Traceback" not in refused.output
     conn = sqlite3.connect(data_dir / "lianxi.db")
     assert conn.execute("SELECT COUNT(*) FROM sentences").fetchone() == (2,)
+
+
+def test_full_entry_in_the_terminal(indexed):
+    result = run(indexed, "lookup", "個", "--full")  # traditional input, as simplified
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert lines[0] == "个 (個)   HSK 2.0 level 1 · HSK 3.0 band 1"
+    assert "  1. classifier used before a noun that has no specific classifier" in lines
+    assert "Words with it:" in lines
+    assert "|" not in result.output and "CL:" not in result.output
+    teacher = run(indexed, "lookup", "laoshi", "--full").output
+    assert "  measure words: 个 gè, 位 wèi" in teacher.splitlines()
