@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from lianxi.core.ranking import frequency_band
 from lianxi.core.dictionary import (
     CONTAINS, EXACT, NAME, POINTER, STARTS, EmptyQuery, Found, QueryKind, display_pinyin, english_words, gloss_keys,
-    hsk_words_from_lesson, learner_glosses, measure_words, merge, popularity, rank_key, read_cedict,
+    hsk_words_from_table, learner_glosses, measure_words, merge, popularity, rank_key, read_cedict,
     read_query, reading_keys,
 )
 
@@ -120,20 +121,21 @@ def test_popularity_counts_headwords_built_on_a_word():
     assert counts["学"] == 1
 
 
-def test_hsk_words_from_a_generated_lesson():
-    text = 'id = "hsk2-1-02"\n\n[[words]]\nhanzi = "我"\npinyin = "wǒ"\n\n[[words]]\nhanzi = "学生"\npinyin = "xué sheng"\n'
-    words = hsk_words_from_lesson("hsk2-1-02", text, lesson_index=1)
-    assert [(w.hanzi, w.toned, w.toneless, w.level) for w in words] == [
-        ("我", "wo3", "wo", "HSK 1"), ("学生", "xue2 sheng5", "xuesheng", "HSK 1")]
-    assert words[0].rank < words[1].rank
-    later = hsk_words_from_lesson("hsk3-79-001", 'hanzi = "赴"\npinyin = "fù"\n', 0)
-    assert later[0].level == "HSK 3.0 band 7-9" and later[0].rank > words[1].rank
-    assert hsk_words_from_lesson("first-01-greetings", text, 0) == []
-
+def test_hsk_words_from_the_word_table():
+    table = ("# comment\nhanzi\tpinyin\thsk2\thsk3\trank\thsk2_lesson\thsk3_lesson\n"
+             "我\twǒ\t1\t1\t3\thsk2-1-01\thsk3-1-01\n学生\txué sheng\t1\t\t150\thsk2-1-02\t\n"
+             "赴\tfù\t\t7-9\t\t\thsk3-79-001\n")
+    words = hsk_words_from_table(table)
+    assert [(w.hanzi, w.toned, w.toneless, w.level, w.frequency) for w in words] == [
+        ("我", "wo3", "wo", "HSK 1", 3), ("我", "wo3", "wo", "HSK 3.0 band 1", 3),
+        ("学生", "xue2 sheng5", "xuesheng", "HSK 1", 150), ("赴", "fu4", "fu", "HSK 3.0 band 7-9", None)]
+    assert words[0].rank < words[2].rank < words[1].rank < words[3].rank  # level 1, then band 1, then 7-9
+    assert (words[0].hsk2, words[0].hsk3, words[1].hsk3) == ("1", "", "1")
 
 def _found(entry_id, match, hsk=None, minor=0, popular=0, word="字", band=0, frequency=None):
     return Found(entry_id, word, word, "zi4", ("character",), "HSK 1" if hsk else "", match,
-                 rank_key(match, hsk, minor, popular, len(word), entry_id, band=band, frequency=frequency))
+                 rank_key(match, hsk, minor, popular, len(word), entry_id, band=band,
+                          common=frequency_band(frequency)))
 
 
 def test_pinyin_ranking_learner_words_first_then_exact_then_common():
@@ -149,9 +151,14 @@ def test_pinyin_ranking_learner_words_first_then_exact_then_common():
         _found(7, EXACT, popular=900),
     ]
     assert [f.id for f in merge(results, limit=10)] == [4, 3, 1, 7, 2, 5, 6]
-    # word frequency, where known, comes before the HSK level
-    ranked = merge([_found(8, EXACT, hsk=100, frequency=900), _found(9, EXACT, hsk=300, frequency=20)], limit=2)
+    # a word among the 1,000 most frequent comes before one among the 5,000, whatever their levels;
+    # inside one frequency band the earlier HSK level comes first
+    ranked = merge([_found(8, EXACT, hsk=100, frequency=4000), _found(9, EXACT, hsk=300, frequency=20)], limit=2)
     assert [f.id for f in ranked] == [9, 8]
+    ranked = merge([_found(10, EXACT, hsk=900_000, frequency=2420), _found(11, EXACT, hsk=200_000, frequency=4799)],
+                   limit=2)
+    assert [f.id for f in ranked] == [11, 10]  # 北京 (HSK 1) before 背景 (HSK 5) for "beijing"
+    assert [frequency_band(r) for r in (1, 1000, 1001, 5000, 20_000, 20_001, None)] == [1, 1, 2, 2, 3, 4, 4]
 
 
 def test_hanzi_ranking_what_was_typed_first():

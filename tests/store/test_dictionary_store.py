@@ -12,24 +12,25 @@ import pytest
 from lianxi.core.dictionary import EXACT, STARTS, CONTAINS
 from lianxi.core.schedule import Rating
 from lianxi.study.dictionary import (
-    MY_WORDS, CannotAdd, Dictionary, IndexNotBuilt, cedict_header, cedict_path, hsk_lesson_files, hsk_words,
+    MY_WORDS, CannotAdd, Dictionary, IndexNotBuilt, cedict_header, cedict_path, hsk_table, hsk_words,
 )
 from lianxi.study import Learner
 
-# A stand-in for the generated HSK lessons, so ranking tests do not depend on them.
-HSK_LESSONS = {
-    "hsk2-level1/hsk2-1-01.toml": [("是", "shì"), ("去", "qù"), ("学生", "xué sheng"), ("好", "hǎo")],
-    "hsk2-level2/hsk2-2-01.toml": [("事", "shì"), ("马", "mǎ")],
-    "hsk3-band1/hsk3-1-01.toml": [("十", "shí"), ("行", "xíng"), ("北京", "Běijīng")],
-}
+# A stand-in for the bundled word table, so ranking tests do not depend on it:
+# hanzi, pinyin, HSK 2.0 level, HSK 3.0 band, frequency rank (none given: levels decide).
+HSK_TABLE = [
+    ("是", "shì", "1", ""), ("去", "qù", "1", ""), ("学生", "xué sheng", "1", ""), ("好", "hǎo", "1", ""),
+    ("事", "shì", "2", ""), ("马", "mǎ", "2", ""),
+    ("十", "shí", "", "1"), ("行", "xíng", "", "1"), ("北京", "Běijīng", "", "1"),
+]
 
 
 def write_hsk_lessons(folder: Path) -> Path:
-    for name, words in HSK_LESSONS.items():
-        path = folder / "hsk" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        body = "".join(f'\n[[words]]\nhanzi = "{h}"\npinyin = "{p}"\nenglish = "x"\n' for h, p in words)
-        path.write_text(f'id = "{path.stem}"\ntitle = "t"\nlevel = "l"\n{body}', encoding="utf-8")
+    table = folder / "hsk" / "words.tsv"
+    table.parent.mkdir(parents=True, exist_ok=True)
+    rows = "".join(f"{h}\t{p}\t{l2}\t{l3}\t\t\t\n" for h, p, l2, l3 in HSK_TABLE)
+    table.write_text("# a stand-in\nhanzi\tpinyin\thsk2\thsk3\trank\thsk2_lesson\thsk3_lesson\n" + rows,
+                     encoding="utf-8")
     return folder
 
 
@@ -77,14 +78,14 @@ def test_the_whole_dictionary_is_indexed_with_progress_reported(built):
 
 def test_the_index_knows_when_it_is_current(dictionary, tmp_path):
     assert dictionary.ready()
-    # new HSK lessons (a new app version) mean the index is built again
-    extra = dictionary._lessons / "hsk" / "hsk2-level3" / "hsk2-3-01.toml"
-    extra.parent.mkdir()
-    extra.write_text('id = "hsk2-3-01"\n[[words]]\nhanzi = "累"\npinyin = "lèi"\n', encoding="utf-8")
+    # a new word table (a new app version) means the index is built again
+    table = dictionary._lessons / "hsk" / "words.tsv"
+    before = table.read_text(encoding="utf-8")
+    table.write_text(before + "累\tlèi\t3\t\t\t\t\n", encoding="utf-8")
     try:
         assert not dictionary.ready()
     finally:
-        shutil.rmtree(extra.parent)
+        table.write_text(before, encoding="utf-8")
 
 
 def test_a_fresh_database_has_no_index_and_says_how_to_build_it(learner):
@@ -207,19 +208,19 @@ def test_hsk_level_goes_to_the_reading_the_lesson_teaches(dictionary):
     assert readings == {"hao3": "HSK 1", "hao4": ""}
 
 
-def test_every_bundled_hsk_lesson_gives_its_words_to_the_ranking():
-    """The light reader of generated lessons must keep up with the generator's format."""
-    files = hsk_lesson_files()
-    if not files:
-        pytest.skip("no bundled HSK lessons in this checkout")
-    words = hsk_words(files)
-    assert len(words) == sum(path.read_text(encoding="utf-8").count("[[words]]") for path in files)
+def test_every_word_of_the_bundled_hsk_lessons_feeds_the_ranking():
+    """The word table the ranking reads holds every word the bundled HSK lessons teach."""
+    import re
+
+    words = hsk_words(hsk_table())
+    taught = set()
+    for path in (hsk_table().parent).rglob("hsk*.toml"):
+        taught |= set(re.findall(r'\nhanzi = "([^"]+)"', path.read_text(encoding="utf-8")))
+    assert taught and taught <= {w.hanzi for w in words}
     assert all(w.toned and w.level.startswith("HSK") for w in words)
     levels = {w.level for w in words}
     assert {"HSK 1", "HSK 6", "HSK 3.0 band 1", "HSK 3.0 band 7-9"} <= levels
-    first = min(words, key=lambda w: w.rank)
-    assert first.level == "HSK 1"
-
+    assert min(words, key=lambda w: w.rank).hanzi == "的"  # level 1, most frequent
 
 def test_proper_names_that_are_hsk_words_rank_with_them(dictionary):
     # 北京 is written as a name (Bei3 jing1) in CC-CEDICT; as an HSK word it comes first

@@ -22,7 +22,9 @@ from lianxi.core import glosses
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import is_hanzi
 from lianxi.core.pinyin import PinyinError, Syllable, is_syllable, parse, tone_spans
-from lianxi.core.ranking import CONTAINS, EXACT, NAME, POINTER, STARTS, merge, rank_key  # noqa: F401 (re-exported)
+from lianxi.core.ranking import (  # noqa: F401 (re-exported)
+    CONTAINS, EXACT, LEVEL_STEP, NAME, POINTER, STARTS, merge, rank_key,
+)
 
 __all__ = [
     "Entry",
@@ -43,7 +45,7 @@ __all__ = [
     "display_pinyin",
     "measure_words",
     "learner_glosses",
-    "hsk_words_from_lesson",
+    "hsk_words_from_table",
     "EmptyQuery",
     "Found",
     "merge",
@@ -322,12 +324,7 @@ def popularity(headwords: Iterable[str], longest: int = 2) -> Counter:
     return counts
 
 
-# -- HSK words from the bundled lessons --------------------------------------------------
-
-_HANZI_LINE = re.compile(r'^hanzi = "([^"]+)"\s*$', re.MULTILINE)
-_PINYIN_LINE = re.compile(r'^pinyin = "([^"]+)"\s*$', re.MULTILINE)
-_LESSON_ID = re.compile(r"^hsk([23])-(\d+)-\d+$")
-
+# -- HSK words from the bundled word table --------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class HskWord:
@@ -349,34 +346,39 @@ class HskWord:
         return self.level.rsplit(" ", 1)[1] if self.level.startswith("HSK 3.0") else ""
 
 
-def hsk_words_from_lesson(lesson_id: str, text: str, lesson_index: int) -> list[HskWord]:
-    """The words of one generated HSK lesson file (hsk2-1-01, hsk3-79-001, ...).
+def hsk_words_from_table(text: str) -> list[HskWord]:
+    """The words of the bundled word table (lessons/hsk/words.tsv), once per list they are in.
 
-    The generator writes one `hanzi = "..."` and `pinyin = "..."` line per word and
-    lessons in frequency order, so a light scan is enough: no TOML parse of 500 files.
-    `lesson_index` is the lesson's place among its level's files.
+    Columns: hanzi, pinyin, hsk2 level, hsk3 band, frequency rank, lesson ids; "#" lines
+    are comments. A word's place in the ranking: its level (HSK 2.0 level n before HSK 3.0
+    band n, both before level n+1), then its frequency rank.
     """
-    m = _LESSON_ID.match(lesson_id)
-    if not m:
-        return []
-    version, level = m.group(1), m.group(2)
-    if version == "2":
-        label, order = f"HSK {level}", int(level) * 2
-    else:
-        band = "7-9" if level == "79" else level
-        label, order = f"HSK 3.0 band {band}", (7 if level == "79" else int(level)) * 2 + 1
-    hanzi = _HANZI_LINE.findall(text)
-    pinyin = _PINYIN_LINE.findall(text)
-    out = []
-    for position, (word, spoken) in enumerate(zip(hanzi, pinyin, strict=False)):
+    out: list[HskWord] = []
+    for line in text.splitlines():
+        if not line or line.startswith("#") or line.startswith("hanzi\t"):
+            continue
+        cells = line.split("\t")
+        if len(cells) < 5:
+            continue
+        hanzi, spoken, hsk2, hsk3, rank = cells[:5]
         try:
-            # piece by piece: parse() remembers each syllable, and 16,000 words share ~1,500
+            # piece by piece: parse() remembers each syllable, and 11,000 words share ~1,500
             syllables = [s for piece in spoken.split() for s in parse(piece)]
         except PinyinError:
             syllables = []
-        out.append(HskWord(word, toned_key(syllables), toneless_key(syllables), label,
-                           order * 100_000 + lesson_index * 100 + position))
+        frequency = int(rank) if rank.isdigit() else None
+        within = min(frequency or _UNRANKED, _UNRANKED)
+        toned, toneless = toned_key(syllables), toneless_key(syllables)
+        if hsk2.isdigit():
+            out.append(HskWord(hanzi, toned, toneless, f"HSK {hsk2}", int(hsk2) * 2 * LEVEL_STEP + within, frequency))
+        if hsk3:
+            order = 7 if hsk3 == "7-9" else int(hsk3)
+            out.append(HskWord(hanzi, toned, toneless, f"HSK 3.0 band {hsk3}", (order * 2 + 1) * LEVEL_STEP + within,
+                               frequency))
     return out
+
+
+_UNRANKED = LEVEL_STEP - 1
 
 
 # -- queries -------------------------------------------------------------------------

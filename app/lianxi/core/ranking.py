@@ -15,8 +15,11 @@ query and for the tests):
   each, and among learner words of one level, the word that means only that
   before a word with many meanings ("teacher": 老师 before 先生 "teacher; sir;
   husband; doctor").
-Then: word frequency (most frequent first, where known), HSK level (earlier
-first), proper names after common words, how many dictionary words are built on
+Then: how common the word is, in bands of corpus frequency (the 1,000 most
+frequent words, the 5,000, the 20,000, the rest: inside one band the difference
+matters less to a learner than what is taught first), then HSK level (earlier
+first) and the exact frequency inside it (`beijing`: 北京, HSK 1, before 背景,
+HSK 5, both among the 5,000 most frequent), proper names after common words, how many dictionary words are built on
 it (a stand-in for frequency outside the HSK lists), and shorter words first.
 Entries that only point elsewhere ("variant of", "surname Wang") go last within their band.
 """
@@ -40,20 +43,31 @@ class Ranked(Protocol):
     order: tuple
 
 
+FREQUENCY_BANDS = (1_000, 5_000, 20_000)
+
+
+def frequency_band(rank: int | None) -> int:
+    """1 for the 1,000 most frequent words, 2 for the 5,000, 3 for the 20,000, 4 for the rest or unknown."""
+    if rank is None:
+        return len(FREQUENCY_BANDS) + 1
+    return next((i for i, top in enumerate(FREQUENCY_BANDS, start=1) if rank <= top), len(FREQUENCY_BANDS) + 1)
+
+
 LEVEL_STEP = 100_000  # hsk_rank // LEVEL_STEP is the word's HSK level group (core.dictionary.HskWord.rank)
 
 
 def rank_key(match: int, hsk_rank: int | None, minor: int, popular: int, length: int, entry_id: int, *,
-             band: int = 0, frequency: int | None = None, glosses: int | None = None) -> tuple:
+             band: int = 0, common: int | None = None, glosses: int | None = None) -> tuple:
     """The sort key of one result (smaller first); see the module docstring.
 
     `band` is the part of the match that outranks being a learner word: the match
     itself for hanzi, how close the English is for English, 0 for pinyin.
+    `common` is the word's frequency_band (None: unknown).
     `glosses` (English only) is how many meanings the word has: within one HSK level
     a word with fewer is the closer translation.
     """
     sense = () if glosses is None else ((hsk_rank or 0) // LEVEL_STEP, glosses)
-    return (band, minor == POINTER, hsk_rank is None, match, sense, frequency is None, frequency or 0,
+    return (band, minor == POINTER, hsk_rank is None, match, sense, common or frequency_band(None),
             hsk_rank or 0, minor, -popular, length, entry_id)
 
 

@@ -24,13 +24,13 @@ from lianxi.store.dictionary_file import index_version
 
 # what a result line needs (the entry view reads the rest: levels of both lists, ...)
 _COLUMNS = ("e.id, e.simplified, e.traditional, e.pinyin, e.english, e.hsk_level, e.hsk_rank, e.minor, "
-            "e.popular, e.frequency")
+            "e.popular, e.common")
 # core.ranking.rank_key in SQL; each query selects its match as m and its band as b
-_ORDER = (f"b, e.minor = {POINTER}, e.hsk_rank IS NULL, m, e.frequency IS NULL, e.frequency, e.hsk_rank, "
+_ORDER = (f"b, e.minor = {POINTER}, e.hsk_rank IS NULL, m, e.common, e.hsk_rank, "
           "e.minor, e.popular DESC, length(e.simplified), e.id")
 # English: within a learner-word level, the word with fewer meanings is the closer translation
 _ENGLISH_ORDER = _ORDER.replace(
-    "m, e.frequency IS NULL", f"m, COALESCE(e.hsk_rank, 0) / {LEVEL_STEP}, e.glosses, e.frequency IS NULL")
+    "m, e.common", f"m, COALESCE(e.hsk_rank, 0) / {LEVEL_STEP}, e.glosses, e.common")
 
 
 class DictionaryIndex:
@@ -164,11 +164,11 @@ class DictionaryIndex:
 
 
 def _found(row: tuple, english_search: bool = False) -> Found:
-    entry_id, simp, trad, pinyin, english, level, hsk_rank, minor, popular, frequency = row[:10]
+    entry_id, simp, trad, pinyin, english, level, hsk_rank, minor, popular, common = row[:10]
     match, band = row[-2:]
     return Found(
         id=entry_id, simplified=simp, traditional=trad, pinyin=pinyin,
         senses=tuple(english.split(" / ")), hsk_level=level, match=match,
-        order=rank_key(match, hsk_rank, minor, popular, len(simp), entry_id, band=band, frequency=frequency,
+        order=rank_key(match, hsk_rank, minor, popular, len(simp), entry_id, band=band, common=common,
                        glosses=row[10] if english_search else None),
     )

