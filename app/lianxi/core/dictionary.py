@@ -299,7 +299,18 @@ def learner_glosses(senses: Iterable[str], limit: int = 4) -> tuple[str, ...]:
     target = glosses.pointer(senses)
     if target is not None:
         return (f"same as {target.simplified} ({display_pinyin(target.reading)})",)
+    if senses and all(s.startswith("surname ") for s in senses):
+        return ("a family name",)  # 还 Huán: said plainly, not CC-CEDICT's "surname Huan"
+    for sense in senses:  # "used in 自個兒|自个儿[zi4 ge3 r5]" -> "as in 自个儿 (zì gě r)"
+        m = _USED_IN.match(sense)
+        if m:
+            return (f"{_USED_IN_WORDS[m.group(1).lower()]} {m.group(3)} ({display_pinyin(m.group(4))})",)
     return ()
+
+
+_USED_IN = re.compile(r"^(used in|abbr\. for|see also|see|same as)\s+(?:([^\s\[|,;]+)\|)?([^\s\[|,;]+)\[([^\]]+)\]",
+                      re.IGNORECASE)
+_USED_IN_WORDS = {"used in": "as in", "abbr. for": "short for", "see also": "see", "see": "see", "same as": "same as"}
 
 
 def measure_words(senses: Iterable[str], limit: int = 2) -> str:
