@@ -68,6 +68,11 @@ def test_saving_stores_the_parameters_with_the_date_and_reset_goes_back(studied,
     result = optimizer.fit(learner)
     done = optimizer.save(learner, result)
     assert done.cards > 0
+    from lianxi.study.backups import backups
+
+    made = backups(learner.data_dir)
+    assert made[0].reason == "optimize"  # the newest: a checked copy from just before the change
+    assert made[0].contents() is not None
     stored = fitted(learner.progress)
     assert stored.parameters == result.parameters and stored.fitted_on == "2026-11-30"
     assert stored.reviews == result.reviews

@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lianxi.core import parameters as fsrs_parameters
@@ -149,12 +150,14 @@ def fit_lines(result: Fit) -> list[str]:
     ]
 
 
-def backup_before_reschedule(learner: Learner) -> None:
-    """HOOK for the engineer "store": the automatic backup before an optimize (issue 14 part 4).
+def backup_before_reschedule(learner: Learner) -> Path:
+    """A checked backup of the progress before every card is rescheduled (store's rotation keeps it).
 
-    Until store's backup rotation is on main, nothing is written here; rescheduling
-    itself is one transaction, so the old schedule survives any failure either way.
+    If it cannot be made (a full disk, say) its error stops the optimize: nothing is changed.
     """
+    from lianxi.study.backups import backup_before
+
+    return backup_before(learner, "optimize")
 
 
 def _with_parameters(learner: Learner, values: tuple[float, ...]):
