@@ -46,10 +46,13 @@ def build_collection(folder: Path, words: int, reviews: int, seed: int = 7) -> N
         c.execute(
             "INSERT INTO lessons (id, title, level, position, added_at) VALUES ('bench', 'Bench', 'x', 1, '')"
         )
+        # one memory per word (m100): each note is its own word
+        c.executemany("INSERT INTO words (id, hanzi, reading) VALUES (?, '你好', ?)",
+                      [(i + 1, f"ni3 hao3 {i}") for i in range(words)])
         c.executemany(
-            "INSERT INTO notes (id, lesson_id, key, position, hanzi, pinyin, numbered, english) "
-            "VALUES (?, 'bench', ?, ?, ?, 'nǐhǎo', 'ni3 hao3', ?)",
-            [(i + 1, f"w{i}", i, "你好", json.dumps(["hello"])) for i in range(words)],
+            "INSERT INTO notes (id, lesson_id, key, position, hanzi, pinyin, numbered, english, word_id) "
+            "VALUES (?, 'bench', ?, ?, ?, 'nǐhǎo', 'ni3 hao3', ?, ?)",
+            [(i + 1, f"w{i}", i, "你好", json.dumps(["hello"]), i + 1) for i in range(words)],
         )
         cards = []
         now = START.timestamp()
@@ -60,9 +63,9 @@ def build_collection(folder: Path, words: int, reviews: int, seed: int = 7) -> N
                 due = now + rng.uniform(-30, 60) * 86400  # about a third overdue
                 cards.append((card_id, i + 1, kind, card_id, stability, rng.uniform(3, 8), due, due - stability * 86400))
         c.executemany(
-            "INSERT INTO cards (id, note_id, lesson_id, kind, new_order, state, step, stability, difficulty, due, "
-            "last_review, reps) VALUES (?, ?, 'bench', ?, ?, 2, NULL, ?, ?, ?, ?, 5)",
-            cards,
+            "INSERT INTO cards (id, note_id, word_id, kind, new_order, state, step, stability, difficulty, due, "
+            "last_review, reps) VALUES (?, ?, ?, ?, ?, 2, NULL, ?, ?, ?, ?, 5)",
+            [(card_id, note, note, kind, order, *rest) for card_id, note, kind, order, *rest in cards],
         )
         c.executemany(
             "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms) VALUES (?, ?, ?, ?)",
