@@ -72,13 +72,13 @@ def count_cards(conn: sqlite3.Connection) -> tuple[int, int]:
 
 
 def due_times(conn: sqlite3.Connection, since: float, until: float) -> list[tuple[float, int]]:
-    """(due time, number of active review cards due then) within [since, until).
+    """(due time, number of active studied cards due then) within [since, until).
 
-    One range scan of the due index; due times are day starts, so there are few groups.
+    Only the due index is read (learning steps are due within minutes, so from tomorrow
+    on these are review cards); due times are day starts, so there are few groups.
     """
     return conn.execute(
-        "SELECT due, COUNT(*) FROM cards WHERE active = 1 AND state > 0 AND state = 2 "
-        "AND due >= ? AND due < ? GROUP BY due",
+        "SELECT due, COUNT(*) FROM cards WHERE active = 1 AND state > 0 AND due >= ? AND due < ? GROUP BY due",
         (since, until),
     ).fetchall()
 
