@@ -30,7 +30,7 @@ def cell(app, key: str) -> str:
 
 
 async def open_settings(app, pilot):
-    await pilot.press("s")
+    await pilot.press("comma")
     assert isinstance(app.screen, SettingsScreen)
     await app.workers.wait_for_complete()
     await pilot.pause()

@@ -19,7 +19,7 @@ HELP_KEYS = [
     ("k", "card kinds of the selected lesson (typed answers, cloze)"),
     ("d", "audio drills: tones, tone pairs, listening, dictation, minimal pairs"),
     ("/", "look a word up in the dictionary; add it to My words"),
-    ("s", "settings: new cards a day, retention (with a simulated year), light days, FSRS fit"),
+    (",", "settings: new cards a day, retention (with a simulated year), light days, FSRS fit"),
     ("up, down", "move between lessons"),
     ("q", "quit"),
     ("?", "this help"),
@@ -36,7 +36,7 @@ class HomeScreen(Screen):
         Binding("k", "card_kinds", "Card kinds", show=False),
         Binding("d", "drills", "Drills"),
         Binding("slash", "lookup", "Look up"),
-        Binding("s", "settings", "Settings"),
+        Binding("comma", "settings", "Settings"),  # "s" is for statistics (issue #10)
         Binding("q", "app.quit", "Quit"),
         Binding("question_mark", "help", "Help"),
     ]
