@@ -80,7 +80,8 @@ class CalibrateScreen(Screen):
         problem = analysis_problem()
         mic = None if problem else microphone(self.app, LIMIT)
         if problem or not mic.available:
-            self._draw(Text(problem or mic.reason, style="yellow"))
+            line = problem[0].upper() + problem[1:] if problem else mic.reason
+            self._draw(Text(line, style="yellow"))
             return
         try:
             mic.start()

@@ -119,7 +119,7 @@ class SpeakingPanel(Vertical):
 
         problem = analysis_problem()
         if problem:
-            self._say(f"No speaking practice: {problem}")
+            self._say(problem[0].upper() + problem[1:])
             return
         mic = microphone(self.app, self.limit)
         if not mic.available:
