@@ -54,11 +54,29 @@ def entry_lines(entry, script: str) -> list[str]:
     return lines
 
 
-def result_line(number: int, found, script: str) -> str:
+def coloured(pinyin: str, palette) -> str:
+    """Pinyin in tone colours for a terminal (as on cards); plain when piped or colours are off."""
+    from lianxi.core.pinyin import PinyinError, tone_spans
+
+    if not palette or not sys.stdout.isatty():
+        return pinyin
+    try:
+        spans = tone_spans(pinyin)
+    except PinyinError:
+        return pinyin
+    return "".join(
+        click.style(chunk, fg=tuple(int(palette[tone - 1][i:i + 2], 16) for i in (1, 3, 5)))
+        if tone and palette[tone - 1].startswith("#") else chunk
+        for chunk, tone in spans
+    )
+
+
+def result_line(number: int, found, script: str, palette=None) -> str:
     from lianxi.core.dictionary import display_pinyin
 
     level = f"  [{found.hsk_level}]" if found.hsk_level else ""
-    return f"{number:>3}  {found.headword(script)}  {display_pinyin(found.pinyin)}  {found.meaning}{level}"
+    return (f"{number:>3}  {visible(found.headword(script))}  {coloured(display_pinyin(found.pinyin), palette)}  "
+            f"{visible(found.meaning)}{level}")
 
 
 @click.command()
@@ -94,5 +112,8 @@ def lookup(context: Context, words: tuple[str, ...], limit: int, add: int | None
         for line in entry_lines(open_entry(dictionary, found[0].simplified), shown):
             click.echo(visible(line))
         return
+    from lianxi.ui.tones import palette_from_setting
+
+    palette = palette_from_setting(learner.progress.setting("tone_colours"))
     for number, item in enumerate(found[:limit], start=1):
-        click.echo(result_line(number, item, shown))
+        click.echo(result_line(number, item, shown, palette))
