@@ -132,12 +132,18 @@ class DictionaryIndex:
             exact = "e.toned GLOB :tones"
         else:
             where, exact = "", "e.toneless = :key"
+        # the best `limit` are picked from the covering index alone (many rows share a reading:
+        # "ji" has hundreds), then only those rows are read
         rows = self.conn.execute(
             f"""
             SELECT {_COLUMNS}, CASE WHEN {exact} THEN {EXACT} ELSE {STARTS} END AS m, 0 AS b
             FROM dictionary_entries e
-            WHERE e.toneless >= :key AND e.toneless < :end {where}
-            ORDER BY {_ORDER} LIMIT :limit
+            WHERE e.id IN (
+              SELECT e.id FROM dictionary_entries e
+              WHERE e.toneless >= :key AND e.toneless < :end {where}
+              ORDER BY {_ORDER.replace("b, ", "").replace(" m,", f" CASE WHEN {exact} THEN 0 ELSE 1 END,", 1)}
+              LIMIT :limit)
+            ORDER BY {_ORDER}
             """,
             {"key": toneless, "end": toneless + "\U0010ffff", "tones": tones, "limit": limit},
         ).fetchall()
