@@ -24,7 +24,7 @@ from lianxi.store.dictionary_file import index_version
 
 # what a result line needs (the entry view reads the rest: levels of both lists, ...)
 _COLUMNS = ("e.id, e.simplified, e.traditional, e.pinyin, e.english, e.hsk_level, e.hsk_rank, e.minor, "
-            "e.popular, e.common")
+            "e.popular, e.common, e.target_english")
 # core.ranking.rank_key in SQL; each query selects its match as m and its band as b
 _ORDER = (f"b, e.minor = {POINTER}, e.hsk_rank IS NULL, m, e.common, e.hsk_rank, "
           "e.minor, e.popular DESC, length(e.simplified), e.id")
@@ -67,15 +67,18 @@ class DictionaryIndex:
         ).fetchone()
         return _found(row) if row else None
 
-    def by_hanzi(self, hanzi: str) -> list[Found]:
-        """Every entry written `hanzi` (either script), most useful reading first."""
+    def by_hanzi(self, hanzi: str, resolve: bool = True) -> list[Found]:
+        """Every entry written `hanzi` (either script), most useful reading first.
+
+        `resolve=False` keeps a pointer entry's own senses ("erhua variant of 一点"), for the entry view.
+        """
         rows = self.conn.execute(
             f"SELECT {_COLUMNS}, 0 AS m, 0 AS b FROM dictionary_entries e "
             "WHERE e.simplified = :q OR e.traditional = :q "
             f"ORDER BY {_ORDER}",
             {"q": hanzi},
         ).fetchall()
-        return [_found(r) for r in rows]
+        return [_found(r, resolve=resolve) for r in rows]
 
     def levels(self, hanzi: str) -> tuple[str, str]:
         """(HSK 2.0 level, HSK 3.0 band) of a word written `hanzi` in either script; "" where not listed."""
@@ -169,12 +172,13 @@ class DictionaryIndex:
         return [_found(r, english_search=True) for r in rows]
 
 
-def _found(row: tuple, english_search: bool = False) -> Found:
-    entry_id, simp, trad, pinyin, english, level, hsk_rank, minor, popular, common = row[:10]
+def _found(row: tuple, english_search: bool = False, resolve: bool = True) -> Found:
+    entry_id, simp, trad, pinyin, english, level, hsk_rank, minor, popular, common, target = row[:11]
     match, band = row[-2:]
     return Found(
         id=entry_id, simplified=simp, traditional=trad, pinyin=pinyin,
-        senses=tuple(english.split(" / ")), hsk_level=level, match=match,
+        # an entry that only points elsewhere reads with the senses of the word it stands for
+        senses=tuple((target if target and resolve else english).split(" / ")), hsk_level=level, match=match,
         order=rank_key(match, hsk_rank, minor, popular, len(simp), entry_id, band=band, common=common,
-                       glosses=row[10] if english_search else None),
+                       glosses=row[11] if english_search else None),
     )

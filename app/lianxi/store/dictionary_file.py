@@ -21,10 +21,11 @@ from lianxi.core.dictionary import (
     Entry, HskWord, gloss_count, gloss_keys, gloss_words, popularity, reading_keys,
 )
 from lianxi.core.errors import UserError
+from lianxi.core.glosses import Pointer, learner_glosses, pointer
 from lianxi.core.ranking import frequency_band
 
 # Bump when the index's content rules change: an index of another format is rebuilt.
-INDEX_FORMAT = "8"
+INDEX_FORMAT = "9"
 
 Progress = Callable[[float, str], None]
 
@@ -37,6 +38,7 @@ CREATE TABLE dictionary_entries (
     toned TEXT NOT NULL,
     toneless TEXT NOT NULL,
     english TEXT NOT NULL,
+    target_english TEXT NOT NULL DEFAULT '',  -- an entry that only points elsewhere: the senses of that word
     words TEXT NOT NULL,  -- core.dictionary.gloss_words: whole-word English matches
     glosses INTEGER NOT NULL,  -- core.dictionary.gloss_count: how many meanings
     hsk_rank INTEGER,  -- the best place in the HSK lists (level, then frequency); NULL: not an HSK word
@@ -196,6 +198,8 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
     conn.executescript(_SCHEMA)
     progress(0.0, "Reading the dictionary")
     headwords: list[str] = []
+    readings: dict[tuple[str, str], tuple[str, ...]] = {}  # (simplified, toned) -> senses, for pointers
+    pointers: list[tuple[int, Pointer]] = []
     count = 0
     for batch in _batches(entries, 10_000):
         rows, glosses, chars = [], [], []
@@ -203,6 +207,10 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
             count += 1
             toned, toneless = reading_keys(entry.pinyin)
             headwords.append(entry.simplified)
+            readings.setdefault((entry.simplified, toned), entry.senses)
+            target = pointer(entry.senses)
+            if target is not None and target.simplified != entry.simplified:
+                pointers.append((count, target))
             rows.append((
                 count, entry.simplified, entry.traditional, entry.pinyin, toned,
                 toneless, " / ".join(entry.senses), gloss_words(entry.senses),
@@ -234,12 +242,36 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
     )
     del popular, short
     _tag_hsk(conn, hsk)
+    conn.executemany("UPDATE dictionary_entries SET target_english = ? WHERE id = ?",
+                     _pointed_senses(pointers, readings))
     conn.execute("COMMIT")
+    del readings, pointers
     progress(0.8, "Indexing English")
     conn.execute("INSERT INTO dictionary_english (dictionary_english) VALUES ('rebuild')")
     conn.execute("INSERT INTO dictionary_info (key, value) VALUES ('version', ?)", (version,))
     progress(1.0, "Done")
     return count
+
+
+def _pointed_senses(pointers: list[tuple[int, Pointer]], readings: dict[tuple[str, str], tuple[str, ...]]):
+    """(senses of the word pointed to, id) for entries that only point elsewhere ("erhua variant of 一点").
+
+    Up to two hops (a variant of a variant); only when the word pointed to teaches something,
+    so a pointer's meaning reads like any other word's (core.glosses).
+    """
+    for entry_id, target in pointers:
+        senses: tuple[str, ...] | None = None
+        for _ in range(2):
+            found = readings.get((target.simplified, reading_keys(target.reading)[0]))
+            if found is None:
+                break
+            behind = pointer(found)
+            if behind is None or behind.simplified == target.simplified:
+                senses = found
+                break
+            target = behind
+        if senses and learner_glosses(senses):
+            yield " / ".join(senses), entry_id
 
 
 def _tag_hsk(c: sqlite3.Connection, hsk: Sequence[HskWord]) -> None:

@@ -15,12 +15,10 @@ import gzip
 import hashlib
 import sqlite3
 from collections.abc import Callable
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
 from lianxi import paths
-from lianxi.core import glosses
 from lianxi.core.dictionary import (
     Found, HskWord, display_pinyin, hsk_words_from_table, learner_glosses, measure_words, read_cedict,
     read_query, reading_keys,
@@ -194,23 +192,11 @@ class Dictionary:
         """Search by hanzi, pinyin (tones optional) or English; best matches first.
 
         An entry that only points to another word ("erhua variant of 一点") carries the
-        senses of the word it stands for, so its meaning reads like any other (core.glosses).
+        senses of the word it stands for (resolved when the index is built), so its
+        meaning reads like any other (core.glosses).
         """
         query = read_query(text)
-        return [self.with_target_senses(found) for found in self._built().search(query, limit)]
-
-    def with_target_senses(self, found: Found, hops: int = 2) -> Found:
-        """`found`, or, when it only points elsewhere, `found` with the senses of the word it points to."""
-        target = glosses.pointer(found.senses)
-        if target is None or target.simplified == found.simplified or hops == 0:
-            return found
-        wanted = reading_keys(target.reading)[0]
-        for candidate in self._built().by_hanzi(target.simplified):
-            if reading_keys(candidate.pinyin)[0] == wanted:
-                behind = self.with_target_senses(candidate, hops - 1)
-                if glosses.learner_glosses(behind.senses):
-                    return replace(found, senses=behind.senses)
-        return found
+        return self._built().search(query, limit)
 
     # -- My words (study.my_words) -------------------------------------------------
 
@@ -246,7 +232,6 @@ class Dictionary:
         found = self._built().entry(entry_id)
         if found is None:
             raise CannotAdd("That dictionary entry no longer exists; look the word up again.")
-        found = self.with_target_senses(found)  # 一点儿 gets 一点's glosses, not "same as 一点"
         toned, _ = reading_keys(found.pinyin)
         if count_hanzi(found.simplified) != len(found.simplified):
             raise CannotAdd(

@@ -125,7 +125,7 @@ def open_entry(dictionary, hanzi: str) -> WordEntry:
     """The entry of a word written `hanzi` (simplified or traditional)."""
     hanzi = hanzi.strip()
     index = dictionary._built()
-    found = index.by_hanzi(hanzi)
+    found = index.by_hanzi(hanzi, resolve=False)
     if not found:
         raise NotInDictionary(f"{hanzi} is not in the dictionary: look it up by pinyin or English instead.")
     mine = dictionary.my_word_keys()
