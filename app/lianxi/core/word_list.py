@@ -46,6 +46,8 @@ class DictionaryWord(NamedTuple):
         return self.reading[:1].isupper()
 
 
+MAX_ALTERNATIVES = 3  # other readings named in one CHECK line
+
 # The dictionary: hanzi (simplified or traditional) -> the entries written that way.
 Lookup = Callable[[str], Sequence[DictionaryWord]]
 # The bundled course: simplified hanzi -> the numbered reading it teaches ("chang2"), or None.
@@ -83,9 +85,11 @@ def _rank(entry: DictionaryWord, syllables: tuple[Syllable, ...], index: int, ha
     return (not _everyday(entry), entry.is_name, -neutral_later, -_agreement(syllables, hanzi), index)
 
 
-def _first_gloss(entry: DictionaryWord) -> str:
+def _first_gloss(entry: DictionaryWord, longest: int = 30) -> str:
+    """The entry's first gloss, cut at a word to fit a CHECK line."""
     found = gl.learner_glosses(entry.senses, 1)
-    return found[0] if found else ""
+    gloss = found[0] if found else ""
+    return gloss if len(gloss) <= longest else gloss[:longest].rsplit(" ", 1)[0] + " …"
 
 
 def _wanted(glosses: Sequence[str]) -> set[str]:
@@ -113,7 +117,10 @@ def choose(hanzi: str, entries: Sequence[DictionaryWord], glosses: Sequence[str]
     check = ""
     if others:
         chosen = f"{to_marks(syllables)} \"{glosses[0] if glosses else _first_gloss(entry)}\""
-        alternatives = " or ".join(f"{to_marks(s)} \"{_first_gloss(e)}\"" for s, e in others.items())
+        shown = list(others.items())[:MAX_ALTERNATIVES]
+        alternatives = " or ".join(f"{to_marks(s)} \"{_first_gloss(e)}\"" for s, e in shown)
+        if len(others) > MAX_ALTERNATIVES:
+            alternatives += f" (and {len(others) - MAX_ALTERNATIVES} more)"
         check = f"CHECK reading: {entry.simplified} is {chosen} here; it can also be {alternatives}"
     return entry, syllables, check
 
