@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
@@ -92,8 +93,11 @@ class LookupScreen(Screen):
         self.app.call_from_thread(self._progress, fraction, what)
 
     def _progress(self, fraction: float, what: str) -> None:
-        self.query_one(ProgressBar).update(progress=fraction * 100)
-        self._status(f"Building the dictionary index (only this once): {what[:1].lower()}{what[1:]}...")
+        try:
+            self.query_one(ProgressBar).update(progress=fraction * 100)
+            self._status(f"Building the dictionary index (only this once): {what[:1].lower()}{what[1:]}...")
+        except NoMatches:  # the screen was closed while this step was on its way
+            return
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.name != "dictionary-index":
