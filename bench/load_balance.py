@@ -71,6 +71,16 @@ def study(folder: Path, days: int, balance: bool) -> tuple[list[int], list[float
     return counts, timings
 
 
+def unevenness(counts: list[int]) -> float:
+    """Day-to-day unevenness: sd of each day's count minus the mean of its week (days -3..+3).
+
+    Balancing moves a card only within its fuzz range (a few days), so it can flatten
+    bumps between neighbouring days, not the slow rise or fall of the whole collection.
+    """
+    gaps = [counts[i] - statistics.mean(counts[i - 3:i + 4]) for i in range(3, len(counts) - 3)]
+    return statistics.pstdev(gaps)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=10_000)
@@ -90,10 +100,13 @@ def main() -> None:
         timings.sort()
         print(f"balancing {'on ' if balance else 'off'}: {len(timings):,} answers over {args.days} days; "
               f"next 60 days due per day mean {statistics.mean(counts):.0f}, sd {statistics.pstdev(counts):.1f}, "
-              f"min {min(counts)}, max {max(counts)}; answer p50 {statistics.median(timings):.3f} ms "
+              f"min {min(counts)}, max {max(counts)}, day-to-day {unevenness(counts):.1f}; answer p50 {statistics.median(timings):.3f} ms "
               f"p95 {timings[int(len(timings) * 0.95) - 1]:.3f} ms")
+        print("  due per day: " + " ".join(str(n) for n in counts))
     off, on = (statistics.pstdev(results[b][0]) for b in (False, True))
-    print(f"load balancing: sd of daily due counts over the next 60 days, off {off:.1f}, on {on:.1f}")
+    off_local, on_local = (unevenness(results[b][0]) for b in (False, True))
+    print(f"load balancing: sd of daily due counts over the next 60 days, off {off:.1f}, on {on:.1f} "
+          f"(day-to-day: off {off_local:.1f}, on {on_local:.1f})")
 
 
 if __name__ == "__main__":
