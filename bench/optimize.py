@@ -32,7 +32,7 @@ import fsrs_rs_python as fsrs_rs  # noqa: E402
 from lianxi import paths  # noqa: E402
 from lianxi.core.parameters import DEFAULTS, distance  # noqa: E402
 from lianxi.core.review_history import StudyDays, card_histories  # noqa: E402
-from lianxi.study import Learner, read_lesson_files  # noqa: E402
+from lianxi.study import Learner  # noqa: E402
 from simulated_learner import TRUE_PARAMETERS, simulate, store_history  # noqa: E402
 
 FIT = """
@@ -87,8 +87,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         learner = Learner.open(folder, zone=timezone.utc)
-        files = sorted((paths.bundled_lessons_dir() / "hsk").glob("hsk2-level*/*.toml"))
-        learner.import_lessons(read_lesson_files(files))
+        for path in sorted((paths.bundled_lessons_dir() / "hsk").glob("hsk2-level*/*.toml")):
+            learner.start_bundled(path.stem)
         card_ids = [row[0] for row in learner.progress.conn.execute("SELECT id FROM cards ORDER BY id")]
         t0 = time.perf_counter()
         log, memories = simulate(card_ids, args.answers, seed=1)
