@@ -171,9 +171,10 @@ class Progress:
                  _ts(after.last_review), card.reps + 1, lapses, card.id),
             )
             cur = c.execute(
-                "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, answer, was_new) "
-                "VALUES (?,?,?,?,?,?)",
-                (card.id, int(rating), now.timestamp(), duration_ms, answer, int(card.is_new)),
+                "INSERT INTO reviews (card_id, rating, reviewed_at, duration_ms, answer, was_new, state, due) "
+                "VALUES (?,?,?,?,?,?,?,?)",  # state: before the answer; due: as it scheduled (m200)
+                (card.id, int(rating), now.timestamp(), duration_ms, answer, int(card.is_new),
+                 int(card.memory.state), _ts(after.due)),
             )
             return cur.lastrowid
 

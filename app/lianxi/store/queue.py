@@ -47,7 +47,12 @@ _TOUCHED = (
     "touched AS (SELECT word_id, COUNT(*) AS n, MIN(id) AS card FROM cards "
     "WHERE last_review >= :day_start GROUP BY word_id)"
 )
-_DUE_WORDS = "due_words AS (SELECT DISTINCT word_id FROM cards WHERE active AND state > 0 AND due <= :until)"
+_DUE_WORDS = (
+    "due_words AS (SELECT DISTINCT word_id FROM cards WHERE active AND state > 0 AND due <= :until "
+    "AND NOT suspended AND buried_until <= :day_start)"
+)
+# `c` is in hand: not suspended, not buried until a later day (the card browser's marks, m200).
+IN_HAND = "NOT c.suspended AND c.buried_until <= :day_start"
 
 CARD_COLUMNS = (
     "c.id, c.note_id, n.lesson_id, c.kind, c.state, c.step, c.stability, c.difficulty, "
@@ -119,10 +124,10 @@ def other_readings(stored: str) -> tuple[Reading, ...]:
 def _source(scope: Scope) -> tuple[str, str]:
     """FROM and WHERE for a scope's cards with the entry they show (`c`, `n`)."""
     if scope.lesson_id is None:
-        where = "c.active = 1"
+        where = f"c.active = 1 AND {IN_HAND}"
         source = "cards c JOIN notes n ON n.id = c.note_id"
     else:  # the lesson's own entry is shown, with its glosses and example
-        where = f"n.lesson_id = :lesson AND c.active = 1 AND {IN_LESSON}"
+        where = f"n.lesson_id = :lesson AND c.active = 1 AND {IN_HAND} AND {IN_LESSON}"
         source = "notes n JOIN lessons l ON l.id = n.lesson_id JOIN cards c ON c.word_id = n.word_id"
     if scope.skip:
         where += f" AND c.id NOT IN ({','.join(str(int(i)) for i in scope.skip)})"
@@ -178,11 +183,11 @@ def counts(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start: d
     """Words a review of `scope` would show (cards due by `until`, new cards), before limits."""
     if scope.lesson_id is None:
         source = "cards c LEFT JOIN touched t ON t.word_id = c.word_id"
-        where = "c.active"
+        where = f"c.active AND {IN_HAND}"
     else:
         source = ("notes n JOIN lessons l ON l.id = n.lesson_id JOIN cards c ON c.word_id = n.word_id "
                   "LEFT JOIN touched t ON t.word_id = c.word_id")
-        where = f"n.lesson_id = :lesson AND c.active AND {IN_LESSON}"
+        where = f"n.lesson_id = :lesson AND c.active AND {IN_HAND} AND {IN_LESSON}"
     row = conn.execute(
         f"""
         WITH {_TOUCHED}, {_DUE_WORDS},
@@ -205,7 +210,7 @@ def lesson_counts(conn: sqlite3.Connection, until: datetime, day_start: datetime
         per_word AS ({_count_select('n.lesson_id AS lesson,')}
                      FROM cards c JOIN notes n ON n.word_id = c.word_id JOIN lessons l ON l.id = n.lesson_id
                      LEFT JOIN touched t ON t.word_id = c.word_id
-                     WHERE c.active AND (c.state = 0 OR c.due <= :until) AND {IN_LESSON}
+                     WHERE c.active AND {IN_HAND} AND (c.state = 0 OR c.due <= :until) AND {IN_LESSON}
                      GROUP BY n.lesson_id, c.word_id)
         SELECT lesson, SUM(due), SUM(again), SUM(new AND word NOT IN due_words) FROM per_word GROUP BY lesson
         """,
