@@ -78,26 +78,6 @@ def review(context: Context, lesson_id: str | None) -> None:
     run_app(context.data_dir, start="review", lesson_id=lesson_id)
 
 
-@cli.command()
-@pass_context
-def stats(context: Context) -> None:
-    """Today's answers, what is due, what is new, and your day streak."""
-    learner = context.learner()
-    s = learner.stats()
-    click.echo(f"Reviewed today: {s.reviewed}")
-    click.echo(f"Due now:        {s.due}")
-    click.echo(f"New today:      {s.new}")
-    click.echo(f"Day streak:     {s.streak} day{'s' if s.streak != 1 else ''}")
-    from lianxi.study.drills import confusion
-
-    tones = confusion(learner)
-    if tones.total:  # only once the tone or pair drills have been used
-        click.echo("")
-        click.echo("Tone confusion (tone heard in rows, tone you answered in columns):")
-        for line in tones.lines():
-            click.echo(f"  {line}")
-
-
 def main() -> None:
     """The console script: every mistake in how a command is called is one line, never a usage dump."""
     try:
@@ -183,3 +163,9 @@ cli.add_command(_speak.speak)
 from lianxi.cli import optimize as _optimize  # noqa: E402
 
 cli.add_command(_optimize.optimize)
+
+from lianxi.cli import cards as _cards  # noqa: E402
+from lianxi.cli import stats as _stats  # noqa: E402
+
+cli.add_command(_stats.stats)
+cli.add_command(_cards.cards)

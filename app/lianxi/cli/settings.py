@@ -30,6 +30,11 @@ def settings(ctx: click.Context) -> None:
         click.echo(f"load-balance: {'on' if current.load_balance else 'off'}   (spread reviews evenly over the days)")
         click.echo(f"light-days:   {light_day_names(current.light_days)}   (weekdays with fewer reviews)")
         click.echo(f"parameters:   {describe_current(learner)}   (lianxi optimize)")
+
+        from lianxi.study.browser import leech_threshold
+
+        click.echo(f"leech-threshold: {leech_threshold(learner)}   (times forgotten before a card is a leech "
+                   "and suspended; 0 = never)")
         click.echo("Change one with: lianxi settings NAME VALUE")
 
 
@@ -155,3 +160,18 @@ def light_days(context: Context, days: tuple[str, ...]) -> None:
         raise click.UsageError("at least one day must stay a normal day.")
     settings_now = context.learner().change_settings(light_days=chosen)
     click.echo(f"Light days: {light_day_names(settings_now.light_days)}.")
+
+
+@settings.command("leech-threshold")
+@click.argument("lapses", type=click.IntRange(0, 99))
+@pass_context
+def leech_threshold_(context: Context, lapses: int) -> None:
+    """How often a card may be forgotten before it is tagged a leech and suspended (default 8; 0 = never)."""
+    from lianxi.study.browser import set_leech_threshold
+
+    value = set_leech_threshold(context.learner(), lapses)
+    if value:
+        click.echo(f"A card forgotten {value} times becomes a leech and is suspended "
+                   "(see `lianxi cards leeches`).")
+    else:
+        click.echo("Cards are no longer suspended as leeches, however often they are forgotten.")

@@ -127,6 +127,7 @@ class DrillRun:
         self.counted = True
         self._shown_at = 0.0
         self._played: str | None = None  # what the last item played
+        self.history: list[tuple[Item, Verdict, int]] = []  # (item, verdict, ms) of each answer, for the summary
         self._words = self._load_words()
 
     def _load_words(self) -> list[DrillWord]:
@@ -199,6 +200,7 @@ class DrillRun:
             )
         self.asked += 1
         self.right += int(verdict.correct)
+        self.history.append((item, verdict, duration))
         self.current = None
         self.last = verdict
         return verdict
