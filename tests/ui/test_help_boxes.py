@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
-from drawn import drawn_lines
+
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.drills import Drill
 from lianxi.core.lessons import parse_lesson
@@ -14,6 +14,7 @@ from lianxi.store.drills import DrillLog
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.drills import DrillScreen
 from lianxi.ui.screens.help import HelpScreen
+from drawn import drawn_lines
 from samples import SAMPLE_LESSON
 
 

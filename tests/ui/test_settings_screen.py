@@ -30,7 +30,7 @@ def cell(app, key: str) -> str:
 
 
 async def open_settings(app, pilot):
-    await pilot.press("comma")
+    await pilot.press("comma")  # s is the statistics
     assert isinstance(app.screen, SettingsScreen)
     await app.workers.wait_for_complete()
     await pilot.pause()

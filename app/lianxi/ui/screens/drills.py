@@ -271,10 +271,16 @@ class DrillScreen(Screen):
 
     # -- drawing ------------------------------------------------------------------------
 
+    def _scope(self) -> str:
+        """ · the lesson's title (never its id) or the level, or nothing for all words."""
+        if self.lesson_id:
+            title = next((s.title for s in self.app.learner.lessons() if s.id == self.lesson_id), self.lesson_id)
+            return f" · {title}"
+        return f" · {self.level}" if self.level else ""
+
     def _draw_status(self) -> None:
-        scope = f" · lesson {self.lesson_id}" if self.lesson_id else f" · {self.level}" if self.level else ""
         done = f"answered {self.run.asked} · right {self.run.right}" if self.run else ""
-        self.query_one("#status", Static).update(f"Drill · {self.drill.value}{scope}    {done}")
+        self.query_one("#status", Static).update(Text(f"Drill · {self.drill.value}{self._scope()}    {done}"))
 
     def _draw(self) -> None:
         self._draw_status()
@@ -341,6 +347,17 @@ class DrillScreen(Screen):
 
     def action_back(self) -> None:
         voice(self.app).stop()
+        if self.run is not None and self.run.history:  # how it went, then back
+            from lianxi.study.summary import drill_summary
+            from lianxi.ui.screens.summary import SummaryScreen
+
+            screen = SummaryScreen(drill_summary(self.run, f"Drill · {self.drill.value}{self._scope()}"))
+            if len(self.app.screen_stack) > 2:
+                self.app.pop_screen()
+                self.app.push_screen(screen)
+            else:  # `lianxi drill ...`: the summary takes the drill's place, then Lianxi ends
+                self.app.switch_screen(screen)
+            return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
         else:

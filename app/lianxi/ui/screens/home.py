@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from lianxi.study.statistics import current_streak, today_counts
 from lianxi.ui.screens.help import HelpScreen
 
 HELP_KEYS = [
@@ -19,6 +20,8 @@ HELP_KEYS = [
     ("k", "card kinds of the selected lesson (typed answers, cloze)"),
     ("d", "audio drills: tones, tone pairs, listening, dictation, minimal pairs"),
     ("/", "look a word up in the dictionary; add it to My words"),
+    ("s", "statistics: calendar, forecast, retention, HSK, tones, time"),
+    ("b", "browse your cards: search, history, suspend, bury, flag, reset, leeches"),
     (",", "settings: new cards a day, retention (with a simulated year), light days, FSRS fit"),
     ("up, down", "move between lessons"),
     ("q", "quit"),
@@ -27,17 +30,20 @@ HELP_KEYS = [
 
 
 class HomeScreen(Screen):
+    # Every key the home screen has is in the footer, in short words so they fit 80 columns.
     BINDINGS = [
-        Binding("r", "review_all", "Review all"),
+        Binding("r", "review_all", "Review"),
         Binding("enter", "review_lesson", "Review lesson", show=False),
-        Binding("a", "add", "Add lesson"),
-        Binding("o", "open_file", "Open file"),
-        Binding("p", "pause", "Pause/resume", show=False),
-        Binding("k", "card_kinds", "Card kinds", show=False),
+        Binding("a", "add", "Add"),
+        Binding("o", "open_file", "Open"),
+        Binding("p", "pause", "Pause"),
+        Binding("k", "card_kinds", "Kinds"),
         Binding("d", "drills", "Drills"),
         Binding("slash", "lookup", "Look up"),
-        Binding("comma", "settings", "Settings"),  # "s" is for statistics (issue #10)
-        Binding("q", "app.quit", "Quit"),
+        Binding("s", "statistics", "Stats"),
+        Binding("b", "browse", "Cards"),
+        Binding("comma", "settings", "Settings"),
+        Binding("q", "app.quit", "Quit", show=False),  # as on every screen; the help says so
         Binding("question_mark", "help", "Help"),
     ]
 
@@ -45,7 +51,7 @@ class HomeScreen(Screen):
         yield Static(id="today")
         yield DataTable(id="lessons", cursor_type="row", zebra_stripes=True)
         yield Static(id="home-hint", classes="hint")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
@@ -62,17 +68,28 @@ class HomeScreen(Screen):
     def refresh_lessons(self) -> None:
         learner = self.app.learner
         stats = learner.stats()
-        streak = f" · streak {stats.streak} day{'s' if stats.streak != 1 else ''}" if stats.streak else ""
+        today = today_counts(learner)  # words, not answers: a card repeated in its learning steps is one word
+        days = current_streak(learner).current  # reviews and drills, as the statistics count them
+        streak = f" · streak {days} day{'s' if days != 1 else ''}" if days else ""
+        done = f" · {today.words} word{'s' if today.words != 1 else ''} reviewed" if today.words else ""
         self.query_one("#today", Static).update(
-            f"[b]Today[/b]  due {stats.due} · new {stats.new} · reviewed {stats.reviewed}{streak}"
+            f"[b]Today[/b]  due {stats.due} · new {stats.new}{done}{streak}"
         )
         table = self.query_one(DataTable)
+        # the learner's place: the same lesson stays selected when the list is drawn again
+        place = self._selected()
+        row = table.cursor_row
         table.clear()
         lessons = learner.lessons()
         for s in lessons:
             # lesson text is data: Text cells, never markup (a title "Week 3 [/]" must show, not crash)
             title = Text(s.title) if s.studying else Text.assemble(s.title, (" (paused)", "dim"))
             table.add_row(title, Text(s.level), str(s.words), str(s.due), str(s.new), key=s.id)
+        ids = [s.id for s in lessons]
+        if place in ids:
+            table.move_cursor(row=ids.index(place), animate=False)
+        elif lessons:
+            table.move_cursor(row=min(row, len(lessons) - 1), animate=False)
         hint = self.query_one("#home-hint", Static)
         if lessons:
             hint.update("r review all · enter review this lesson · a add a lesson · ? help")
@@ -138,6 +155,16 @@ class HomeScreen(Screen):
         from lianxi.ui.screens.settings import SettingsScreen
 
         self.app.push_screen(SettingsScreen())
+
+    def action_statistics(self) -> None:
+        from lianxi.ui.screens.statistics import StatisticsScreen
+
+        self.app.push_screen(StatisticsScreen())
+
+    def action_browse(self) -> None:
+        from lianxi.ui.screens.browser import BrowserScreen
+
+        self.app.push_screen(BrowserScreen())
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen("Your lessons", HELP_KEYS))

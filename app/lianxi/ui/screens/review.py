@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, VerticalScroll
@@ -82,10 +83,10 @@ class ReviewScreen(Screen):
     def show_card(self) -> None:
         card = self.session.current
         due, new = self.session.counts()
-        scope = f"lesson {self.lesson_id}" if self.lesson_id else "all lessons"
-        self.query_one("#status", Static).update(
-            f"Review · {scope}    due {due} · new {new} · done {self.session.reviewed}"
-        )
+        answers = self.session.reviewed
+        self.query_one("#status", Static).update(Text.assemble(
+            "Review · ", self.scope_title(),
+            f"    due {due} · new {new} · {answers} answer{'s' if answers != 1 else ''}"))
         card_widget = self.query_one("#card", Static)
         grades = self.query_one("#grades", Static)
         typed = self.query_one(TypedAnswer)
@@ -107,10 +108,35 @@ class ReviewScreen(Screen):
         else:
             grades.update("[b]space[/b]  show answer")
 
+    def scope_title(self) -> str:
+        """The lesson's title (never its id), or "all lessons"."""
+        if not self.lesson_id:
+            return "all lessons"
+        return next((s.title for s in self.app.learner.lessons() if s.id == self.lesson_id), self.lesson_id)
+
+    def summary(self):
+        from lianxi.study.summary import review_summary
+
+        ids = [a.review_id for a in self.session.history if a.review_id is not None]
+        return review_summary(self.app.learner, ids, f"Review · {self.scope_title()}")
+
+    def show_summary(self, then_leave: bool) -> None:
+        """The session's summary (after its last card, or on leaving with answers given)."""
+        from lianxi.ui.screens.summary import SummaryScreen
+
+        screen = SummaryScreen(self.summary())
+        if not then_leave:
+            self.app.push_screen(screen)
+        elif len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+            self.app.push_screen(screen)
+        else:  # `lianxi review`: the summary takes the review's place, then Lianxi ends
+            self.app.switch_screen(screen)
+
     def _done_text(self) -> str:
         done = self.session.reviewed
         if done:
-            return f"All done for now: {done} card{'s' if done != 1 else ''} reviewed.\n\nCome back tomorrow for the next ones."
+            return "All done for now.\n\nCome back tomorrow for the next ones."
         return "Nothing is due right now.\n\nAdd a lesson from the home screen (a), or come back tomorrow."
 
     # actions
@@ -134,6 +160,8 @@ class ReviewScreen(Screen):
         self.revealed = False
         self.show_card()
         speak_card(self.app, self.session.current, "show")
+        if self.session.current is None:  # the session's last card: how it went
+            self.show_summary(then_leave=False)
 
     def _typed_card_takes_enter(self) -> bool:
         """On a typed card enter goes to the answer box, then accepts the suggested grade."""
@@ -189,6 +217,9 @@ class ReviewScreen(Screen):
             voice(self.app).say(card.hanzi, card.pinyin, slow=slow)
 
     def action_back(self) -> None:
+        if self.session.current is not None and self.session.history:
+            self.show_summary(then_leave=True)  # leaving mid-session: the summary, then home
+            return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
         else:
