@@ -67,6 +67,8 @@ async def test_the_footer_shows_the_home_keys(learner):
     app = make_app(learner)
     async with app.run_test(size=(80, 24)):
         footer = drawn_lines(app)[-1]
-        for key, word in (("r", "Review"), ("a", "Add"), ("o", "Open"), ("p", "Pause"), ("k", "Kinds"),
-                          ("d", "Drills"), ("/", "Look up"), ("s", "Stats"), ("b", "Cards"), ("?", "Help")):
+        for key, word in (("r", "Review"), ("p", "Pause"), ("k", "Kinds"), ("d", "Drills"), ("/", "Look up"),
+                          ("s", "Stats"), ("b", "Cards"), (",", "Settings"), ("?", "Help")):
             assert f"{key} {word}" in footer, footer
+        above = drawn_lines(app)[-2]  # the rest of the keys, in words, just above
+        assert "a add a lesson" in above and "o open a lesson file" in above and "q quit" in above

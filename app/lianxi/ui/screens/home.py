@@ -30,12 +30,13 @@ HELP_KEYS = [
 
 
 class HomeScreen(Screen):
-    # Every key the home screen has is in the footer, in short words so they fit 80 columns.
+    # Every key the home screen has is in the footer or in the line above it (a, o, enter, q),
+    # in short words so they fit 80 columns.
     BINDINGS = [
         Binding("r", "review_all", "Review"),
         Binding("enter", "review_lesson", "Review lesson", show=False),
-        Binding("a", "add", "Add"),
-        Binding("o", "open_file", "Open"),
+        Binding("a", "add", "Add", show=False),  # in the line above the footer
+        Binding("o", "open_file", "Open", show=False),  # in the line above the footer
         Binding("p", "pause", "Pause"),
         Binding("k", "card_kinds", "Kinds"),
         Binding("d", "drills", "Drills"),
@@ -92,7 +93,7 @@ class HomeScreen(Screen):
             table.move_cursor(row=min(row, len(lessons) - 1), animate=False)
         hint = self.query_one("#home-hint", Static)
         if lessons:
-            hint.update("r review all · enter review this lesson · a add a lesson · ? help")
+            hint.update("enter review this lesson · a add a lesson · o open a lesson file · q quit")
         else:
             hint.update("No lessons yet. Press a to add the first course or an HSK lesson, o to open a lesson file.")
 
