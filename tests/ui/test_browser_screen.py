@@ -162,8 +162,10 @@ async def test_l_lists_the_leeches(studied):
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_browser(app, pilot)
         await pilot.press("l")
-        assert card_ids_drawn(screen) == [leech]
-        assert "leech 8×" in drawn(app)
+        leeches = [r[0] for r in conn.execute("SELECT id FROM cards WHERE leech > 0 ORDER BY lapses DESC, id")]
+        assert card_ids_drawn(screen) == leeches and leeches[0] == leech  # by memory too, most forgotten first
+        assert "red: a leech" in drawn(app)
+        assert str(screen.query_one("DataTable").get_row(str(leech))[4]) == "suspended"
 
 
 def test_browser_snapshot(snap_compare, studied):

@@ -71,4 +71,4 @@ async def test_the_footer_shows_the_home_keys(learner):
                           ("s", "Stats"), ("b", "Cards"), (",", "Settings"), ("?", "Help")):
             assert f"{key} {word}" in footer, footer
         above = drawn_lines(app)[-2]  # the rest of the keys, in words, just above
-        assert "a add a lesson" in above and "o open a lesson file" in above and "q quit" in above
+        assert "a add a lesson" in above and "o open a lesson file" in above

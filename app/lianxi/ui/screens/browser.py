@@ -107,14 +107,14 @@ class BrowserScreen(CardActions, Screen):
         self.query_one("#status", Static).update(
             Text.assemble(("Cards", "bold"), f" · {shown} card{'s' if found.total != 1 else ''}{what}"))
         self.query_one("#browser-hint", Static).update(
-            "enter: history and memory · s suspend · z bury · 1-4 flag · x reset · ? help"
+            "enter its history · s suspend · z bury · 1-4 flag · x reset · red: a leech"
             if found.rows else "No cards match. Try fewer words, or pinyin without tones.")
 
     def _cells(self, row: CardRow) -> list:
         now = self.app.learner.clock()
         state = browser.state_of(row, now)
-        if row.leech:  # a leech says so where its state is, with how often it was forgotten
-            state_text = Text(f"leech {row.lapses}×", style="bold red")
+        if row.leech:  # a leech: its state in red (the hint says so; its screen says why)
+            state_text = Text(state, style="bold red")
         else:
             state_text = Text(state, style={"due": "bold", "suspended": "yellow", "buried": "dim"}.get(state, ""))
         return [

@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -38,7 +38,8 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
             yield Static(Text(self.help_title, style="bold"), id="help-title")
-            yield Static(keys_table(self.keys), id="help-keys")
+            with VerticalScroll(id="help-scroll"):  # a long list scrolls inside the box at 80x24
+                yield Static(keys_table(self.keys), id="help-keys")
             yield Static("Press ? or Esc to close.", id="help-close", classes="hint")
 
     def action_dismiss(self) -> None:

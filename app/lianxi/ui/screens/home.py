@@ -17,12 +17,12 @@ HELP_KEYS = [
     ("a", "add a bundled lesson (first course, HSK)"),
     ("o", "open a lesson file"),
     ("p", "pause or resume the selected lesson"),
-    ("k", "card kinds of the selected lesson (typed answers, cloze)"),
-    ("d", "audio drills: tones, tone pairs, listening, dictation, minimal pairs"),
-    ("/", "look a word up in the dictionary; add it to My words"),
-    ("s", "statistics: calendar, forecast, retention, HSK, tones, time"),
-    ("b", "browse your cards: search, history, suspend, bury, flag, reset, leeches"),
-    (",", "settings: new cards a day, retention (with a simulated year), light days, FSRS fit"),
+    ("k", "card kinds of the selected lesson (typed, cloze)"),
+    ("d", "audio drills: tones, pairs, listening, dictation"),
+    ("/", "the dictionary; add a word to My words"),
+    ("s", "statistics: streak, forecast, retention, HSK, tones"),
+    ("b", "your cards: search, suspend, bury, flag, leeches"),
+    (",", "settings: new cards, retention, light days, FSRS fit"),
     ("up, down", "move between lessons"),
     ("q", "quit"),
     ("?", "this help"),
@@ -95,7 +95,7 @@ class HomeScreen(Screen):
         if lessons:
             hint.update("enter review this lesson · a add a lesson · o open a lesson file · q quit")
         else:
-            hint.update("No lessons yet. Press a to add the first course or an HSK lesson, o to open a lesson file.")
+            hint.update("No lessons yet · a add a lesson (first course, HSK) · o open a lesson file")
 
     def _selected(self) -> str | None:
         table = self.query_one(DataTable)

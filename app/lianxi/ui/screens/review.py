@@ -33,7 +33,7 @@ HELP_KEYS = [
     ("r, s", "hear the word again, or slowly"),
     ("m (say it)", "record yourself; m or space stops; then y yours, b yours then the target"),
     ("q, esc", "back to your lessons"),
-    ("?", "this help"),
+    ("?, f1", "this help (f1 while typing an answer)"),
 ]
 
 
@@ -54,6 +54,7 @@ class ReviewScreen(Screen):
         Binding("b", "both", "Both", show=False),
         Binding("q,escape", "back", "Back"),
         Binding("question_mark", "help", "Help"),
+        Binding("f1", "help", "Help", show=False, priority=True),  # also while typing an answer
     ]
 
     def __init__(self, lesson_id: str | None = None):
