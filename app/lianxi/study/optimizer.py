@@ -141,9 +141,9 @@ def fit_lines(result: Fit) -> list[str]:
     """A fit as plain lines (the command line and the settings screen show the same)."""
     now = "defaults" if result.current_fitted_on is None else f"in use ({result.current_fitted_on})"
     return [
-        f"Reviews used: {result.reviews:,} of your {result.answers:,} answers "
-        "(a card's first answer and same-day steps set the starting point).",
-        f"How well each predicts those reviews (lower is better), fitted in {result.seconds:.1f} s:",
+        f"Reviews used: {result.reviews:,} of your {result.answers:,} answers",
+        "  (first answers and same-day steps set the start; they are not scored).",
+        f"How well each predicts those reviews (lower is better); fitted in {result.seconds:.2f} s:",
         f"  {'':<22}{'log loss':>9}  {'RMSE':>6}",
         f"  {now:<22}{result.before.log_loss:>9.4f}  {result.before.rmse:>6.2%}",
         f"  {'fitted':<22}{result.after.log_loss:>9.4f}  {result.after.rmse:>6.2%}",
