@@ -39,7 +39,7 @@ __all__ = [
     "toneless_key",
     "gloss_keys",
     "gloss_words",
-    "gloss_count",
+    "english_index",
     "english_words",
     "popularity",
     "display_pinyin",
@@ -250,35 +250,41 @@ def gloss_keys(senses: Iterable[str]) -> dict[str, int]:
     Each key maps to 1 when its gloss carried an aside ("(after a pronoun) hello"), a
     weaker match than a plain gloss, else 0.
     """
+    return english_index(senses)[0]
+
+
+def gloss_words(senses: Iterable[str]) -> tuple[str, int]:
+    """Every gloss as its lowercased words, " | " between glosses, and how many glosses there are.
+
+    (" to go out | to leave ", 2). The index keeps the words so a query's words found whole
+    and in order inside one gloss ("go" in "to go out") rank above a stemmed match
+    ("going"), asides included; the count says how many meanings a word has (classifier
+    lines not counted): among learner words of one level, fewer is a closer translation.
+    """
+    _, words, count = english_index(senses)
+    return words, count
+
+
+def english_index(senses: Iterable[str]) -> tuple[dict[str, int], str, int]:
+    """gloss_keys and gloss_words in one pass over the senses (the index does 122k entries)."""
     keys: dict[str, int] = {}
+    parts: list[str] = []
     for sense in senses:
         if sense.startswith("CL:"):
             continue
         for gloss in sense.split(";"):
+            words = " ".join(_WORD.findall(gloss.lower()))
+            if not words:
+                continue
+            parts.append(words)
             weak = int("(" in gloss or "[" in gloss)
-            key = _normal_gloss(gloss) if weak else " ".join(_WORD.findall(gloss.lower()))
+            key = _normal_gloss(gloss) if weak else words
             if key:
                 keys[key] = min(keys.get(key, 1), weak)
                 if key.startswith(("to ", "a ", "an ", "the ")):
                     short = key.split(" ", 1)[1]
                     keys[short] = min(keys.get(short, 1), weak)
-    return keys
-
-
-def gloss_words(senses: Iterable[str]) -> str:
-    """Every gloss as its lowercased words, " | " between glosses: " to go out | to leave ".
-
-    The index keeps this so a query's words found whole and in order inside one gloss
-    ("go" in "to go out") rank above a stemmed match ("going"); asides count too.
-    """
-    glosses = (" ".join(_WORD.findall(g.lower())) for s in senses if not s.startswith("CL:") for g in s.split(";"))
-    return " " + " | ".join(g for g in glosses if g) + " "
-
-
-def gloss_count(senses: Iterable[str]) -> int:
-    """How many meanings an entry gives (glosses of its senses; classifier lines and pointers not counted)."""
-    kept = [s for s in senses if not s.startswith("CL:") and not _POINTER.match(s)]
-    return sum(1 for s in kept for g in s.split(";") if g.strip()) or 1
+    return keys, " " + " | ".join(parts) + " ", len(parts) or 1
 
 
 def english_words(text: str) -> list[str]:

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from lianxi.core.dictionary import (
-    Entry, HskWord, gloss_count, gloss_keys, gloss_words, popularity, reading_keys,
+    Entry, HskWord, english_index, popularity, reading_keys,
 )
 from lianxi.core.errors import UserError
 from lianxi.core.glosses import Pointer, learner_glosses, pointer
@@ -40,7 +40,7 @@ CREATE TABLE dictionary_entries (
     english TEXT NOT NULL,
     target_english TEXT NOT NULL DEFAULT '',  -- an entry that only points elsewhere: the senses of that word
     words TEXT NOT NULL,  -- core.dictionary.gloss_words: whole-word English matches
-    glosses INTEGER NOT NULL,  -- core.dictionary.gloss_count: how many meanings
+    glosses INTEGER NOT NULL,  -- core.dictionary.gloss_words: how many meanings
     hsk_rank INTEGER,  -- the best place in the HSK lists (level, then frequency); NULL: not an HSK word
     hsk_level TEXT NOT NULL DEFAULT '',  -- the label of that place: "HSK 1", "HSK 3.0 band 7-9"
     hsk2 TEXT NOT NULL DEFAULT '',  -- HSK 2.0 level "1".."6"
@@ -198,7 +198,6 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
     conn.executescript(_SCHEMA)
     progress(0.0, "Reading the dictionary")
     headwords: list[str] = []
-    readings: dict[tuple[str, str], tuple[str, ...]] = {}  # (simplified, toned) -> senses, for pointers
     pointers: list[tuple[int, Pointer]] = []
     count = 0
     for batch in _batches(entries, 10_000):
@@ -206,17 +205,17 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
         for entry in batch:
             count += 1
             toned, toneless = reading_keys(entry.pinyin)
+            keys, words, meanings = english_index(entry.senses)
             headwords.append(entry.simplified)
-            readings.setdefault((entry.simplified, toned), entry.senses)
-            target = pointer(entry.senses)
+            # a pointer names its word as hanzi[pin1 yin1]: only entries with a bracket can be one
+            target = pointer(entry.senses) if any("[" in sense for sense in entry.senses) else None
             if target is not None and target.simplified != entry.simplified:
                 pointers.append((count, target))
             rows.append((
                 count, entry.simplified, entry.traditional, entry.pinyin, toned,
-                toneless, " / ".join(entry.senses), gloss_words(entry.senses),
-                gloss_count(entry.senses), entry.minor,
+                toneless, " / ".join(entry.senses), words, meanings, entry.minor,
             ))
-            glosses.extend((key, count, weak) for key, weak in gloss_keys(entry.senses).items())
+            glosses.extend((key, count, weak) for key, weak in keys.items())
             spelled = " ".join(entry.simplified)
             if entry.traditional != entry.simplified:
                 spelled += " , " + " ".join(entry.traditional)
@@ -243,9 +242,9 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
     del popular, short
     _tag_hsk(conn, hsk)
     conn.executemany("UPDATE dictionary_entries SET target_english = ? WHERE id = ?",
-                     _pointed_senses(pointers, readings))
+                     list(_pointed_senses(conn, pointers)))
     conn.execute("COMMIT")
-    del readings, pointers
+    del pointers
     progress(0.8, "Indexing English")
     conn.execute("INSERT INTO dictionary_english (dictionary_english) VALUES ('rebuild')")
     conn.execute("INSERT INTO dictionary_info (key, value) VALUES ('version', ?)", (version,))
@@ -253,18 +252,23 @@ def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[Hsk
     return count
 
 
-def _pointed_senses(pointers: list[tuple[int, Pointer]], readings: dict[tuple[str, str], tuple[str, ...]]):
+def _pointed_senses(conn: sqlite3.Connection, pointers: list[tuple[int, Pointer]]):
     """(senses of the word pointed to, id) for entries that only point elsewhere ("erhua variant of 一点").
 
     Up to two hops (a variant of a variant); only when the word pointed to teaches something,
-    so a pointer's meaning reads like any other word's (core.glosses).
+    so a pointer's meaning reads like any other word's (core.glosses). Looked up through the
+    headword index, so the whole dictionary is never held in memory.
     """
     for entry_id, target in pointers:
         senses: tuple[str, ...] | None = None
         for _ in range(2):
-            found = readings.get((target.simplified, reading_keys(target.reading)[0]))
-            if found is None:
+            row = conn.execute(
+                "SELECT english FROM dictionary_entries WHERE simplified = ? AND toned = ? ORDER BY id LIMIT 1",
+                (target.simplified, reading_keys(target.reading)[0]),
+            ).fetchone()
+            if row is None:
                 break
+            found = tuple(row[0].split(" / "))
             behind = pointer(found)
             if behind is None or behind.simplified == target.simplified:
                 senses = found
