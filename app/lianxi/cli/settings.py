@@ -22,6 +22,8 @@ def settings(ctx: click.Context) -> None:
         click.echo(f"new-per-day:  {current.new_per_day}   (new cards a day)")
         click.echo(f"retention:    {current.desired_retention}   (how much you want to remember, 0.7-0.97)")
         click.echo(f"day-starts:   {current.day_starts_at}   (local hour when a new study day begins)")
+        cap = learner.review_cap
+        click.echo(f"reviews-per-day: {cap or 'off'}   (most reviews a day; off by default)")
         click.echo(f"tone-colours: {colours}   (five colours for tones 1-4 and neutral, 'default' or 'off')")
         click.echo(f"script:       {script(learner.progress)}   (simplified or traditional)")
         from lianxi.study.optimizer import describe_current
@@ -100,6 +102,26 @@ def day_starts(context: Context, hour: int) -> None:
 
     change_day_start(context.learner(), hour)
     click.echo(f"A new study day now begins at {hour}:00; cards keep the day they are due on.")
+
+
+@settings.command("reviews-per-day")
+@click.argument("value", metavar="N|off")
+@pass_context
+def reviews_per_day(context: Context, value: str) -> None:
+    """The most reviews a day (off by default): once reached, reviews wait for tomorrow."""
+    from lianxi.study.learner import MAX_REVIEW_CAP
+
+    cap = 0 if value.strip().lower() in ("off", "0") else None
+    if cap is None:
+        try:
+            cap = int(value)
+        except ValueError:
+            cap = -1
+        if not 1 <= cap <= MAX_REVIEW_CAP:
+            raise click.BadParameter(f"{value!r} is not usable: give a whole number from 1 to {MAX_REVIEW_CAP}, "
+                                     "or off")
+    context.learner().change_settings(reviews_per_day=cap)
+    click.echo(f"At most {cap} reviews a day." if cap else "No daily review limit.")
 
 
 @settings.command("tone-colours")

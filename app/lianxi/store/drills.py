@@ -8,6 +8,8 @@ creates and switches on or off. Must never import the UI or audio.
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -111,25 +113,38 @@ class DrillLog:
 # -- listening cards ---------------------------------------------------------------------
 
 
-def enrol_listening_cards(progress: Progress) -> int:
+def enrol_listening_cards(progress: Progress, *, everything: bool = False) -> int:
     """Give every studied word (recognition card reviewed at least once) a listening card.
 
-    New cards start as new (state 0), in the word's place in the new-card order. All
-    listening cards are then switched on or off to follow their word's lessons (studied
-    or paused, word still listed) and the learner's setting (settings "audio").
+    New cards start as new (state 0), in the word's place in the new-card order, studied
+    when the word's lessons are and the learner's setting (settings "audio") is on.
+    Called at the start of every review, so it looks only at recognition cards answered
+    since the last call (a heavy learner has 50,000); `everything` looks at all of them
+    and works out again whether each listening card is studied (after the setting changes).
     Returns how many cards were created.
     """
     offset = KIND_ORDER.index(CardKind.LISTENING) - KIND_ORDER.index(CardKind.RECOGNITION)
+    since = None if everything else progress.setting("listening_enrolled_until")
     with progress.transaction() as c:
+        # two queries: each MAX alone is one index look-up, together they would read every card
+        newest = (c.execute("SELECT COALESCE(MAX(id), 0) FROM cards").fetchone()[0],
+                  c.execute("SELECT COALESCE(MAX(last_review), 0) FROM cards").fetchone()[0])
+        recent = "" if since is None else "INDEXED BY cards_reviewed WHERE r.last_review >= :since AND"
         cur = c.execute(
             "INSERT OR IGNORE INTO cards (word_id, note_id, kind, new_order, active) "
-            "SELECT r.word_id, r.note_id, ?, r.new_order + ?, 0 FROM cards r "
-            "WHERE r.kind = ? AND r.state > 0 AND r.active",
-            (CardKind.LISTENING.value, offset, CardKind.RECOGNITION.value),
+            "SELECT r.word_id, r.note_id, :listening, r.new_order + :offset, 0 FROM cards r "
+            f"{recent or 'WHERE'} r.kind = :recognition AND r.state > 0",
+            {"listening": CardKind.LISTENING.value, "offset": offset, "recognition": CardKind.RECOGNITION.value,
+             "since": since},
         )
-        created = cur.rowcount
-        progress.refresh_cards("kind = ?", (CardKind.LISTENING.value,))
-    return max(created, 0)
+        created = max(cur.rowcount, 0)
+        if everything:
+            progress.refresh_cards("kind = ?", (CardKind.LISTENING.value,))
+        elif created:
+            progress.refresh_cards("kind = ? AND id > ?", (CardKind.LISTENING.value, newest[0]))
+        c.execute("INSERT INTO settings (key, value) VALUES ('listening_enrolled_until', ?) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (json.dumps(newest[1]),))
+    return created
 
 
 def listening_cards(progress: Progress) -> Sequence[tuple[int, int, bool]]:

@@ -41,6 +41,7 @@ from lianxi.core.lessons import Lesson
 from lianxi.core.schedule import Memory, State
 from lianxi.store import queue
 from lianxi.store.db import transaction
+from lianxi.store.counts import counts, everything, lesson_counts
 from lianxi.store.queue import IN_LESSON, Counts, Scope, other_readings
 from lianxi.store.sync import SyncReport, make_cards, readings_json, refresh_cards, sync_lesson
 
@@ -124,6 +125,15 @@ class Progress:
         if row:
             make_cards(self.conn, lesson_id, [CardKind(k) for k in json.loads(row[0])])
 
+    def lesson_names(self) -> list[tuple[str, str, str, bool]]:
+        """(id, title, level, studying) of every lesson in order, without counting anything."""
+        return [(r[0], r[1], r[2], bool(r[3])) for r in self.conn.execute(
+            "SELECT id, title, level, studying FROM lessons ORDER BY position")]
+
+    def lesson_states(self) -> dict[str, bool]:
+        """id -> being studied (not paused), for every lesson."""
+        return {r[0]: bool(r[1]) for r in self.conn.execute("SELECT id, studying FROM lessons")}
+
     def lesson_hashes(self) -> dict[str, tuple[str, str]]:
         """id -> (source, content hash) of every lesson in the database."""
         return {r[0]: (r[1], r[2]) for r in self.conn.execute("SELECT id, source, content_hash FROM lessons")}
@@ -131,7 +141,15 @@ class Progress:
     def lessons(self, until: datetime, day_start: datetime, new_left: int,
                 reviews_left: int | None = None) -> list[LessonSummary]:
         """Every lesson with its word count and the due and new words a review of it would show now."""
-        counts = queue.lesson_counts(self.conn, until, day_start)
+        return self._summaries(lesson_counts(self.conn, until, day_start), new_left, reviews_left)
+
+    def overview(self, until: datetime, day_start: datetime, new_left: int,
+                 reviews_left: int | None = None) -> tuple[Counts, list[LessonSummary]]:
+        """All lessons' counts together (before limits) and each lesson's summary, counted once."""
+        total, per_lesson = everything(self.conn, until, day_start)
+        return total, self._summaries(per_lesson, new_left, reviews_left)
+
+    def _summaries(self, counts: dict[str, Counts], new_left: int, reviews_left: int | None) -> list[LessonSummary]:
         words = dict(self.conn.execute("SELECT lesson_id, COUNT(*) FROM notes WHERE NOT removed GROUP BY lesson_id"))
         out = []
         for lesson_id, title, level, source, studying in self.conn.execute(
@@ -222,7 +240,7 @@ class Progress:
 
     def counts(self, until: datetime, day_start: datetime, lesson_id: str | None = None) -> Counts:
         """Due and new words a review (of everything, or of one lesson) would show, before limits."""
-        return queue.counts(self.conn, Scope(lesson_id), until, day_start)
+        return counts(self.conn, until, day_start, lesson_id)
 
     def waiting(self, until: datetime, ahead_until: datetime, day_start: datetime,
                 lesson_id: str | None = None) -> queue.Waiting:
@@ -254,6 +272,11 @@ class Progress:
             "SELECT DISTINCT CAST((reviewed_at + ?) / 86400 AS INTEGER) AS d FROM reviews ORDER BY d DESC",
             (offset_seconds,),
         )]
+
+    def answered_between(self, start: datetime, end: datetime) -> bool:
+        """Whether any answer was given from `start` up to `end` (one probe of the reviews_time index)."""
+        return self.conn.execute("SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? LIMIT 1",
+                                 (start.timestamp(), end.timestamp())).fetchone() is not None
 
     def traditional_forms(self) -> dict[int, str]:
         """note id -> traditional form, for learners who read traditional characters."""

@@ -15,7 +15,7 @@ count a screen shows, so a count always equals what a review started there shows
 
 Scope: everything the learner studies (`active` cards), or one lesson (cards whose word
 the lesson lists, entry not removed, lesson studied, kind made by it: `IN_LESSON`).
-Must never import the UI or audio.
+The counts themselves are in store/counts.py. Must never import the UI or audio.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from lianxi.core.pinyin import PinyinError, parse
 from lianxi.core.schedule import Memory, State
 
 # A card `c` belongs to lesson `l` through its entry `n` (n.word_id = c.word_id, n.lesson_id = l.id).
+# store/counts.py has its Python twin (`makes`), for counting many lessons at once.
 IN_LESSON = (
     "NOT n.removed AND l.studying "
     "AND (c.kind = 'listening' OR instr(l.card_kinds, '\"' || c.kind || '\"') > 0) "
@@ -40,16 +41,6 @@ IN_LESSON = (
 BURIED = (
     "EXISTS (SELECT 1 FROM cards s WHERE s.word_id = c.word_id AND s.id <> c.id "
     "AND s.last_review >= :day_start)"
-)
-# The same, from the `touched` table of words answered today (see _TOUCHED): for counting many cards.
-_BURIED_T = "(t.word_id IS NOT NULL AND (t.n > 1 OR t.card <> c.id))"
-_TOUCHED = (
-    "touched AS (SELECT word_id, COUNT(*) AS n, MIN(id) AS card FROM cards "
-    "WHERE last_review >= :day_start GROUP BY word_id)"
-)
-_DUE_WORDS = (
-    "due_words AS (SELECT DISTINCT word_id FROM cards WHERE active AND state > 0 AND due <= :until "
-    "AND NOT suspended AND buried_until <= :day_start)"
 )
 # `c` is in hand: not suspended, not buried until a later day (the card browser's marks, m200).
 IN_HAND = "NOT c.suspended AND c.buried_until <= :day_start"
@@ -153,7 +144,7 @@ def next_new(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start:
     source, where = _source(scope)
     where += (
         f" AND c.state = 0 AND NOT {BURIED} AND NOT EXISTS (SELECT 1 FROM cards d WHERE d.word_id = c.word_id "
-        "AND d.active AND d.state > 0 AND d.due <= :until)"
+        "AND d.active AND d.state > 0 AND d.due <= :until AND NOT d.suspended AND d.buried_until <= :day_start)"
     )
     row = conn.execute(
         f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.new_order LIMIT 1",
@@ -167,56 +158,6 @@ def card(conn: sqlite3.Connection, card_id: int) -> StudyCard | None:
         f"SELECT {CARD_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id WHERE c.id = ?", (card_id,)
     ).fetchone()
     return study_card(row) if row else None
-
-
-def _count_select(group: str) -> str:
-    """Per (group, word): does the review show a due card, a learning repeat, a new card."""
-    return (
-        f"SELECT {group} c.word_id AS word, "
-        f"MAX(c.state > 0 AND NOT {_BURIED_T} AND t.word_id IS NULL) AS due, "
-        f"MAX(c.state > 0 AND NOT {_BURIED_T} AND t.word_id IS NOT NULL) AS again, "
-        f"MAX(c.state = 0 AND NOT {_BURIED_T}) AS new "
-    )
-
-
-def counts(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start: datetime) -> Counts:
-    """Words a review of `scope` would show (cards due by `until`, new cards), before limits."""
-    if scope.lesson_id is None:
-        source = "cards c LEFT JOIN touched t ON t.word_id = c.word_id"
-        where = f"c.active AND {IN_HAND}"
-    else:
-        source = ("notes n JOIN lessons l ON l.id = n.lesson_id JOIN cards c ON c.word_id = n.word_id "
-                  "LEFT JOIN touched t ON t.word_id = c.word_id")
-        where = f"n.lesson_id = :lesson AND c.active AND {IN_HAND} AND {IN_LESSON}"
-    row = conn.execute(
-        f"""
-        WITH {_TOUCHED}, {_DUE_WORDS},
-        per_word AS ({_count_select('')} FROM {source}
-                     WHERE {where} AND (c.state = 0 OR c.due <= :until) GROUP BY c.word_id)
-        SELECT COALESCE(SUM(due), 0), COALESCE(SUM(again), 0),
-               COALESCE(SUM(new AND word NOT IN due_words), 0)
-        FROM per_word
-        """,
-        {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
-    ).fetchone()
-    return Counts(*row)
-
-
-def lesson_counts(conn: sqlite3.Connection, until: datetime, day_start: datetime) -> dict[str, Counts]:
-    """`counts` for every lesson at once (one query: the home screen and `lessons list`)."""
-    rows = conn.execute(
-        f"""
-        WITH {_TOUCHED}, {_DUE_WORDS},
-        per_word AS ({_count_select('n.lesson_id AS lesson,')}
-                     FROM cards c JOIN notes n ON n.word_id = c.word_id JOIN lessons l ON l.id = n.lesson_id
-                     LEFT JOIN touched t ON t.word_id = c.word_id
-                     WHERE c.active AND {IN_HAND} AND (c.state = 0 OR c.due <= :until) AND {IN_LESSON}
-                     GROUP BY n.lesson_id, c.word_id)
-        SELECT lesson, SUM(due), SUM(again), SUM(new AND word NOT IN due_words) FROM per_word GROUP BY lesson
-        """,
-        {"until": until.timestamp(), "day_start": day_start.timestamp()},
-    ).fetchall()
-    return {r[0]: Counts(r[1], r[2], r[3]) for r in rows}
 
 
 @dataclass(frozen=True, slots=True)

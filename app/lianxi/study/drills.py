@@ -59,7 +59,7 @@ def change_audio_settings(learner, **changes) -> AudioSettings:
     stored.update({k: bool(v) for k, v in changes.items()})
     learner.progress.set_setting("audio", stored)
     if "listening_cards" in changes:  # counts on every screen follow at once
-        enrol_listening_cards(learner.progress)
+        enrol_listening_cards(learner.progress, everything=True)
     return audio_settings(learner)
 
 

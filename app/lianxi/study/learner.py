@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lianxi import paths
+from lianxi.core.errors import UserError
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems, check_unique_ids
 from lianxi.core.schedule import Settings, day_start, study_day
 from lianxi.store.db import open_database
@@ -29,6 +30,7 @@ Clock = Callable[[], datetime]
 LEARN_AHEAD = timedelta(minutes=20)
 # The `+` key allows this many more new cards today.
 MORE_NEW = 5
+MAX_REVIEW_CAP = 10_000
 
 
 def utc_now() -> datetime:
@@ -52,6 +54,11 @@ def local_zone() -> tzinfo:
 # -- the learner's progress ---------------------------------------------------
 
 
+class UnknownLesson(UserError):
+    """An id that is neither one of the learner's lessons nor a bundled one."""
+
+
+
 class Learner:
     """One learner's progress on this machine: lessons, settings, sessions, stats.
 
@@ -65,6 +72,7 @@ class Learner:
         self.clock = clock
         self.zone = zone or local_zone()
         self.data_dir = data_dir
+        self.backup_problem: UserError | None = None
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, *, clock: Clock = utc_now, zone: tzinfo | None = None,
@@ -75,8 +83,10 @@ class Learner:
 
         folder = paths.data_dir(data_dir)
         zone = zone or local_zone()
-        conn = open_database(folder / paths.DATABASE_NAME, on_open(folder, clock(), zone))
+        opening = on_open(folder, clock(), zone)
+        conn = open_database(folder / paths.DATABASE_NAME, opening)
         learner = cls(Progress(conn), data_dir=folder, clock=clock, zone=zone, **kwargs)
+        learner.backup_problem = opening.problem  # the day's backup could not be written: say so
         restore_unsaved(learner)
         return learner
 
@@ -125,6 +135,25 @@ class Learner:
             raise LessonProblems([LessonError(lesson_id, 1, "id", "no bundled lesson has this id; see `lianxi lessons list`")])
         lesson = read_lesson_file(path, str(path.relative_to(paths.bundled_lessons_dir())))
         return self.progress.sync(lesson)
+
+    def lesson_to_review(self, lesson_id: str) -> str:
+        """Make `lianxi review --lesson ID` review that lesson; returns what was done, in words.
+
+        A lesson of yours is reviewed as it is (a paused one is resumed: you asked for it);
+        a bundled lesson not started yet is started first; any other id is a one-line error.
+        """
+        studying = self.progress.lesson_states()
+        if lesson_id in studying:
+            if studying[lesson_id]:
+                return ""
+            self.progress.set_studying(lesson_id, True)
+            return f"Resumed {lesson_id}."
+        if bundled_lesson_path(lesson_id) is None:
+            raise UnknownLesson(
+                f"there is no lesson with the id {lesson_id!r}: see `lianxi lessons list` for your lessons "
+                "and the bundled ones (use the id in the first column)")
+        report = self.start_bundled(lesson_id)
+        return f"Started {report.lesson_id}."
 
     def refresh_bundled(self) -> list[SyncReport]:
         """Bring edits of bundled lessons the learner has started into the database (new app version).
@@ -181,7 +210,11 @@ class Learner:
     def review_cap(self) -> int:
         """Most reviews a day (0: no cap, the default)."""
         stored = self.progress.setting("schedule", {}) or {}
-        return max(int(stored.get("reviews_per_day", 0) or 0), 0)
+        value = stored.get("reviews_per_day", 0)
+        # a value that is not a whole number in range (edited by hand) means no cap
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_REVIEW_CAP:
+            return 0
+        return value
 
     def reviews_left(self, start: datetime | None = None) -> int | None:
         """Reviews still allowed today under the cap, or None when there is no cap."""
@@ -199,29 +232,41 @@ class Learner:
     # stats
 
     def stats(self) -> "Stats":
+        return self.today()[0]
+
+    def today(self) -> tuple["Stats", list[LessonSummary]]:
+        """Everything the home screen shows, counted once: today's numbers and each lesson's."""
         now = self.clock()
         start = self.today_start(now)
-        reviewed, _ = self.progress.count_reviews_since(start)
-        shown = self.progress.counts(now + LEARN_AHEAD, start).shown(self.new_left(start), self.reviews_left(start))
-        return Stats(reviewed=reviewed, due=shown.due, new=shown.new, streak=self.streak(now))
+        reviewed, introduced = self.progress.count_reviews_since(start)
+        new_left = max(self.settings.new_per_day + self.extra_new(start) - introduced, 0)
+        reviews_left = self.reviews_left(start)
+        counts, lessons = self.progress.overview(now + LEARN_AHEAD, start, new_left, reviews_left)
+        shown = counts.shown(new_left, reviews_left)
+        stats = Stats(reviewed=reviewed, due=shown.due, new=shown.new, streak=self.streak(now),
+                      new_waiting=counts.new - shown.new, capped=counts.due + counts.again - shown.due)
+        return stats, lessons
 
     def streak(self, now: datetime | None = None) -> int:
         """Days in a row with at least one answer, ending today (or yesterday, if today has none yet).
 
-        Each answer falls in the study day of its own moment (the zone offset then, not now).
+        Each study day is looked up with its own start and end (its own zone offset, so a
+        daylight-saving change moves nothing), one index probe a day back from today: a long
+        history is never read whole.
         """
-        from lianxi.study.schedule_settings import answer_days
-
         now = now or self.clock()
-        days = answer_days(self)
-        today = study_day(now, self.zone, self.settings.day_starts_at).toordinal()
-        expected = today if days and days[0] == today else today - 1
+        starts_at = self.settings.day_starts_at
+
+        def answered(day) -> bool:
+            return self.progress.answered_between(day_start(day, self.zone, starts_at),
+                                                  day_start(day + timedelta(days=1), self.zone, starts_at))
+
+        today = study_day(now, self.zone, starts_at)
+        day = today if answered(today) else today - timedelta(days=1)
         count = 0
-        for day in days:
-            if day != expected:
-                break
+        while answered(day):
             count += 1
-            expected -= 1
+            day -= timedelta(days=1)
         return count
 
 
@@ -242,8 +287,10 @@ def _fingerprint(files: Iterable[Path]) -> str:
 @dataclass(frozen=True, slots=True)
 class Stats:
     reviewed: int
-    due: int
-    new: int
+    due: int  # words a review of everything shows now (see store.queue)
+    new: int  # new words it shows today (within today's allowance)
     streak: int
+    new_waiting: int = 0  # new words beyond today's allowance (`+` allows more)
+    capped: int = 0  # due words beyond today's review cap
 
 

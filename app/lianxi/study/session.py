@@ -10,14 +10,15 @@ wait and why. Its card is not shown again meanwhile. Must never import Textual.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lianxi.core.cards import StudyCard
 from lianxi.core.due_days import DueLoad
 from lianxi.core.schedule import Memory, Rating, Scheduler, State, card_seed, format_interval, next_day_start
-from lianxi.study.learner import LEARN_AHEAD
+from lianxi.store.queue import Counts
+from lianxi.study.learner import LEARN_AHEAD, MORE_NEW
 from lianxi.study.saving import NotSaved, UnsavedAnswer, save_now
 from lianxi.study.schedule_settings import due_load
 
@@ -41,15 +42,67 @@ class Answered:
 
 @dataclass(frozen=True, slots=True)
 class Nothing:
-    """Why a review has nothing to show, in numbers the screen turns into words."""
+    """Why a review has nothing to show: the numbers, and the plain words the screens use."""
 
     new_waiting: int  # words with a new card beyond today's allowance
-    new_per_day: int
+    new_limit: int  # new cards allowed today (the daily setting plus any `+`)
     held: int  # words waiting for tomorrow because a sibling card was studied today
     capped: int  # words due beyond today's review cap
     review_cap: int
     ahead: int  # words coming due in the next AHEAD_DAYS days (study ahead)
     reviewed: int  # answers in this session
+    studying_ahead: bool = False
+
+    @property
+    def more_new(self) -> bool:
+        """Whether `+` (more new cards today) would give something to study."""
+        return self.new_waiting > 0
+
+    @property
+    def study_ahead(self) -> bool:
+        return self.ahead > 0 and not self.studying_ahead
+
+    def lines(self) -> list[str]:
+        """What the "nothing to do" screen says, one reason a line (plain text)."""
+        # how many words were reviewed is the session summary's to say (it counts words, not answers)
+        out = ["All done for now." if self.reviewed else "Nothing to review right now."]
+        if self.studying_ahead:
+            out.append(f"Nothing more comes due in the next {AHEAD_DAYS} days.")
+            return out
+        if self.new_waiting:
+            out.append(f"You have had today's {self.new_limit} new cards; {_words(self.new_waiting)} "
+                       f"{_wait(self.new_waiting)} in your lessons. Press + to allow {MORE_NEW} more today.")
+        if self.capped:
+            out.append(f"You reached today's limit of {self.review_cap} reviews; {_words(self.capped)} "
+                       f"{_wait(self.capped)} for tomorrow (lianxi settings reviews-per-day changes it).")
+        if self.held:
+            out.append(f"{_words(self.held).capitalize()} {_wait(self.held)} for tomorrow: another card of the "
+                       "same word was studied today, and each word comes once a day.")
+        if self.ahead:
+            out.append(f"{_words(self.ahead).capitalize()} {'comes' if self.ahead == 1 else 'come'} due in the "
+                       f"next {AHEAD_DAYS} days: press a to study ahead.")
+        if len(out) == 1:
+            out.append("Come back tomorrow for the next ones.")
+        return out
+
+
+def nothing_today(stats) -> str:
+    """The home screen's line when today's limits are why nothing is due or new (learner.Stats)."""
+    parts = []
+    if stats.new_waiting:
+        parts.append(f"Today's new cards are done; {_words(stats.new_waiting)} {_wait(stats.new_waiting)}: "
+                     f"press + to allow {MORE_NEW} more today.")
+    if stats.capped:
+        parts.append(f"Today's review limit is reached; {_words(stats.capped)} {_wait(stats.capped)} for tomorrow.")
+    return " ".join(parts)
+
+
+def _words(n: int) -> str:
+    return f"{n} word{'s' if n != 1 else ''}"
+
+
+def _wait(n: int) -> str:
+    return "waits" if n == 1 else "wait"
 
 
 class Session:
@@ -76,9 +129,14 @@ class Session:
         self.pending: list[UnsavedAnswer] = []  # answers not written yet, oldest first
         self.problem: NotSaved | None = None  # why they wait
         self.reviewed = 0
+        # the status line's counts: counted in full once, then kept up to date answer by answer
+        self._base: Counts | None = None
+        self._base_until = 0.0
+        self._answered: dict[int, float] = {}  # card -> when it is due again, for cards answered since
         self._start_day(learner.today_start())
 
     def _start_day(self, start: datetime) -> None:
+        self._base = None
         self._day_start = start
         # the next day starts 23 or 25 hours later on daylight-saving change days
         self._next_day = next_day_start(start, self.learner.zone, self.scheduler.settings.day_starts_at)
@@ -124,14 +182,48 @@ class Session:
         return {rating: format_interval(delta) for rating, delta in preview.items()}
 
     def counts(self) -> tuple[int, int]:
-        """(due, new) this session will still show: the same numbers as the home screen's."""
+        """(due, new) this session will still show: the same numbers as the home screen's.
+
+        Counted in full at the start (and by `recount`, which the screen calls now and then
+        for cards that came due meanwhile); each answer then moves its word by itself, so a
+        key press never recounts a heavy collection.
+        """
         now = self.learner.clock()
         if self.ahead is not None:
             counts = self.progress.counts(now + self.ahead, self._day_start, self.lesson_id)
             return counts.due + counts.again, 0
-        shown = self.progress.counts(now + LEARN_AHEAD, self._day_start, self.lesson_id).shown(
-            self._new_left, self._reviews_left)
+        if self._base is None:
+            self.recount()
+        until = (now + LEARN_AHEAD).timestamp()
+        again = self._base.again + sum(1 for due in self._answered.values() if due <= until)
+        shown = Counts(self._base.due, again, self._base.new).shown(self._new_left, self._reviews_left)
         return shown.due, shown.new
+
+    def recount(self) -> None:
+        """Count in full what this session will still show (cards may have come due meanwhile)."""
+        until = self.learner.clock() + LEARN_AHEAD
+        self._base = self.progress.counts(until, self._day_start, self.lesson_id)
+        self._base_until = until.timestamp()
+        self._answered.clear()
+
+    def _counted_answer(self, card: StudyCard, after: Memory) -> None:
+        """Move the answered card's word out of the count it was in; it counts again if due soon."""
+        base = self._base
+        if base is None:
+            return
+        due = card.memory.due.timestamp() if card.memory.due else None
+        if card.id in self._answered:
+            del self._answered[card.id]
+        elif card.is_new:
+            base = replace(base, new=max(base.new - 1, 0))
+        elif due is not None and due <= self._base_until:
+            if _answered_since(card.memory, self._day_start):
+                base = replace(base, again=max(base.again - 1, 0))
+            else:
+                base = replace(base, due=max(base.due - 1, 0))
+        self._base = base
+        if after.due is not None:
+            self._answered[card.id] = after.due.timestamp()
 
     def answer(self, rating: Rating | int, typed: str | None = None) -> StudyCard | None:
         """Grade the current card, store it (or keep it until it can be stored), show the next."""
@@ -156,6 +248,7 @@ class Session:
         self.history.append(Answered(card, review_id, self._new_left, self._reviews_left,
                                      None if review_id is not None else unsaved))
         self._count_answer(card)
+        self._counted_answer(card, after)
         self.reviewed += 1
         return self.next()
 
@@ -196,6 +289,7 @@ class Session:
         self._new_left = last.new_left_before
         self._reviews_left = last.reviews_left_before
         self._load = None  # counted afresh when next needed
+        self._base = None  # counted afresh
         self.reviewed -= 1
         self.current = last.card
         self.shown_at = time.monotonic()
@@ -219,13 +313,14 @@ class Session:
         waiting = self.progress.waiting(now + LEARN_AHEAD, now + timedelta(days=AHEAD_DAYS),
                                         self._day_start, self.lesson_id)
         return Nothing(
-            new_waiting=counts.new if self._new_left <= 0 else 0,
-            new_per_day=self.learner.settings.new_per_day,
+            new_waiting=counts.new if self._new_left <= 0 and self.ahead is None else 0,
+            new_limit=self.learner.settings.new_per_day + self.learner.extra_new(self._day_start),
             held=waiting.held,
             capped=counts.due if self._reviews_left is not None and self._reviews_left <= 0 else 0,
             review_cap=self.learner.review_cap,
             ahead=waiting.ahead,
             reviewed=self.reviewed,
+            studying_ahead=self.ahead is not None,
         )
 
     def skip_current(self) -> None:

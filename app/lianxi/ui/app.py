@@ -7,7 +7,9 @@ from pathlib import Path
 from textual.app import App
 from textual.binding import Binding
 
+from lianxi.core.errors import UserError
 from lianxi.study import Learner
+from lianxi.study.data import problem_of
 from lianxi.ui.tones import palette_from_setting
 
 
@@ -25,6 +27,7 @@ class LianxiApp(App):
     def __init__(self, learner: Learner, *, start: str = "home", lesson_id: str | None = None, player=None,
                  microphone=None):
         super().__init__()
+        self.problem: UserError | None = None  # what stopped the app, said for a person
         self.learner = learner
         self.start = start
         self.lesson_id = lesson_id
@@ -36,7 +39,32 @@ class LianxiApp(App):
         """Notifications are plain text, always: they quote lesson titles, words and file names."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def _handle_exception(self, error: Exception) -> None:
+        """A fault a person can act on (a damaged or full disk, a busy file) ends the app with
+        one line and exit status 1, never a traceback; anything else is a bug and shows one."""
+        problem = problem_of(error)
+        if problem is None:
+            super()._handle_exception(error)
+            return
+        self.problem = problem
+        self.exit(return_code=1)
+
+    async def action_quit(self) -> None:
+        """Quit, but first save (or keep for the next start) answers that are waiting to be saved."""
+        from lianxi.ui.screens.review import ReviewScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ReviewScreen) and not screen.keep_unsaved():
+                return
+        self.exit()
+
     def on_mount(self) -> None:
+        if self.learner.backup_problem is not None:
+            self.notify(f"Today's backup could not be made: {self.learner.backup_problem}", severity="warning",
+                        timeout=8)
+        self._show_first_screen()
+
+    def _show_first_screen(self) -> None:
         from lianxi.ui.screens.home import HomeScreen
         from lianxi.ui.screens.review import ReviewScreen
         from lianxi.ui.screens.welcome import WelcomeScreen
@@ -51,7 +79,7 @@ class LianxiApp(App):
             from lianxi.ui.screens.speak import screen_for_start as speaking_screen
 
             self.push_screen(speaking_screen(self.start))
-        elif not self.learner.lessons() and not self.learner.progress.setting("welcomed"):
+        elif not self.learner.progress.lesson_states() and not self.learner.progress.setting("welcomed"):
             self.push_screen(HomeScreen())
             self.push_screen(WelcomeScreen())
         else:
@@ -70,11 +98,18 @@ def run_app(data_dir: Path | None, start: str = "home", lesson_id: str | None = 
     folder = paths.data_dir(data_dir)
     with DataLock(folder):
         learner = Learner.open(folder)
-        learner.refresh_bundled()
-        from lianxi.study.schedule_settings import align_due_days
-
-        align_due_days(learner)  # once: cards scheduled before due days start their day at the day start
         try:
-            make_app(learner, start=start, lesson_id=lesson_id).run()
+            learner.refresh_bundled()
+            from lianxi.study.schedule_settings import align_due_days
+
+            align_due_days(learner)  # once: cards scheduled before due days start their day at the day start
+            if start == "review" and lesson_id:
+                learner.lesson_to_review(lesson_id)  # starts a bundled lesson; an unknown id is one line
+            app = make_app(learner, start=start, lesson_id=lesson_id)
+            app.run()
         finally:
             learner.close()
+    if app.problem is not None:
+        raise app.problem
+    if app.return_code:  # the app stopped on an error: say so to the shell too
+        raise SystemExit(app.return_code)

@@ -146,10 +146,12 @@ class ScopeScreen(ModalScreen[tuple[str | None, str | None] | None]):
     def compose(self) -> ComposeResult:
         learner = self.app.learner
         options = [Option("All your words", id="all")]
-        levels = sorted({s.level for s in learner.lessons()})
+        names = learner.progress.lesson_names()  # titles only: no counts needed here
+        levels = sorted({level for _, _, level, _ in names})
         # lesson titles and levels are data: Text prompts, never markup
         options += [Option(Text(f"Level: {level}"), id=f"level:{level}") for level in levels]
-        options += [Option(Text(f"Lesson: {s.title} ({s.level})"), id=f"lesson:{s.id}") for s in learner.lessons()]
+        options += [Option(Text(f"Lesson: {title} ({level})"), id=f"lesson:{lesson_id}")
+                    for lesson_id, title, level, _ in names]
         with Vertical(id="drill-scope"):
             yield Static("[b]Which words?[/b]")
             yield OptionList(*options, id="drill-scope-list")

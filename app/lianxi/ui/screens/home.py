@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from lianxi.study.session import nothing_today
 from lianxi.study.statistics import current_streak, today_counts
 from lianxi.ui.screens.help import HelpScreen
 
@@ -23,6 +24,7 @@ HELP_KEYS = [
     ("s", "statistics: streak, forecast, retention, HSK, tones"),
     ("b", "your cards: search, suspend, bury, flag, leeches"),
     (",", "settings: new cards, retention, light days, FSRS fit"),
+    ("+", "when today's new cards are done: 5 more today"),
     ("up, down", "move between lessons"),
     ("q", "quit"),
     ("?", "this help"),
@@ -44,6 +46,7 @@ class HomeScreen(Screen):
         Binding("s", "statistics", "Stats"),
         Binding("b", "browse", "Cards"),
         Binding("comma", "settings", "Settings"),
+        Binding("plus", "more_new", "More new", show=False),  # offered in the line above when it helps
         Binding("q", "app.quit", "Quit", show=False),  # as on every screen; the help says so
         Binding("question_mark", "help", "Help"),
     ]
@@ -61,14 +64,15 @@ class HomeScreen(Screen):
         table.add_column("Words", key="words")
         table.add_column("Due", key="due")
         table.add_column("New", key="new")
-        self.refresh_lessons()
 
     def on_screen_resume(self) -> None:
+        """Also on the first show: the counts are worked out once per visit, not on mount too."""
         self.refresh_lessons()
 
     def refresh_lessons(self) -> None:
         learner = self.app.learner
-        stats = learner.stats()
+        stats, lessons = learner.today()  # every count on this screen, counted once
+        self._stats = stats
         today = today_counts(learner)  # words, not answers: a card repeated in its learning steps is one word
         days = current_streak(learner).current  # reviews and drills, as the statistics count them
         streak = f" · streak {days} day{'s' if days != 1 else ''}" if days else ""
@@ -81,7 +85,6 @@ class HomeScreen(Screen):
         place = self._selected()
         row = table.cursor_row
         table.clear()
-        lessons = learner.lessons()
         for s in lessons:
             # lesson text is data: Text cells, never markup (a title "Week 3 [/]" must show, not crash)
             title = Text(s.title) if s.studying else Text.assemble(s.title, (" (paused)", "dim"))
@@ -92,7 +95,9 @@ class HomeScreen(Screen):
         elif lessons:
             table.move_cursor(row=min(row, len(lessons) - 1), animate=False)
         hint = self.query_one("#home-hint", Static)
-        if lessons:
+        if lessons and not stats.due and not stats.new and (stats.new_waiting or stats.capped):
+            hint.update(Text(nothing_today(stats)))  # today's limits are why nothing is shown
+        elif lessons:
             hint.update("enter review this lesson · a add a lesson · o open a lesson file · q quit")
         else:
             hint.update("No lessons yet · a add a lesson (first course, HSK) · o open a lesson file")
@@ -131,9 +136,19 @@ class HomeScreen(Screen):
     def action_pause(self) -> None:
         lesson_id = self._selected()
         if lesson_id:
-            current = next(s for s in self.app.learner.lessons() if s.id == lesson_id)
-            self.app.learner.progress.set_studying(lesson_id, not current.studying)
+            studying = self.app.learner.progress.lesson_states().get(lesson_id, False)
+            self.app.learner.progress.set_studying(lesson_id, not studying)
             self.refresh_lessons()
+
+    def action_more_new(self) -> None:
+        """Anki's "increase today's new card limit": offered when the limit is why nothing is new."""
+        stats = getattr(self, "_stats", None)
+        if stats is None or not stats.new_waiting or stats.new:
+            self.notify("New cards are still left for today: press r to review.", timeout=3)
+            return
+        self.app.learner.allow_more_new()
+        self.refresh_lessons()
+        self.notify(f"{self._stats.new} more new cards allowed today.", timeout=3)
 
     def action_drills(self) -> None:
         from lianxi.ui.screens.drills import DrillMenuScreen

@@ -42,7 +42,8 @@ class LessonSettingsScreen(Screen):
         self._reverting = False
 
     def compose(self) -> ComposeResult:
-        title = next((s.title for s in self.app.learner.lessons() if s.id == self.lesson_id), self.lesson_id)
+        title = next((title for lesson_id, title, _, _ in self.app.learner.progress.lesson_names()
+                      if lesson_id == self.lesson_id), self.lesson_id)
         on_now = set(lesson_kinds(self.app.learner, self.lesson_id))
         with Vertical(id="kinds"):
             yield Static(Text.assemble(("Card kinds", "bold"), " · ", title), id="kinds-title")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from lianxi.core.cards import CardKind
+from lianxi.core.errors import UserError
 from lianxi.core.schedule import Rating
+from lianxi.study.saving import keep_for_later, waiting_text
+from lianxi.study.session import AHEAD_DAYS
 from lianxi.study.drills import add_listening_cards
 from lianxi.study.sentences import card_extras
 from lianxi.ui.screens.help import HelpScreen
@@ -32,9 +37,16 @@ HELP_KEYS = [
     ("u", "undo the last answer"),
     ("r, s", "hear the word again, or slowly"),
     ("m (say it)", "record yourself; m or space stops; then y yours, b yours then the target"),
+    ("+", "when today's new cards are done: allow 5 more today"),
+    ("a", "when nothing is due: study ahead (cards due in the next 7 days)"),
     ("q, esc", "back to your lessons"),
     ("?, f1", "this help (f1 while typing an answer)"),
 ]
+
+# How often answers that could not be saved are tried again (seconds).
+RETRY_EVERY = 2.0
+# How often the status line counts in full (cards come due as time passes; answers count themselves).
+RECOUNT_EVERY = 60.0
 
 
 class ReviewScreen(Screen):
@@ -52,6 +64,8 @@ class ReviewScreen(Screen):
         Binding("m", "say", "Record", show=False),
         Binding("y", "yours", "Yours", show=False),
         Binding("b", "both", "Both", show=False),
+        Binding("plus", "more_new", "More new", show=False),
+        Binding("a", "study_ahead", "Study ahead", show=False),
         Binding("q,escape", "back", "Back"),
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False, priority=True),  # also while typing an answer
@@ -64,6 +78,7 @@ class ReviewScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(id="status")
+        yield Static(id="unsaved")
         with VerticalScroll(id="card-area"):
             yield Static(id="card")
             yield TypedAnswer(id="typed")
@@ -73,29 +88,39 @@ class ReviewScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        add_listening_cards(self.app.learner)  # studied words join as listening cards
+        try:
+            add_listening_cards(self.app.learner)  # studied words join as listening cards
+        except UserError:
+            pass  # a busy or full disk: they join next time; reviewing must not wait for it
         self.session = self.app.learner.session(self.lesson_id)
         self.session.next()
+        self._counted = False  # the first card is drawn before the (heavier) counts
         self.show_card()
         speak_card(self.app, self.session.current, "show")
+        self.set_timer(0.05, self._first_count)  # after the first card is on the screen
+        self.set_interval(RETRY_EVERY, self._retry_saving)
+        self.set_interval(RECOUNT_EVERY, self._recount)
 
     # drawing
 
     def show_card(self) -> None:
         card = self.session.current
-        due, new = self.session.counts()
-        answers = self.session.reviewed
-        self.query_one("#status", Static).update(Text.assemble(
-            "Review · ", self.scope_title(),
-            f"    due {due} · new {new} · {answers} answer{'s' if answers != 1 else ''}"))
+        if card is None:  # the end of the review: count in full, as the home screen will
+            self.session.recount()
+            self._counted = True
+        self._show_status()
         card_widget = self.query_one("#card", Static)
         grades = self.query_one("#grades", Static)
         typed = self.query_one(TypedAnswer)
         typed.show_for(card, self.revealed)
         self._show_say_panel(card)
         if card is None:
-            card_widget.update(self._done_text())
-            grades.update("q  back to your lessons")
+            nothing = self.session.nothing()
+            card_widget.update(Text("\n\n".join(nothing.lines())))
+            keys = [("+", "more new cards")] if nothing.more_new else []
+            keys += [("a", "study ahead")] if nothing.study_ahead else []
+            keys.append(("q", "back to your lessons"))
+            grades.update(Text("   ").join(Text.assemble((k, "bold"), f" {what}") for k, what in keys))
             return
         extras = card_extras(self.app.learner, card, self.revealed)  # script setting, example sentences
         card_widget.update(render_card(card, self.app.palette, self.revealed, **extras))
@@ -109,11 +134,34 @@ class ReviewScreen(Screen):
         else:
             grades.update("[b]space[/b]  show answer")
 
+    def _show_status(self) -> None:
+        status = Text.assemble("Review · ", self.scope_title())
+        if self.session.ahead is not None:
+            status.append(", studying ahead")
+        if self._counted:
+            due, new = self.session.counts()
+            answers = self.session.reviewed
+            status.append(f"    due {due} · new {new} · {answers} answer{'s' if answers != 1 else ''}")
+        self.query_one("#status", Static).update(status)
+        waiting = waiting_text(len(self.session.pending), self.session.problem)
+        unsaved = self.query_one("#unsaved", Static)
+        unsaved.update(Text(waiting))
+        unsaved.set_class(bool(waiting), "shown")
+
+    def _first_count(self) -> None:
+        self._counted = True
+        self._show_status()
+
+    def _recount(self) -> None:
+        self.session.recount()
+        self._show_status()
+
     def scope_title(self) -> str:
         """The lesson's title (never its id), or "all lessons"."""
         if not self.lesson_id:
             return "all lessons"
-        return next((s.title for s in self.app.learner.lessons() if s.id == self.lesson_id), self.lesson_id)
+        names = self.app.learner.progress.lesson_names()  # titles only: no counting on every card
+        return next((title for lesson_id, title, _, _ in names if lesson_id == self.lesson_id), self.lesson_id)
 
     def summary(self):
         from lianxi.study.summary import review_summary
@@ -133,12 +181,6 @@ class ReviewScreen(Screen):
             self.app.push_screen(screen)
         else:  # `lianxi review`: the summary takes the review's place, then Lianxi ends
             self.app.switch_screen(screen)
-
-    def _done_text(self) -> str:
-        done = self.session.reviewed
-        if done:
-            return "All done for now.\n\nCome back tomorrow for the next ones."
-        return "Nothing is due right now.\n\nAdd a lesson from the home screen (a), or come back tomorrow."
 
     # actions
 
@@ -217,7 +259,55 @@ class ReviewScreen(Screen):
         if card is not None:
             voice(self.app).say(card.hanzi, card.pinyin, slow=slow)
 
+    def action_more_new(self) -> None:
+        """Anki's "increase today's new card limit": only when the limit is why nothing is shown."""
+        if self.session.current is not None or not self.session.nothing().more_new:
+            return
+        left = self.session.allow_more_new()
+        self.notify(f"{left} more new cards allowed today.", timeout=3)
+        self._start_next()
+
+    def action_study_ahead(self) -> None:
+        if self.session.current is not None or not self.session.nothing().study_ahead:
+            return
+        self.session = self.app.learner.session(self.lesson_id, ahead=timedelta(days=AHEAD_DAYS))
+        self._start_next()
+
+    def _start_next(self) -> None:
+        self.revealed = False
+        self.session.next()
+        self.show_card()
+        speak_card(self.app, self.session.current, "show")
+
+    # answers that could not be saved yet
+
+    def _retry_saving(self) -> None:
+        if self.session.pending:
+            waiting = len(self.session.pending)
+            if self.session.retry_saving() < waiting:
+                self.show_card()
+                if not self.session.pending:
+                    self.notify("Every answer is saved now.", timeout=3)
+
+    def keep_unsaved(self) -> bool:
+        """Before leaving: save what waits, or keep it in a file for the next start; False if neither worked."""
+        if not self.session.pending or not self.session.retry_saving(wait=2.0):
+            return True
+        count = len(self.session.pending)
+        try:
+            keep_for_later(self.app.learner, self.session.pending)
+        except UserError as exc:
+            self.notify(f"{count} answers are not saved yet ({exc}). Keep this window open: "
+                        "Lianxi keeps trying.", severity="error", timeout=10)
+            return False
+        self.session.pending.clear()
+        self.notify(f"{count} answers could not be saved now ({self.session.problem.reason if self.session.problem else 'busy'}); "
+                    "they are kept and will be added the next time Lianxi starts.", severity="warning", timeout=10)
+        return True
+
     def action_back(self) -> None:
+        if not self.keep_unsaved():
+            return
         if self.session.current is not None and self.session.history:
             self.show_summary(then_leave=True)  # leaving mid-session: the summary, then home
             return
