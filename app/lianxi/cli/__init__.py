@@ -48,6 +48,15 @@ class Commands(click.Group):
                 click.echo(f"lianxi: {visible(str(exc), allow_newline=True)}", err=True)
                 ctx.exit(1)
             raise
+        except Exception as exc:
+            # a fault of the progress file or the disk (damaged, full, busy) is said for a person
+            from lianxi.study.data import problem_of
+
+            problem = problem_of(exc)
+            if problem is None:
+                raise
+            click.echo(f"lianxi: {visible(str(problem), allow_newline=True)}", err=True)
+            ctx.exit(1)
 
 
 @click.group(cls=Commands, invoke_without_command=True,

@@ -13,7 +13,7 @@ Rules for every writer (the answer path must never wait more than ~100 ms):
   that caused it.
 - A long job (an import, an index build, rescheduling every card) writes in short
   transactions: `in_short_transactions(conn, items, write)` sizes its batches to take
-  about 50 ms each, so an answer given meanwhile waits at most one batch. Make the job
+  about 40 ms each, so an answer given meanwhile waits at most one batch. Make the job
   safe to stop between batches (write its "done" marker last, or stage rows and make
   them visible in one small final transaction).
 - Nothing is written to a file before it is known to be ours and not newer than us:
@@ -133,33 +133,41 @@ def transaction(conn: sqlite3.Connection, *, wait: float | None = None) -> Itera
     rolled back by itself (a full disk can), the rollback is skipped, never reported
     instead of the real error.
     """
-    if wait is not None:
-        conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+    _wait_for_writers(conn, BUSY_TIMEOUT_MS if wait is None else int(wait * 1000))
     try:
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise (fault(exc, database_path(conn)) or exc) from None
-        try:
-            yield conn
-            conn.execute("COMMIT")
-        except BaseException as exc:
-            if conn.in_transaction:
-                try:
-                    conn.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass  # the error that brought us here is the one to report
-            typed = fault(exc, database_path(conn)) if isinstance(exc, sqlite3.Error) else None
-            if typed is not None:
-                raise typed from None
-            raise
-    finally:
-        if wait is not None:
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise (fault(exc, database_path(conn)) or exc) from None
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass  # the error that brought us here is the one to report
+        typed = fault(exc, database_path(conn)) if isinstance(exc, sqlite3.Error) else None
+        if typed is not None:
+            raise typed from None
+        raise
+
+
+class Connection(sqlite3.Connection):
+    """A connection that remembers its busy timeout, so answers in a row set it once, not twice each."""
+
+    busy_ms: int | None = None
+
+
+def _wait_for_writers(conn: sqlite3.Connection, ms: int) -> None:
+    if getattr(conn, "busy_ms", None) != ms:
+        conn.execute(f"PRAGMA busy_timeout = {ms}")
+        if isinstance(conn, Connection):
+            conn.busy_ms = ms
 
 
 def in_short_transactions(conn: sqlite3.Connection, items: Iterable[T], write: Callable[[Sequence[T]], None],
-                          *, target: float = 0.05, first: int = 100) -> int:
+                          *, target: float = 0.04, first: int = 100) -> int:
     """Write `items` in batches, each its own transaction of about `target` seconds; returns the count.
 
     `write(batch)` runs inside the transaction. The batch size adapts to the time the
@@ -271,7 +279,8 @@ def open_database(path: Path, before_writing: Callable[[sqlite3.Connection, list
     pending = _look_before_writing(path, before_writing)
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
+                               timeout=BUSY_TIMEOUT_MS / 1000, factory=Connection)
+        conn.busy_ms = BUSY_TIMEOUT_MS
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")

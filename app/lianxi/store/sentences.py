@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from lianxi.core.sentences import Sentence
 from lianxi.store.db import transaction
+
+
+# A sentence is shown once its import finished (or it came before imports were staged).
+VISIBLE = "(import_batch IS NULL OR import_batch IN (SELECT batch FROM sentence_imports WHERE finished))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +42,23 @@ class SentenceStore:
             yield conn
 
     # An import stages its rows (import_batch set) in short transactions and makes them
-    # visible in one small last step; every reader below sees visible rows only.
+    # visible in one small last step (its sentence_imports row marked finished); every
+    # reader below sees visible rows only (VISIBLE).
 
     def clear_staged(self) -> None:
         """Remove rows a stopped import left staged (in short transactions)."""
         from lianxi.store.db import in_short_transactions
 
-        ids = [r[0] for r in self.conn.execute("SELECT id FROM sentences WHERE import_batch IS NOT NULL")]
+        ids = [r[0] for r in self.conn.execute(
+            f"SELECT id FROM sentences WHERE import_batch IS NOT NULL AND NOT {VISIBLE}")]
         in_short_transactions(self.conn, ids, lambda batch: self.conn.executemany(
             "DELETE FROM sentences WHERE id = ?", [(i,) for i in batch]))
+        with self.transaction() as c:
+            c.execute("DELETE FROM sentence_imports WHERE NOT finished")
 
     def new_batch(self) -> int:
-        return int(time.time() * 1000)
+        with self.transaction() as c:
+            return c.execute("INSERT INTO sentence_imports (finished) VALUES (0)").lastrowid
 
     def stage(self, batch: int, sentences: Sequence[Sentence]) -> None:
         """Insert sentences not already there (same Chinese), staged. No commit."""
@@ -64,15 +72,17 @@ class SentenceStore:
                                  (batch,)).fetchall()
 
     def publish(self, batch: int) -> int:
-        """Make a staged import visible (no commit: one short transaction of the caller)."""
-        return self.conn.execute("UPDATE sentences SET import_batch = NULL WHERE import_batch = ?", (batch,)).rowcount
+        """Make a staged import visible: one row (no commit: the caller's short transaction).
+
+        Returns how many sentences it added."""
+        self.conn.execute("UPDATE sentence_imports SET finished = 1 WHERE batch = ?", (batch,))
+        return self.conn.execute("SELECT COUNT(*) FROM sentences WHERE import_batch = ?", (batch,)).fetchone()[0]
 
     def count(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM sentences WHERE import_batch IS NULL").fetchone()[0]
+        return self.conn.execute(f"SELECT COUNT(*) FROM sentences WHERE {VISIBLE}").fetchone()[0]
 
     def all_chinese(self) -> list[tuple[int, str]]:
-        return self.conn.execute(
-            "SELECT id, chinese FROM sentences WHERE import_batch IS NULL ORDER BY id").fetchall()
+        return self.conn.execute(f"SELECT id, chinese FROM sentences WHERE {VISIBLE} ORDER BY id").fetchall()
 
     def chinese_of(self, ids: Iterable[int]) -> list[tuple[int, str]]:
         ids = list(ids)
@@ -80,13 +90,13 @@ class SentenceStore:
             return []
         marks = ",".join("?" for _ in ids)
         return self.conn.execute(
-            f"SELECT id, chinese FROM sentences WHERE id IN ({marks}) AND import_batch IS NULL", ids).fetchall()
+            f"SELECT id, chinese FROM sentences WHERE id IN ({marks}) AND {VISIBLE}", ids).fetchall()
 
     def containing(self, hanzi: str, longest: int) -> list[tuple[int, str]]:
         """Sentences of at most `longest` characters that contain `hanzi` (a scan: one word at a time)."""
         return self.conn.execute(
             "SELECT id, chinese FROM sentences WHERE length(chinese) <= ? AND instr(chinese, ?) > 0 "
-            "AND import_batch IS NULL",
+            f"AND {VISIBLE}",
             (longest, hanzi),
         ).fetchall()
 

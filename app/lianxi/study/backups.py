@@ -25,7 +25,10 @@ from pathlib import Path
 
 from lianxi import paths
 from lianxi.core.schedule import study_day
+from lianxi.core.errors import UserError
+from lianxi.files import FileProblem
 from lianxi.store.backups import Contents, copy_database, contents
+from lianxi.store.db import Damaged, StoreError
 
 FOLDER = "backups"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_NEWEST = 7, 4, 3
@@ -120,18 +123,35 @@ def schedule_settings(conn: sqlite3.Connection) -> int:
         return 4
 
 
-def on_open(data_dir: Path, now: datetime, zone: tzinfo):
-    """The `before_writing` step of opening the progress: the day's backup, or one before a migration."""
+class OnOpen:
+    """The `before_writing` step of opening the progress: the day's backup, or one before a migration.
 
-    def before_writing(conn: sqlite3.Connection, pending: list[str]) -> None:
+    A damaged file stops the opening (Damaged: nothing is written to it). A backup that
+    cannot be written (a full disk, a read-only folder) does not stop the learner from
+    studying; it is kept in `problem` for the screen to say, and tried again next start.
+    A migration is not applied without its backup.
+    """
+
+    def __init__(self, data_dir: Path, now: datetime, zone: tzinfo):
+        self.data_dir, self.now, self.zone = data_dir, now, zone
+        self.problem: UserError | None = None
+
+    def __call__(self, conn: sqlite3.Connection, pending: list[str]) -> None:
         starts_at = schedule_settings(conn)
         tables = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'reviews'").fetchone()[0]
         if pending and tables:
-            make_backup(conn, data_dir, "migration", now, zone, starts_at)
-        elif not has_backup_for(data_dir, study_day(now, zone, starts_at)) and tables:
-            make_backup(conn, data_dir, "daily", now, zone, starts_at)
+            make_backup(conn, self.data_dir, "migration", self.now, self.zone, starts_at)
+        elif tables and not has_backup_for(self.data_dir, study_day(self.now, self.zone, starts_at)):
+            try:
+                make_backup(conn, self.data_dir, "daily", self.now, self.zone, starts_at)
+            except (FileProblem, StoreError) as exc:
+                if isinstance(exc, Damaged):
+                    raise
+                self.problem = exc
 
-    return before_writing
+
+def on_open(data_dir: Path, now: datetime, zone: tzinfo) -> OnOpen:
+    return OnOpen(data_dir, now, zone)
 
 
 def backup_before(learner, reason: str) -> Path:

@@ -112,16 +112,21 @@ def erase_data(data_dir: Path | None, learner=None, *, keep_backup: bool = True)
     with DataLock(folder):  # not while the app is studying on it
         database = folder / paths.DATABASE_NAME
         if keep_backup and database.is_file():
-            if learner is not None:
-                kept = backup_before(learner, "erase")
-            else:
-                conn = read_only(database)
-                try:
-                    from lianxi.study.learner import local_zone, utc_now
+            try:
+                if learner is not None:
+                    kept = backup_before(learner, "erase")
+                else:
+                    conn = read_only(database)
+                    try:
+                        from lianxi.study.learner import local_zone, utc_now
 
-                    kept = make_backup(conn, folder, "erase", utc_now(), local_zone())
-                finally:
-                    conn.close()
+                        kept = make_backup(conn, folder, "erase", utc_now(), local_zone())
+                    finally:
+                        conn.close()
+            except Damaged:
+                raise Damaged(f"your progress file in {folder} is damaged, so no backup of it can be made and "
+                              "nothing was erased. Erase it anyway with `lianxi data erase --no-backup`, or "
+                              "restore a backup (`lianxi data backups`).") from None
         if learner is not None:
             learner.close()
         for name in (paths.DATABASE_NAME, paths.DATABASE_NAME + "-wal", paths.DATABASE_NAME + "-shm",

@@ -111,7 +111,10 @@ def restore_unsaved(learner) -> int:
         kept = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return 0  # left in place for a person to look at; never guessed at
-    added = learner.progress.record_kept(kept)
+    try:
+        added = learner.progress.record_kept(kept)
+    except (Busy, DatabaseFull, NotWritable):
+        return 0  # the file stays; the next start tries again
     try:
         path.unlink()
     except OSError:
