@@ -57,12 +57,22 @@ async def answer(pilot, times: int, grade: str = "4"):
         await pilot.press("space", grade)
 
 
+async def past_the_summary(pilot):
+    """After the session's last card its summary opens over the review; q closes it."""
+    from lianxi.ui.screens.summary import SummaryScreen
+
+    if isinstance(pilot.app.screen, SummaryScreen):
+        await pilot.press("q")
+    assert isinstance(pilot.app.screen, ReviewScreen)
+
+
 async def test_daily_new_limit_says_so_and_plus_allows_more(learner):
     setup(learner, new_per_day=2)
     app = make_app(learner, start="review")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         await answer(pilot, 2)
+        await past_the_summary(pilot)
         assert screen.session.current is None
         text = drawn(app)
         waiting = words_with_new_cards(learner)
@@ -70,12 +80,13 @@ async def test_daily_new_limit_says_so_and_plus_allows_more(learner):
         assert "You have had today's 2 new cards" in text
         assert f"{waiting} words wait" in re.sub(r"\s+", " ", text)
         assert "+ more new cards" in text and "Come back tomorrow" not in text
-        assert "due 0 · new 0 · done 2" in text
+        assert "due 0 · new 0 · 2 answers" in text
         await pilot.press("plus")
         assert screen.session.current is not None and screen.session.current.is_new
         # the status line counts what this review now shows: the 3 waiting words (5 more allowed)
-        assert "due 0 · new 3 · done 2" in drawn(app)
+        assert "due 0 · new 3 · 2 answers" in drawn(app)
         await answer(pilot, 3)
+        await past_the_summary(pilot)
         assert screen.session.current is None
         text = drawn(app)
         assert "+ more new cards" not in text and words_with_new_cards(learner) == 0
@@ -87,6 +98,7 @@ async def test_sibling_rule_is_named_and_plus_is_not_offered(learner):
     app = make_app(learner, start="review")
     async with app.run_test(size=(80, 24)) as pilot:
         await answer(pilot, 5)
+        await past_the_summary(pilot)
         text = re.sub(r"\s+", " ", drawn(app))
         held = words_held_back(learner)
         assert held == 5  # every word's recall card waits: its recognition card was studied today
@@ -103,6 +115,7 @@ async def test_study_ahead_from_the_nothing_screen(learner, clock):
         screen = app.screen
         while screen.session.current is not None:  # Good twice: a learning step, then days
             await answer(pilot, 1, "3")
+        await past_the_summary(pilot)
         week = (clock().timestamp(), clock().timestamp() + 7 * 86400)
         coming = learner.progress.conn.execute(
             "SELECT COUNT(DISTINCT word_id) FROM cards WHERE active AND state > 0 AND due > ? AND due <= ?",
@@ -124,6 +137,7 @@ async def test_home_says_when_the_limit_is_why_nothing_is_new_and_plus_works(lea
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("r")
         await answer(pilot, 2)
+        await past_the_summary(pilot)
         await pilot.press("q")
         assert isinstance(app.screen, HomeScreen)
         text = re.sub(r"\s+", " ", drawn(app))
@@ -150,6 +164,7 @@ async def test_review_cap_is_shown_when_reached(learner, clock):
         await pilot.pause(0.2)  # the counts come just after the first card
         assert "due 2 ·" in drawn(app)
         await answer(pilot, 2, "3")
+        await past_the_summary(pilot)
         text = re.sub(r"\s+", " ", drawn(app))
         assert "You reached today's limit of 2 reviews" in text
         assert app.screen.session.current is None or app.screen.session.current.memory.last_review is not None
