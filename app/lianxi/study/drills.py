@@ -134,11 +134,11 @@ class DrillRun:
         if self.drill in (Drill.TONES, Drill.MINIMAL):
             return []
         scoped = bool(self.lesson_id or self.level)
-        lessons = self.learner.lessons()
-        if self.lesson_id and self.lesson_id not in {s.id for s in lessons}:
+        lessons = self.learner.progress.lesson_names()  # ids and levels only: nothing to count
+        if self.lesson_id and self.lesson_id not in {lesson_id for lesson_id, _, _, _ in lessons}:
             raise DrillUnavailable(f"you have no lesson {self.lesson_id}; see `lianxi lessons list` for the ids")
-        if self.level and self.level not in {s.level for s in lessons}:
-            known = ", ".join(sorted({s.level for s in lessons})) or "none yet"
+        if self.level and self.level not in {level for _, _, level, _ in lessons}:
+            known = ", ".join(sorted({level for _, _, level, _ in lessons})) or "none yet"
             raise DrillUnavailable(f"none of your lessons has the level {self.level!r} (yours: {known})")
         words = learner_words(self.learner, self.lesson_id, self.level,
                               sentences=self.drill is Drill.DICTATION)

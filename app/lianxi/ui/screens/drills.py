@@ -276,7 +276,8 @@ class DrillScreen(Screen):
     def _scope(self) -> str:
         """ · the lesson's title (never its id) or the level, or nothing for all words."""
         if self.lesson_id:
-            title = next((s.title for s in self.app.learner.lessons() if s.id == self.lesson_id), self.lesson_id)
+            names = self.app.learner.progress.lesson_names()  # titles only: nothing to count
+            title = next((title for lesson_id, title, _, _ in names if lesson_id == self.lesson_id), self.lesson_id)
             return f" · {title}"
         return f" · {self.level}" if self.level else ""
 
