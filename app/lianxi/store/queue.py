@@ -133,7 +133,7 @@ def next_due(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start:
     if answered_today_only:
         where += " AND c.last_review >= :day_start"
     row = conn.execute(
-        f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.due LIMIT 1",
+        f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.due, c.word_id, c.id LIMIT 1",
         {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
     ).fetchone()
     return study_card(row) if row else None
@@ -147,7 +147,7 @@ def next_new(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start:
         "AND d.active AND d.state > 0 AND d.due <= :until AND NOT d.suspended AND d.buried_until <= :day_start)"
     )
     row = conn.execute(
-        f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.new_order LIMIT 1",
+        f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.new_order, c.id LIMIT 1",
         {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
     ).fetchone()
     return study_card(row) if row else None
