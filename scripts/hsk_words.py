@@ -418,8 +418,8 @@ class Words:
             key = form_key(form, hanzi)
             if key in seen or _is_name_form(form) or not form["m"] or gl.is_pointer(form["m"][0]):
                 continue
-            if gl.is_rare(form["m"][0]):
-                continue
+            if gl.is_rare(form["m"][0]) or re.search(r"\bvariant of\b", form["m"][0]):
+                continue  # a rare use, or a spelling of another word (脚 jué "role (variant of 角)")
             found = self.cedict.with_reading(hanzi, key, form["t"])
             if found is None:
                 continue  # a reading only the list gives: not one to send a learner to

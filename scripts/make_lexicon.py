@@ -61,9 +61,12 @@ LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 TOKEN = re.compile(r"^([a-zü]+)([1-5])$")
 MAX_WORD = 8
 # Senses that only point at another entry or name a surname: not a meaning to teach.
+# A sense that only points elsewhere. "see", "used in", "abbr." and "also written" point only when they
+# name a headword (hanzi or a [pin1 yin1] reading): "see you", "used in place names" are meanings.
 REFERENCE = re.compile(
-    r"^(old |archaic |ancient |Japanese |erhua |euphemistic )?variant of |^used in |^surname |"
-    r"^see |^abbr\. |^also written |^also pr\. |^Taiwan pr\. |^CL:|^\(archaic\) variant"
+    r"^(old |archaic |ancient |Japanese |erhua |euphemistic )?variant of |^surname |"
+    r"^also pr\. |^Taiwan pr\. |^CL:|^\(archaic\) variant"
+    r"|^(?:see|used in|abbr\.|also written)(?![\w-]).*?(?:[\u3400-\u9fff]|\[)"
 )
 MEANING_CHARS = 40
 

@@ -72,7 +72,8 @@ def test_real_glosses_that_look_like_markup_stay():
 
 
 def test_register_labels_and_rare_later_senses():
-    assert learner_glosses(["(coll.) father; dad"]) == ("dad", "father")
+    # the dictionary's order of glosses stays: a (coll.) label says nothing about which gloss is the word
+    assert learner_glosses(["(coll.) father; dad"]) == ("father", "dad")
     assert learner_glosses(["surname Wang", "king; monarch", "(literary) to rule"]) == ("king", "monarch")
     assert learner_glosses(["good", "(coll.) modem", "old variant of 好", "also pr. [hao4]"]) == ("good",)
     # a literary sense that comes first is the word's own meaning

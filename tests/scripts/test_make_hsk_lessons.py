@@ -119,7 +119,7 @@ def test_files_say_they_are_generated(out: Path):
 
 def test_glosses_are_cleaned_for_a_learner(words):
     baba = words[("HSK 2.0 level 1", "爸爸")]
-    assert baba["english"] == ["dad", "father"]  # "(coll.) father; dad": the casual word first
+    assert baba["english"] == ["father", "dad"]  # "(coll.) father; dad": the dictionary's order, no label
     assert baba["measure_word"] == "个、位"
     assert baba["pinyin"] == "bà ba"
     de = words[("HSK 2.0 level 1", "的")]
@@ -134,6 +134,10 @@ def test_glosses_are_cleaned_for_a_learner(words):
     for word in words.values():
         for gloss in word["english"]:
             assert not gl.has_markup(gloss), word
+    # "see you" is a meaning, not a cross-reference ("see 某某[mou3 mou3]"); labels a learner needs stay
+    assert words[("HSK 2.0 level 1", "再见")]["english"] == ["goodbye", "see you again later"]
+    assert words[("HSK 2.0 level 3", "位")]["english"][0] == "classifier for people (honorific)"
+    assert words[("HSK 2.0 level 6", "嫂子")]["english"][:1] == ["older brother's wife"]
 
 
 def test_the_everyday_reading_wins_over_the_dictionarys_first_form(words):

@@ -99,8 +99,9 @@ class Entry(NamedTuple):
 
 
 
-_POINTER = re.compile(r"^(old )?(variant of|see |used in|abbr\. for|surname |erhua variant|archaic variant|"
-                      r"Japanese variant|old name for|CL:)", re.IGNORECASE)
+# "see" points only when it names a headword ("see 干嘛[gan4 ma2]"); "See you!" is 回头见's meaning
+_POINTER = re.compile(r"^(old )?(variant of|see (?:also )?[^\s\[]*[\u3400-\u9fff\[]|used in|abbr\. for|surname "
+                      r"|erhua variant|archaic variant|Japanese variant|old name for|CL:)", re.IGNORECASE)
 
 
 def read_cedict(lines: Iterable[str]) -> Iterator[Entry]:
