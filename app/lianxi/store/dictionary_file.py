@@ -25,7 +25,7 @@ from lianxi.core.glosses import Pointer, learner_glosses, pointer
 from lianxi.core.ranking import frequency_band
 
 # Bump when the index's content rules change: an index of another format is rebuilt.
-INDEX_FORMAT = "10"
+INDEX_FORMAT = "11"
 
 Progress = Callable[[float, str], None]
 
