@@ -12,6 +12,8 @@ import pytest
 from lianxi.core.statistics import (
     Share,
     by_study_day,
+    day_of_number,
+    day_runs,
     calendar_days,
     coverage,
     most_missed,
@@ -96,3 +98,21 @@ def test_pairs_missed_most_by_share_then_count_and_only_with_enough_answers():
     pairs = pair_misses(answers)
     assert pairs["34"] == Share(3, 4) and pairs["44"] == Share(0, 5)
     assert [p for p, _ in most_missed(pairs)] == ["34", "21"]  # 11 was asked twice only; 44 never missed
+
+
+def test_day_runs_split_where_a_study_day_is_not_24_hours():
+    zone = ZoneInfo("Europe/Berlin")
+
+    def start_of(day):
+        return datetime.combine(day, datetime.min.time().replace(hour=4), tzinfo=zone).timestamp()
+
+    days = [date(2026, 3, 25) + timedelta(days=i) for i in range(8)]  # summer time begins on 29 March, 2am
+    runs = day_runs(days, start_of)
+    # 25-27 March: 24-hour days; 28 March (4am CET to 4am CEST) is 23 hours long; then 24-hour days again
+    assert [(day_of_number(r.first), (r.end - r.start) / 3600) for r in runs] == [
+        (date(2026, 3, 25), 72.0), (date(2026, 3, 28), 23.0), (date(2026, 3, 29), 96.0)]
+    for run in runs:  # every moment of a run lands on its own study day
+        for hours in range(0, int(run.end - run.start) // 3600):
+            moment = run.start + hours * 3600 + 60
+            expected = by_study_day([(int(moment // 900), 1, 0)], zone, 4)
+            assert list(expected) == [day_of_number(run.first + int((moment - run.start) // 86400))]

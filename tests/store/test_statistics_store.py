@@ -175,3 +175,38 @@ def test_an_old_database_gets_its_tally_from_its_answers(tmp_path):
     assert raw and {k: v for k, v in got.items() if k != "drill"} == raw
     assert got.get("drill", (0,))[0] == drills
     conn.close()
+
+
+def test_answers_and_due_words_by_day_agree_with_the_day_of_each_moment_across_summer_time(learner):
+    from zoneinfo import ZoneInfo
+
+    from lianxi.core.schedule import day_start
+    from lianxi.core.statistics import by_study_day, day_of_number, day_runs
+
+    zone = ZoneInfo("Europe/Berlin")
+    ids = start(learner)
+    conn = learner.progress.conn
+    first = datetime(2026, 3, 26, 1, 0, tzinfo=timezone.utc)
+    log = DrillLog(learner.progress)
+    moments = [first + timedelta(hours=5 * i + 0.25 * (i % 4)) for i in range(30)]  # every five hours
+    for at in moments:
+        log.record(DrillAnswer("tones", "1", "ma1", "1", "1", True, duration_ms=1000), at)
+    days = [datetime(2026, 3, 25).date() + timedelta(days=i) for i in range(10)]
+    runs = day_runs(days, lambda d: day_start(d, zone, 4).timestamp())
+    by_day = {day_of_number(n): (a, ms) for n, a, ms in q.answers_by_day(conn, runs)}
+    expected = by_study_day(q.answers_by_quarter(conn, 0), zone, 4)
+    assert by_day == expected and sum(a for a, _ in by_day.values()) == 30
+    # cards due at those moments: each word once a day, overdue ones today
+    cards = list(ids.values())
+    for card, at in zip(cards, moments[::4]):
+        answer(learner.progress, card, 3, first - timedelta(days=1), review_memory(first - timedelta(days=1), 1))
+        conn.execute("UPDATE cards SET due = ? WHERE id = ?", (at.timestamp(), card))
+    today = datetime(2026, 3, 28).date()
+    runs = day_runs([today + timedelta(days=i) for i in range(7)], lambda d: day_start(d, zone, 4).timestamp())
+    got = {day_of_number(n): w for n, w in q.due_words_by_day(conn, runs, day_start(today, zone, 4).timestamp())}
+    words = dict(conn.execute("SELECT id, word_id FROM cards"))
+    want: dict = {}
+    for card, due in conn.execute("SELECT id, due FROM cards WHERE state > 0"):
+        day = max(list(by_study_day([(int(due // 900), 1, 0)], zone, 4))[0], today)
+        want.setdefault(day, set()).add(words[card])
+    assert got == {d: len(w) for d, w in want.items() if d < today + timedelta(days=7)}

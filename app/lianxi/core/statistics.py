@@ -31,19 +31,17 @@ def by_study_day(quarters: Iterable[tuple[int, float, float]], zone: tzinfo,
     zone's offset at that hour, so zones 30 or 45 minutes off the hour and summer time
     put every answer on its own day.
     """
-    out: dict[date, tuple[float, float]] = {}
-    offsets: dict[int, float] = {}
-    shift = starts_at * 3600
+    days = StudyDays(zone, starts_at)
+    sums: dict[int, list[float]] = {}
     for quarter, a, b in quarters:
-        hour = quarter // 4
-        offset = offsets.get(hour)
-        if offset is None:
-            moment = datetime.fromtimestamp(hour * 3600, timezone.utc).astimezone(zone)
-            offset = offsets[hour] = (moment.utcoffset() or timedelta()).total_seconds()
-        day = _EPOCH + timedelta(days=(quarter * QUARTER + QUARTER // 2 + offset - shift) // 86400)
-        old = out.get(day, (0, 0))
-        out[day] = (old[0] + a, old[1] + b)
-    return out
+        number = days.number(quarter * QUARTER + QUARTER // 2)
+        found = sums.get(number)
+        if found is None:
+            sums[number] = [a, b]
+        else:
+            found[0] += a
+            found[1] += b
+    return {_EPOCH + timedelta(days=n): (a, b) for n, (a, b) in sums.items()}
 
 
 _EPOCH = date(1970, 1, 1)
@@ -59,13 +57,52 @@ class StudyDays:
         self.step = 86400 if coarse else 3600
         self._offsets: dict[int, float] = {}
 
-    def day(self, timestamp: float) -> date:
+    def number(self, timestamp: float) -> int:
+        """The study day as a day number (days since 1970-01-01): cheap to group by."""
         bucket = int(timestamp // self.step)
         offset = self._offsets.get(bucket)
         if offset is None:
             moment = datetime.fromtimestamp(bucket * self.step, timezone.utc).astimezone(self.zone)
-            offset = self._offsets[bucket] = (moment.utcoffset() or timedelta()).total_seconds()
-        return _EPOCH + timedelta(days=(timestamp + offset - self.shift) // 86400)
+            offset = self._offsets[bucket] = (moment.utcoffset() or timedelta()).total_seconds() - self.shift
+        return int((timestamp + offset) // 86400)
+
+    def day(self, timestamp: float) -> date:
+        return _EPOCH + timedelta(days=self.number(timestamp))
+
+    @staticmethod
+    def as_date(number: int) -> date:
+        return _EPOCH + timedelta(days=number)
+
+
+@dataclass(frozen=True, slots=True)
+class DayRun:
+    """Study days in a row that are each exactly 24 hours long: a moment `t` in [start, end)
+    falls on day number `first + (t - start) // 86400`. The day summer time begins or ends
+    is a run of its own."""
+
+    first: int  # day number (days since 1970-01-01) of the run's first study day
+    start: float  # UTC timestamp its first day begins
+    end: float  # UTC timestamp its last day ends
+
+
+def day_runs(days: Iterable[date], start_of) -> list[DayRun]:
+    """The study days given (in order, consecutive) as runs of 24-hour days; `start_of(day)` is
+    when a study day begins (core.schedule.day_start with the learner's zone and hour)."""
+    runs: list[DayRun] = []
+    for day in days:
+        start, end = start_of(day), start_of(day + timedelta(days=1))
+        number = (day - _EPOCH).days
+        last = runs[-1] if runs else None
+        if (last is not None and end - start == 86400 and last.end == start
+                and (last.end - last.start) % 86400 == 0 and number == last.first + (start - last.start) // 86400):
+            runs[-1] = DayRun(last.first, last.start, end)
+        else:
+            runs.append(DayRun(number, start, end))
+    return runs
+
+
+def day_of_number(number: int) -> date:
+    return _EPOCH + timedelta(days=number)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,22 @@ def answers_by_quarter(conn: sqlite3.Connection, since: float) -> list[tuple[int
     ).fetchall()
 
 
+def answers_by_day(conn: sqlite3.Connection, runs: Sequence) -> list[tuple[int, int, int]]:
+    """(study day number, answers, milliseconds) over runs of 24-hour study days (core.statistics.day_runs).
+
+    The day is worked out in SQL, one query a run, so a long history is summed where it lies.
+    Study days begin on a quarter hour in every time zone, so each quarter falls in one day.
+    """
+    out = []
+    for run in runs:
+        out += conn.execute(
+            "SELECT :first + CAST((quarter * 900 - :start) / 86400 AS INTEGER) AS day, SUM(answers), SUM(ms) "
+            "FROM answer_tally WHERE quarter >= :a AND quarter < :b GROUP BY day HAVING SUM(answers) > 0",
+            {"first": run.first, "start": run.start, "a": int(run.start // QUARTER), "b": int(run.end // QUARTER)},
+        ).fetchall()
+    return out
+
+
 def answered_between(conn: sqlite3.Connection, since: float, until: float) -> bool:
     """Whether anything was answered in [since, until) (a day of a long streak)."""
     return conn.execute(
@@ -45,6 +61,24 @@ def due_words(conn: sqlite3.Connection, until: float) -> list[tuple[int, float]]
         "WHERE active AND state > 0 AND NOT suspended AND due < :until",
         {"until": until},
     ).fetchall()
+
+
+def due_words_by_day(conn: sqlite3.Connection, runs: Sequence, today_start: float) -> list[tuple[int, int]]:
+    """(study day number, words due) over runs of 24-hour study days; overdue words count for today.
+
+    A word counts once a day however many of its cards are due that day (a review shows
+    one card of a word a day). Suspended cards are left out; a buried one counts where it
+    comes back.
+    """
+    out = []
+    when = "MAX(due, buried_until, :today)"
+    for run in runs:
+        out += conn.execute(
+            f"SELECT :first + CAST(({when} - :start) / 86400 AS INTEGER) AS day, COUNT(DISTINCT word_id) FROM cards "
+            f"WHERE active AND state > 0 AND NOT suspended AND due < :end AND {when} >= :start GROUP BY day",
+            {"first": run.first, "start": run.start, "end": run.end, "today": today_start},
+        ).fetchall()
+    return out
 
 
 def retention(conn: sqlite3.Connection, since: float) -> list[tuple[str, int, int]]:

@@ -19,12 +19,12 @@ from lianxi.core.grading import Mark, grade_answer
 from lianxi.core.pinyin import PinyinError
 from lianxi.core.schedule import State, day_start, study_day
 from lianxi.core.statistics import (
-    QUARTER,
     Coverage,
     Share,
     Streak,
     StudyDays,
-    by_study_day,
+    day_of_number,
+    day_runs,
     calendar_days,
     coverage,
     most_missed,
@@ -34,6 +34,7 @@ from lianxi.core.statistics import (
 )
 from lianxi.store import statistics as queries
 from lianxi.study.hsk import hsk_word_set, hsk_words
+from lianxi.study.learner import LEARN_AHEAD
 
 CALENDAR_WEEKS = 26  # about six months
 FORECAST_DAYS = 30
@@ -141,7 +142,8 @@ def statistics(learner) -> Statistics:
         return day_start(day, zone, starts).timestamp()
 
     days = calendar_days(today, CALENDAR_WEEKS)
-    done = by_study_day(queries.answers_by_quarter(conn, start(days[0])), zone, starts)
+    done = {day_of_number(n): (a, ms) for n, a, ms in
+            queries.answers_by_day(conn, day_runs(days, start))}
     calendar = [Day(d, int(done.get(d, (0, 0))[0]), done.get(d, (0, 0))[1] / 60000) for d in days]
     studied = [d for d, (answers, _) in done.items() if answers]
     run = streak(studied + _older_study_days(learner, days[0], studied), today)
@@ -181,8 +183,9 @@ def current_streak(learner) -> Streak:
     zone, starts = learner.zone, learner.settings.day_starts_at
     today = study_day(now, zone, starts)
     first = today - timedelta(days=60)
-    quarters = queries.answers_by_quarter(learner.progress.conn, day_start(first, zone, starts).timestamp())
-    studied = list(by_study_day(quarters, zone, starts))
+    days = [first + timedelta(days=i) for i in range((today - first).days + 1)]
+    studied = [day_of_number(n) for n, _, _ in queries.answers_by_day(
+        learner.progress.conn, day_runs(days, lambda d: day_start(d, zone, starts).timestamp()))]
     return streak(studied + _older_study_days(learner, first, studied), today)
 
 
@@ -206,19 +209,19 @@ def _today(learner, since: float, _day, quarter_sums) -> Today:
     answers, cards, words, remembered = queries.today_answers(learner.progress.conn, since)
     drills = learner.progress.conn.execute(
         "SELECT COUNT(*) FROM drill_answers WHERE answered_at >= ?", (since,)).fetchone()[0]
-    counts = learner.stats()
-    return Today(answers, cards, words, remembered, drills, quarter_sums[1] / 60000, counts.due, counts.new)
+    # the same due and new words as Learner.stats() and a review started now (without its streak)
+    now = learner.clock()
+    start = learner.today_start(now)
+    shown = learner.progress.counts(now + LEARN_AHEAD, start).shown(learner.new_left(start), learner.reviews_left(start))
+    return Today(answers, cards, words, remembered, drills, quarter_sums[1] / 60000, shown.due, shown.new)
 
 
 def _forecast(learner, today: date, start) -> list[tuple[date, int]]:
     """Words due on each of the next FORECAST_DAYS days; overdue words count for today."""
-    days = StudyDays(learner.zone, learner.settings.day_starts_at)
-    last = today + timedelta(days=FORECAST_DAYS)
-    per_day: dict[date, set[int]] = {}
-    for word, due in queries.due_words(learner.progress.conn, start(last)):
-        per_day.setdefault(max(days.day(due), today), set()).add(word)
-    return [(today + timedelta(days=i), len(per_day.get(today + timedelta(days=i), ())))
-            for i in range(FORECAST_DAYS)]
+    days = [today + timedelta(days=i) for i in range(FORECAST_DAYS)]
+    due = {day_of_number(n): words for n, words in
+           queries.due_words_by_day(learner.progress.conn, day_runs(days, start), start(today))}
+    return [(day, due.get(day, 0)) for day in days]
 
 
 def _retention(learner, today: date, start) -> Retention:
