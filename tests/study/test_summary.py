@@ -84,3 +84,24 @@ def test_a_drill_summary_counts_its_answers_and_the_tones_missed(learner):
     assert summary.answers == 8 and summary.right == 8 - wrong
     assert sum(m.times for m in summary.missed) == wrong == len(summary.tone_slips)
     assert summary.unit == "syllable"
+
+
+def test_a_card_that_became_a_leech_in_the_session_is_named_with_what_to_do(learner, clock):
+    from datetime import timedelta
+
+    from lianxi.core.schedule import Memory, State
+
+    learner.import_lessons([parse_lesson(TEN.encode(), "ten.toml")])
+    learner.progress.set_setting("leech_threshold", 2)
+    choose_kinds(learner, "ten", [CardKind.RECOGNITION])
+    card_id = learner.progress.conn.execute("SELECT id FROM cards ORDER BY new_order LIMIT 1").fetchone()[0]
+    start = clock() - timedelta(days=3)
+    learner.progress.record(learner.progress.card(card_id), Memory(State.REVIEW, None, 1.0, 8.0, start, start), 3, start)
+    learner.progress.conn.execute("UPDATE cards SET lapses = 1, due = ? WHERE id = ?",
+                                  ((clock() - timedelta(days=1)).timestamp(), card_id))
+    session = learner.session()
+    card = session.next()
+    assert card.id == card_id
+    session.answer(1)  # forgotten a second time: a leech, suspended
+    summary = review_summary(learner, ids(session), "Review")
+    assert summary.leeches == [("一", "recognition", 1, 2)]

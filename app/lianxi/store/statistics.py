@@ -180,3 +180,16 @@ def session_answers(conn: sqlite3.Connection, review_ids: Sequence[int]) -> list
         ).fetchall()
     out.sort(key=lambda r: r[-1])
     return [r[:-1] for r in out]
+
+
+def new_leeches(conn: sqlite3.Connection, card_ids: Sequence[int], since: float) -> list[tuple]:
+    """(hanzi, kind, leech, lapses) of these cards tagged leeches at or after a moment, most forgotten first."""
+    ids = sorted({int(i) for i in card_ids})
+    if not ids:
+        return []
+    marks = ",".join("?" for _ in ids)
+    return conn.execute(
+        f"SELECT n.hanzi, c.kind, c.leech, c.lapses FROM cards c JOIN notes n ON n.id = c.note_id "
+        f"WHERE c.id IN ({marks}) AND c.leech > 0 AND c.leech_at >= ? ORDER BY c.lapses DESC",
+        (*ids, since),
+    ).fetchall()

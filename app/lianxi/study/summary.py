@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from lianxi.core.drills import Drill
 from lianxi.core.pinyin import PinyinError, to_marks
-from lianxi.store.statistics import ANSWER_CAP_MS, session_answers
+from lianxi.store.statistics import ANSWER_CAP_MS, new_leeches, session_answers
 from lianxi.study.statistics import tone_evidence
 
 
@@ -50,6 +50,7 @@ class Summary:
     missed: list[Missed] = field(default_factory=list)
     tone_slips: list[ToneSlip] = field(default_factory=list)
     unit: str = "word"  # what the drill asks: word, syllable, tone
+    leeches: list[tuple[str, str, int, int]] = field(default_factory=list)  # (hanzi, kind, leech, lapses) made now
 
     @property
     def accuracy(self) -> float | None:
@@ -87,8 +88,12 @@ def review_summary(learner, review_ids: list[int], title: str) -> Summary:
     missed = [Missed(w["hanzi"], w["pinyin"], w["meaning"], w["wrong"], tuple(w["kinds"]))
               for w in words.values() if w["wrong"]]
     missed.sort(key=lambda m: -m.times)
+    first = learner.progress.conn.execute(
+        f"SELECT MIN(reviewed_at) FROM reviews WHERE id IN ({','.join(str(int(i)) for i in review_ids) or 'NULL'})"
+    ).fetchone()[0]
+    leeches = new_leeches(learner.progress.conn, list(cards), first) if first is not None else []
     return Summary(title, len(rows), right, milliseconds / 1000, len(words), len(cards), len(new_words),
-                   missed, slips)
+                   missed, slips, leeches=leeches)
 
 
 def drill_summary(run, title: str) -> Summary:

@@ -70,6 +70,21 @@ def slip_line(slip) -> Text:
     return out
 
 
+def leech_text(leeches) -> Text:
+    """Cards that became leeches in this session, and what to do about them."""
+    from lianxi.study.browser import LEECH_SUGGESTION
+
+    out = Text.assemble(("Leeches: ", "bold red"))
+    parts = []
+    for hanzi, kind, leech, lapses in leeches[:4]:
+        part = Text.assemble((hanzi, "bold"), f" ({KIND_NAMES.get(kind, kind)}) forgotten {lapses}×")
+        part.append(", suspended" if leech == 1 else ", still under a day", style="red")
+        parts.append(part)
+    out.append_text(Text("; ").join(parts))
+    out.append("\n" + LEECH_SUGGESTION + " (b on the home screen lists them.)", style="dim")
+    return out
+
+
 class SummaryScreen(Screen[None]):
     """Shown once a session or drill ends; enter or q goes on."""
 
@@ -96,6 +111,8 @@ class SummaryScreen(Screen[None]):
             else:
                 yield Static(Text("Nothing missed." if s.answers else "No answers this time.", style="green"),
                              id="summary-missed-title")
+            if s.leeches:
+                yield Static(leech_text(s.leeches), id="summary-leeches")
             if s.tone_slips:
                 slips = Text.assemble(("Tone slips: ", "bold"), str(len(s.tone_slips)), "\n")
                 slips.append(Text("\n").join(slip_line(x) for x in s.tone_slips[:6]))
