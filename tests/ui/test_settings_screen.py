@@ -126,3 +126,19 @@ async def test_fitting_from_the_settings_asks_then_saves(studied):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "your own parameters" in static_text(app, "#retention-table")
+
+
+async def test_the_leech_threshold_is_a_row_of_the_settings(learner):
+    from lianxi.study.browser import leech_threshold
+
+    learner.progress.set_setting("welcomed", True)
+    app = make_app(learner)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_settings(app, pilot)
+        await go_to(pilot, app, "leech_threshold")
+        assert cell(app, "leech_threshold") == "forgotten 8 times: suspended"
+        await pilot.press("left", "left")
+        assert leech_threshold(learner) == 6 and cell(app, "leech_threshold") == "forgotten 6 times: suspended"
+        for _ in range(7):
+            await pilot.press("left")
+        assert leech_threshold(learner) == 0 and cell(app, "leech_threshold").startswith("never")

@@ -16,9 +16,6 @@ from dataclasses import dataclass
 from lianxi.core.card_search import CardQuery
 from lianxi.store.db import transaction
 
-# The numbered pinyin of an entry without its tone digits ("ni3 hao3" -> "ni hao").
-_TONELESS = "replace(replace(replace(replace(replace(x.numbered, '1', ''), '2', ''), '3', ''), '4', ''), '5', '')"
-
 ROW_COLUMNS = (
     "c.id, n.hanzi, n.pinyin, n.english, c.kind, c.state, c.due, c.lapses, c.reps, c.suspended, "
     "c.buried_until, c.flag, c.leech, l.title, c.stability, c.last_review, "
@@ -68,9 +65,11 @@ def _where(query: CardQuery, now: float) -> tuple[str, dict]:
     if text_parts:
         matches.append(" AND ".join(text_parts))
     if query.pinyin is not None:
-        args["py"] = _like(" " + " ".join(query.pinyin.syllables) + " ")
-        column = "x.numbered" if query.pinyin.toned else _TONELESS
-        matches.append(f"(' ' || {column} || ' ') LIKE :py ESCAPE '\\'")
+        # numbered pinyin always ends each syllable with its tone digit: without tones typed,
+        # "_" stands for it ("ni hao" -> "% ni_ hao_ %"), so whole syllables match in any tone
+        syllables = query.pinyin.syllables if query.pinyin.toned else [s + "_" for s in query.pinyin.syllables]
+        args["py"] = "% " + " ".join(s.replace("%", "").replace("\\", "") for s in syllables) + " %"
+        matches.append("(' ' || x.numbered || ' ') LIKE :py ESCAPE '\\'")
     if matches:
         clauses.append(
             "c.word_id IN (SELECT x.word_id FROM notes x WHERE NOT x.removed AND (" + " OR ".join(matches) + "))"
@@ -104,14 +103,14 @@ def _where(query: CardQuery, now: float) -> tuple[str, dict]:
 def search(conn: sqlite3.Connection, query: CardQuery, now: float, limit: int = 200) -> tuple[list[CardRow], int]:
     """Cards matching the query in study order (lesson, word, kind): the first `limit`, and how many in all."""
     where, args = _where(query, now)
-    rows = conn.execute(
+    # the matching cards in order, counted as they are found: one pass over the cards
+    matched = conn.execute(
+        f"SELECT c.id FROM cards c WHERE {where} ORDER BY c.new_order, c.id", args).fetchall()
+    shown = [r[0] for r in matched[:limit]]
+    rows = {r[0]: r for r in conn.execute(
         f"SELECT {ROW_COLUMNS} FROM cards c JOIN notes n ON n.id = c.note_id JOIN lessons l ON l.id = n.lesson_id "
-        f"WHERE {where} ORDER BY c.new_order, c.id LIMIT :limit",
-        {**args, "limit": limit},
-    ).fetchall()
-    total = len(rows) if len(rows) < limit else conn.execute(
-        f"SELECT COUNT(*) FROM cards c WHERE {where}", args).fetchone()[0]
-    return [CardRow(*r[:9], bool(r[9]), *r[10:]) for r in rows], total
+        f"WHERE c.id IN ({_ids(shown)})")}
+    return [CardRow(*rows[i][:9], bool(rows[i][9]), *rows[i][10:]) for i in shown], len(matched)
 
 
 def row(conn: sqlite3.Connection, card_id: int) -> CardRow | None:

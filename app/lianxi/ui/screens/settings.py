@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from lianxi.core.schedule import SETTING_LIMITS
+from lianxi.study.browser import leech_threshold, set_leech_threshold
 from lianxi.study.dictionary import script, set_script
 from lianxi.study.fsrs_rs import OptimizerMissing
 from lianxi.study.retention import WorkloadTable, workloads
@@ -44,6 +45,7 @@ ROWS = [
     Row("script", "Characters", "enter simplified / traditional"),
     Row("tone_colours", "Tone colours", "enter on / off"),
     Row("parameters", "FSRS parameters", "enter or o: fit to you"),
+    Row("leech_threshold", "Leech after", "← → fewer / more times forgotten (0: never)"),
 ]
 
 HELP_KEYS = [
@@ -54,6 +56,10 @@ HELP_KEYS = [
     ("q, esc", "back"),
     ("?", "this help"),
 ]
+
+
+def leech_text(lapses: int) -> str:
+    return f"forgotten {lapses} times: suspended" if lapses else "never (cards are not suspended as leeches)"
 
 
 class SettingsScreen(Screen):
@@ -105,6 +111,7 @@ class SettingsScreen(Screen):
             "script": script(learner.progress),
             "tone_colours": "off" if colours == "off" else ("on" if colours == "default" else "on (your colours)"),
             "parameters": parameters_text(learner),
+            "leech_threshold": leech_text(leech_threshold(learner)),
         }
 
     def refresh_values(self) -> None:
@@ -149,6 +156,8 @@ class SettingsScreen(Screen):
             learner.change_settings(desired_retention=value)
         elif key == "day_starts_at":
             change_day_start(learner, (current.day_starts_at + step) % 24)
+        elif key == "leech_threshold":
+            set_leech_threshold(learner, min(max(leech_threshold(learner) + step, 0), 99))
         else:
             self.action_toggle()
             return
