@@ -105,7 +105,7 @@ def card_details(learner, card_id: int) -> CardDetails | None:
     if row is None:
         return None
     now = learner.clock()
-    lines = [_history_line(r) for r in store.history(conn, card_id)]
+    lines = [_history_line(r, learner.zone, learner.settings.day_starts_at) for r in store.history(conn, card_id)]
     recall = None
     if row.state != State.NEW and row.stability and row.last_review:
         today = study_day(now, learner.zone, learner.settings.day_starts_at)
@@ -123,9 +123,15 @@ def card_details(learner, card_id: int) -> CardDetails | None:
                        store.difficulty(conn, card_id), recall, note)
 
 
-def _history_line(r: ReviewRow) -> HistoryLine:
+def _history_line(r: ReviewRow, zone, starts: int) -> HistoryLine:
     at = datetime.fromtimestamp(r.at, timezone.utc)
-    interval = "" if r.due is None else format_interval(datetime.fromtimestamp(r.due, timezone.utc) - at)
+    interval = ""
+    if r.due is not None:
+        due = datetime.fromtimestamp(r.due, timezone.utc)
+        days = (study_day(due, zone, starts) - study_day(at, zone, starts)).days
+        # a card sent to a later study day says so in days, as its grade button did ("1d", not "17h")
+        interval = format_interval(timedelta(days=days)) if days >= 1 and due - at >= timedelta(hours=6) \
+            else format_interval(due - at)
     return HistoryLine(at, RATINGS.get(r.rating, str(r.rating)), STATE_NAMES.get(r.state, "") if r.state is not None
                        else "", interval, None if r.duration_ms is None else r.duration_ms / 1000, r.typed)
 
