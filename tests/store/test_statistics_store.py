@@ -81,10 +81,12 @@ def test_retention_counts_only_answers_to_cards_that_were_in_review(learner):
     assert q.retention(learner.progress.conn, (T0 + timedelta(days=5)).timestamp()) == [("recognition", 1, 1)]
 
 
-def test_word_memories_are_the_started_cards_with_their_word(learner):
+def test_card_memories_are_the_started_cards_by_word(learner):
     ids = start(learner)
     answer(learner.progress, ids[("你好", "recognition")], 3, T0, review_memory(T0, 4.5))
-    assert q.word_memories(learner.progress.conn) == [("你好", "ni3 hao3", 2, 4.5, T0.timestamp())]
+    words = {hanzi: (word, reading) for word, hanzi, reading in q.words(learner.progress.conn)}
+    assert words["你好"][1] == "ni3 hao3" and set(words) == {"你好", "谢谢", "再见"}
+    assert q.card_memories(learner.progress.conn) == [(words["你好"][0], 2, 4.5, T0.timestamp())]
 
 
 def test_typed_answers_are_read_once_and_undoing_an_answer_takes_its_tones_away(learner):

@@ -96,12 +96,14 @@ def retention(conn: sqlite3.Connection, since: float) -> list[tuple[str, int, in
     ).fetchall()
 
 
-def word_memories(conn: sqlite3.Connection) -> list[tuple[str, str, int, float | None, float | None]]:
-    """(hanzi, reading, state, stability, last review) of every card started, whatever its lessons."""
-    return conn.execute(
-        "SELECT w.hanzi, w.reading, c.state, c.stability, c.last_review FROM cards c "
-        "JOIN words w ON w.id = c.word_id WHERE c.state > 0"
-    ).fetchall()
+def words(conn: sqlite3.Connection) -> list[tuple[int, str, str]]:
+    """(word, hanzi, reading) of every word the learner has."""
+    return conn.execute("SELECT id, hanzi, reading FROM words").fetchall()
+
+
+def card_memories(conn: sqlite3.Connection) -> list[tuple[int, int, float | None, float | None]]:
+    """(word, state, stability, last review) of every card started, whatever its lessons."""
+    return conn.execute("SELECT word_id, state, stability, last_review FROM cards WHERE state > 0").fetchall()
 
 
 # -- tones ------------------------------------------------------------------------------

@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from lianxi.core.card_search import FLAG_NAMES, SearchError, parse_query
 from lianxi.core.schedule import State, day_start, format_interval, study_day
@@ -111,7 +110,7 @@ def card_details(learner, card_id: int) -> CardDetails | None:
         today = study_day(now, learner.zone, learner.settings.day_starts_at)
         last = study_day(datetime.fromtimestamp(row.last_review, timezone.utc), learner.zone,
                          learner.settings.day_starts_at)
-        parameters = getattr(learner.settings, "parameters", DEFAULT_PARAMETERS)
+        parameters = learner.settings.parameters  # the learner's own, once fitted
         recall = recall_probability((today - last).days, row.stability, -parameters[20])
     note = ""
     if row.leech == 1:

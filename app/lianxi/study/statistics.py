@@ -12,7 +12,6 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from lianxi.core.cards import CardKind
 from lianxi.core.grading import Mark, grade_answer
@@ -240,15 +239,19 @@ def _retention(learner, today: date, start) -> Retention:
 def _coverage(learner, today: date) -> list[Coverage]:
     """HSK coverage: a word is known when each of its started cards is in review and recalled
     with a chance of at least KNOWN today (FSRS, the learner's parameters)."""
-    parameters = getattr(learner.settings, "parameters", DEFAULT_PARAMETERS)
+    parameters = learner.settings.parameters  # the learner's own, once fitted
     decay = -parameters[20]
     recall: dict[tuple[str, str], float | None] = {}
     days = StudyDays(learner.zone, learner.settings.day_starts_at, coarse=True)
     levels = hsk_words()
     listed = hsk_word_set()
-    for hanzi, reading, state, stability, last_review in queries.word_memories(learner.progress.conn):
-        key = (hanzi, reading)
-        if key not in listed:
+    conn = learner.progress.conn
+    in_hsk = {word: (hanzi, reading) for word, hanzi, reading in queries.words(conn) if (hanzi, reading) in listed}
+    if not in_hsk:
+        return coverage(levels, {})  # none of the learner's words is an HSK word
+    for word, state, stability, last_review in queries.card_memories(conn):
+        key = in_hsk.get(word)
+        if key is None:
             continue  # in no HSK list: nothing to count it for
         if state != State.REVIEW or not stability or last_review is None:
             recall[key] = None  # still in its learning steps: learning, not known
