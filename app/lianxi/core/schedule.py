@@ -145,8 +145,6 @@ class Scheduler:
         start = _to_fsrs(memory, now, today, self)
         out: dict[Rating, Outcome] = {}
         floor = 0  # Hard <= Good <= Easy: a better grade never comes back sooner
-        good_plain = 0  # Easy's plain interval is at least a day past Good's (as Anki does): otherwise
-        # a card just relearned shows Easy and Good both "1d", and Easy would mean nothing
         if upto is None:
             ratings = list(Rating)
         elif upto is Rating.Again:
@@ -160,10 +158,6 @@ class Scheduler:
                 out[rating] = Outcome(after, card.due - now)
                 continue
             plain = max((card.due - now).days, 1)
-            if rating is Rating.Good:
-                good_plain = plain
-            elif rating is Rating.Easy and good_plain:
-                plain = min(max(plain, good_plain + 1), self.settings.maximum_interval_days)
             low, high = fuzz_range(plain, self.settings.maximum_interval_days) if self.settings.fuzz else (plain, plain)
             if rating is not Rating.Again:
                 low = min(max(low, floor), high)

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from lianxi.core.cards import CardKind
 from lianxi.core.errors import UserError
-from lianxi.core.schedule import Rating
+from lianxi.core.schedule import Rating, State
 from lianxi.study.saving import keep_for_later, waiting_text
 from lianxi.study.session import AHEAD_DAYS
 from lianxi.study.drills import add_listening_cards
@@ -47,6 +47,28 @@ HELP_KEYS = [
 RETRY_EVERY = 2.0
 # How often the status line counts in full (cards come due as time passes; answers count themselves).
 RECOUNT_EVERY = 60.0
+
+
+def same_interval_reason(card, intervals: dict) -> str:
+    """Why two grades show the same interval, in one line ("" when they all differ).
+
+    Just after Again (or on a card met today), FSRS's memory of the card is short, so Good
+    and Easy can both bring it back tomorrow: the buttons say so rather than look broken.
+    """
+    names = {Rating.Hard: "Hard", Rating.Good: "Good", Rating.Easy: "Easy"}
+    same = [(a, b) for a, b in ((Rating.Hard, Rating.Good), (Rating.Good, Rating.Easy))
+            if intervals.get(a) and intervals.get(a) == intervals.get(b)]
+    if not same or card is None:
+        return ""
+    a, b = same[-1]
+    state = card.memory.state
+    if state is State.RELEARNING:
+        why = "just after a lapse the memory starts again small"
+    elif state in (State.NEW, State.LEARNING):
+        why = "the card is still new to your memory"
+    else:
+        why = "both land on the same day"
+    return f"{names[a]} and {names[b]} both give {intervals[b]}: {why}."
 
 
 class ReviewScreen(Screen):
@@ -126,9 +148,11 @@ class ReviewScreen(Screen):
         card_widget.update(render_card(card, self.app.palette, self.revealed, **extras))
         if self.revealed:
             intervals = self.session.intervals()
-            grades.update("   ".join(f"[b]{int(r)}[/b] {name} {intervals[r]}" for r, name in GRADES))
+            line = "   ".join(f"[b]{int(r)}[/b] {name} {intervals[r]}" for r, name in GRADES)
             if typed.grade is not None:  # a typed card: its suggested grade is preselected
-                grades.update(grades_line(intervals, int(typed.grade.rating)))
+                line = grades_line(intervals, int(typed.grade.rating))
+            reason = same_interval_reason(card, intervals)
+            grades.update(Text.from_markup(line) + (Text("\n" + reason, style="dim") if reason else Text("")))
         elif typed.active:
             grades.update("[b]enter[/b]  check your answer (empty: show it)")
         else:
