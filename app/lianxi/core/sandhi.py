@@ -7,8 +7,11 @@ a teacher to check (tests/core/spoken_forms.tsv holds 100+ cases):
 1. Reading. Lesson pinyin is said as written. Hanzi alone are read word by word: the
    dictionary's reading of each word (CC-CEDICT through the lexicon: 谢谢 xie4 xie5,
    东西 dong1 xi5 "thing", 哪儿 nar3 as one syllable) where its syllables agree with
-   pypinyin's reading in context, else pypinyin's. A neutral 儿 after a syllable is erhua,
-   joined to it (nǎ er is said nar3), also in written pinyin.
+   pypinyin's reading in context, else pypinyin's; a word ending in 儿 that the dictionary
+   reads both ways is read with its erhua (花儿 huar1, not the folk song hua1 er2). A
+   neutral 儿 after a syllable is erhua, joined to it (nǎ er is said nar3), also in written
+   pinyin; so is a 儿 that no dictionary word takes in (门儿 menr2, 慢慢儿 man4 manr4):
+   儿 is a full syllable er2 only inside words the dictionary reads so (女儿, 儿子, 婴儿).
 2. 一 (yi1): A一A (看一看) neutral; yi1 as a number (第一, 十一, 一九八四, 一月), at the end
    of a word (统一, 唯一; not before a measure word: 同一个) or of a phrase; otherwise yi2
    before a fourth (or a neutral that was a fourth: 一个) tone, yi4 before tones 1-3
@@ -19,7 +22,9 @@ a teacher to check (tests/core/spoken_forms.tsv holds 100+ cases):
    second, first inside the smallest words, then across them. A word of three or more
    syllables splits where the lexicon finds words (展览|馆 -> zhan2 lan2 guan3, 小|老虎 ->
    xiao3 lao2 hu3; 2+1 when it finds none); words in a phrase join from the right
-   (我也很好 wo2 ye3 hen2 hao3). Punctuation ends a phrase and every run.
+   (我也很好 wo2 ye3 hen2 hao3), except that a number's digits bind to the unit after them
+   ([五百][五] wu2 bai2 wu3, [两百][五十] liang2 bai2 wu3 shi2). Punctuation ends a phrase
+   and every run.
 5. A neutral syllable that is a third tone made neutral still counts as a third tone
    (小姐 xiao2 jie5, 哪里 na2 li5); one that is neutral of its own does not (椅子 yi3 zi5,
    好吗 hao3 ma5), and nor does the second of a reduplicated kinship noun (姐姐 jie3 jie5).
@@ -48,6 +53,9 @@ _NUMBER_BEFORE = frozenset("第〇零一二三四五六七八九十百千万亿�
 _NUMBER_AFTER = frozenset("〇零一二三四五六七八九月号")
 # Measure words after a word ending in 一 (同一个, 另一种) make that 一 a count again.
 _MEASURE = frozenset("个次天年种样件本张条位只点些下把块口家句段份场回遍层支双套群批项篇首部台辆架座间所棵朵片封杯瓶碗顿趟阵声眼步刻分秒周半")
+# A number: digits, and the units a digit binds to on its left (五百, 两千, 三十).
+_DIGITS = frozenset("〇零一二三四五六七八九两几")
+_UNITS = frozenset("十百千万亿")
 # Reduplicated kinship nouns keep their first third tone before the neutral second (姐姐).
 _KINSHIP = frozenset("姐奶姥嫂婶姊")
 
@@ -135,7 +143,7 @@ def dictionary_reading(hanzi: str, *, lexicon: Lexicon = EMPTY) -> list[Syllable
     for run in _hanzi_runs(hanzi):
         context = hanzi_reading(run)
         start = 0
-        said: list[tuple[str, Syllable]] = []
+        said: list[tuple[str, Syllable, bool]] = []  # (hanzi, syllable, a word of its own)
         for word in lexicon.words(run) if lexicon else list(run):
             plain = context[start : start + len(word)]
             start += len(word)
@@ -144,10 +152,14 @@ def dictionary_reading(hanzi: str, *, lexicon: Lexicon = EMPTY) -> list[Syllable
                 citation = _CITATION.get(word[a])
                 if citation and syllable.base == citation.base and syllable.tone != NEUTRAL:
                     syllable = citation
-                said.append((word[a], syllable))
-        for char, syllable in said:
-            # pypinyin reads an erhua 儿 as a neutral er (一会儿), never 而, 二 or 女儿's 儿.
-            if char == _ER and syllable.base == "er" and syllable.tone == NEUTRAL and out and _takes_erhua(out[-1]):
+                said.append((word[a], syllable, len(word) == 1))
+        first = len(out)
+        for char, syllable, alone in said:
+            # pypinyin reads an erhua 儿 as a neutral er (一会儿), never 而, 二 or 女儿's 儿; a 儿
+            # that no dictionary word takes in (门儿, 慢慢儿) is the erhua suffix too.
+            erhua = syllable.tone == NEUTRAL or (alone and bool(lexicon))
+            if (char == _ER and syllable.base == "er" and erhua and len(out) > first
+                    and _takes_erhua(out[-1])):
                 out[-1] = Syllable(out[-1].base, out[-1].tone, True)
             else:
                 out.append(syllable)
@@ -171,7 +183,10 @@ def _hanzi_runs(text: str) -> list[str]:
 def _word_reading(word: str, plain: Sequence[Syllable], lexicon: Lexicon) -> list[Syllable]:
     """One word: the dictionary's reading with the same syllables as pypinyin's, else pypinyin's."""
     if len(word) > 1:
-        for reading in lexicon.readings(word):
+        readings = lexicon.readings(word)
+        if word.endswith(_ER):  # 花儿: the erhua word (huār "flower"), not the full er2 (a folk song)
+            readings = sorted(readings, key=lambda r: not (r.syllables and r.syllables[-1].erhua))
+        for reading in readings:
             places = _places(word, reading.syllables)
             if places is not None and all(
                 s.base == plain[a].base or (s.erhua and a + 1 < len(word) and word[a + 1] == _ER)
@@ -303,12 +318,41 @@ def _split(indices: range, ends: list[bool]) -> list[list[int]]:
 
 
 def _phrase_tree(words: list[list[int]], chars: list[str], lexicon: Lexicon):
-    """Words joined from the right: [w1, [w2, w3]]; each word split by its structure."""
+    """Words joined from the right: [w1, [w2, w3]]; each word split by its structure, and
+    a number by its units ([五百][五], not 五 + 百五)."""
+    nodes: list = []
+    number: list[int] = []
+    for word in [*words, []]:
+        if word and all(chars[i] in _DIGITS or chars[i] in _UNITS for i in word):
+            number.extend(word)
+            continue
+        if number:
+            nodes.append(_number_tree(number, chars))
+            number = []
+        if word:
+            nodes.append(_word_tree(word, chars, lexicon))
+    return _join_right(nodes) if nodes else None
+
+
+def _join_right(nodes: list):
     tree = None
-    for word in reversed(words):
-        node = _word_tree(word, chars, lexicon)
+    for node in reversed(nodes):
         tree = node if tree is None else [node, tree]
     return tree
+
+
+def _number_tree(number: list[int], chars: list[str]):
+    """A number's parts, each digit with the unit after it: 五百五十 -> [[五, 百], [五, 十]],
+    joined from the right; digits without units (a year, 一九九一) join from the right."""
+    parts: list = []
+    current: list[int] = []
+    for i in number:
+        current.append(i)
+        if chars[i] in _UNITS:
+            parts.append(_join_right(current))
+            current = []
+    parts.extend(current)
+    return _join_right(parts)
 
 
 def _word_tree(word: list[int], chars: list[str], lexicon: Lexicon):
