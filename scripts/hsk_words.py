@@ -27,6 +27,7 @@ HERE = Path(__file__).resolve().parent
 READINGS_TABLE = HERE / "hsk_readings.tsv"
 GLOSSES_TABLE = HERE / "hsk_glosses.tsv"
 MAX_GLOSSES = gl.MAX_GLOSSES
+MAX_REVIEWED_GLOSSES = 5  # a row of hsk_glosses.tsv, written by hand, may give a function word's uses in full
 MAX_OTHER_READINGS = 3
 SHORT_GLOSS = 30  # a reading that needs a longer explanation is not a common one
 
@@ -274,7 +275,10 @@ def read_phrases(path: Path = GLOSSES_TABLE) -> dict[str, list[Phrase]]:
     """hanzi -> its rows (a word with several readings may have a row for each)."""
     phrases: dict[str, list[Phrase]] = {}
     for hanzi, reading, glosses, _ in read_rows(path, 4, unique=2):
-        phrases.setdefault(hanzi, []).append(Phrase(reading, tuple(g.strip() for g in glosses.split(";") if g.strip())))
+        split = tuple(g.strip() for g in glosses.split(";") if g.strip())
+        if len(split) > MAX_REVIEWED_GLOSSES:
+            raise SystemExit(f"{path.name}: {hanzi} has {len(split)} glosses; give at most {MAX_REVIEWED_GLOSSES}")
+        phrases.setdefault(hanzi, []).append(Phrase(reading, split))
     return phrases
 
 
@@ -410,8 +414,8 @@ class Words:
     def other_readings_note(self, entry: dict, taught: Sequence[str]) -> str:
         """'also read kān: to look after' for common readings the lesson does not teach, or ''."""
         hanzi = entry["s"]
-        if hanzi in self.phrases and hanzi not in self.decisions:
-            return ""  # the list's other forms of a phrase are machine-made
+        if not self.cedict.entries(hanzi):
+            return ""  # the list's other forms of a phrase CC-CEDICT lacks are machine-made
         seen = set(taught)
         parts = []
         for form in entry["f"]:

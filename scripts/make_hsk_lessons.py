@@ -67,7 +67,9 @@ English: one to three glosses a learner can use (rules in lianxi.core.glosses)
      指着 "Poke") takes the reading and glosses of scripts/hsk_glosses.tsv, written by
      hand; the generator refuses to run without a row for it. The same table holds the
      few readings whose dictionary sense order buries the meaning the list teaches
-     (干 gàn "to do", not "tree trunk"; 长 zhǎng "to grow", not "chief").
+     (干 gàn "to do", not "tree trunk"; 长 zhǎng "to grow", not "chief"), and the
+     function words of HSK 1-3 whose main use CC-CEDICT lacks or buries (在 "at; in",
+     给 "to give", 块 for money, 挺 "quite"): up to five glosses, main use first.
 
 Other readings (note)
   Readings the word does not teach go into the note with their first gloss, at most
@@ -90,7 +92,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # hsk_words.py sits beside this script
 
 from hsk_words import (  # noqa: E402 - the entry -> word rules, beside this script
-    GLOSSES_TABLE, MAX_GLOSSES, READINGS_TABLE, Cedict, Decision, Phrase, Words, count_hanzi, form_key,
+    GLOSSES_TABLE, MAX_REVIEWED_GLOSSES, READINGS_TABLE, Cedict, Decision, Phrase, Words, count_hanzi, form_key,
     is_hanzi, lesson_word, multi_reading_entries, read_decisions, read_phrases, reading_key, syllable_count,
     syllable_is_valid, tidy_pinyin,
 )
@@ -316,7 +318,7 @@ def _pinyin_problems(where: str, pinyin: str, hanzi: str) -> list[str]:
 
 def _english_problems(where: str, english: object) -> list[str]:
     english = [english] if isinstance(english, str) else english
-    if not isinstance(english, list) or not 1 <= len(english) <= MAX_GLOSSES or not all(g.strip() for g in english):
+    if not isinstance(english, list) or not 1 <= len(english) <= MAX_REVIEWED_GLOSSES or not all(g.strip() for g in english):
         return [f"{where}: english {english!r}"]
     return [f"{where}: CC-CEDICT markup in {g!r}" for g in english if gl.has_markup(g)]
 

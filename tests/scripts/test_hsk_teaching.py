@@ -152,10 +152,16 @@ def test_no_gloss_or_note_shows_dictionary_markup(words):
 
 
 def test_every_single_character_keeps_its_classifier_sense(words, cedict):
-    """The class of 本/张: a character CC-CEDICT uses as a measure word says so on its card."""
+    """The class of 本/张: a character CC-CEDICT uses as a measure word says so on its card.
+
+    A word glossed by hand in hsk_glosses.tsv names its measure use in the syllabus's words
+    instead (回 "time, occurrence", 毛 "mao (0.1 yuan)"), or leaves out a use a beginner
+    does not meet (挺 "classifier for machine guns"): that table is reviewed row by row.
+    """
+    reviewed = set(hsk.read_phrases())
     missing, counted = [], 0
     for hanzi, word in words.items():
-        if len(hanzi) != 1:
+        if len(hanzi) != 1 or hanzi in reviewed:
             continue
         for pinyin, english in _readings(word):
             entry = cedict.with_reading(hanzi, hsk.reading_key(pinyin))
@@ -164,13 +170,13 @@ def test_every_single_character_keeps_its_classifier_sense(words, cedict):
                 counted += 1
                 if not any(gl.is_measure_sense(g) for g in english):
                     missing.append((hanzi, pinyin))
-    assert counted > 150
+    assert counted > 130
     assert not missing
 
 
 def test_function_words_keep_the_sense_that_says_what_they_do(words):
     ba = words["把"]["english"]
-    assert "used to put the object before the verb: 把 + noun + verb" in ba
+    assert ba[0].startswith("(puts the object before the verb")
     assert any("passive" in g for g in words["被"]["english"])
     assert words["的"]["english"][0] == "of"
 
@@ -212,3 +218,56 @@ def test_the_word_table_lists_every_lesson_word_with_its_levels(words, entries):
         folder = f"hsk2-level{row['hsk2']}" if row["hsk2_lesson"] else (
             "hsk3-band7-9" if row["hsk3"] == "7-9" else f"hsk3-band{row['hsk3']}")
         assert (COMMITTED / folder / f"{lesson}.toml").is_file(), hanzi
+
+
+# -- function words of HSK 1-3: the main use first ---------------------------------------------
+
+# What each word does in the HSK 1-3 syllabi, as a teacher would put it first on the card
+# (written from the syllabi and grammar books, not from the generator).
+MAIN_USE = {
+    "在": "at", "按": "according to", "比": "than", "朝": "towards", "当": "to work as", "到": "to arrive",
+    "对": "right", "给": "to give", "跟": "with", "叫": "to be called", "较": "relatively", "靠": "to lean",
+    "被": "by (marks the passive", "把": "(puts the object before the verb", "所": "classifier for buildings",
+    "不过": "but", "才": "only then", "或": "or", "还是": "or (in questions", "接下来": "next", "接着": "then",
+    "包": "bag", "度": "degree", "号": "day of the month", "回": "to go back", "角": "jiao",
+    "克": "gram", "块": "yuan", "里": "inside", "毛": "mao", "门": "door", "升": "to rise", "挺": "quite",
+    "周": "week", "下": "down", "上": "on", "别": "don't", "刚": "just", "先": "first", "太": "too",
+    "正": "in the middle of", "总": "always", "很": "very", "一块儿": "together", "一边": "(一边…一边…)",
+    "越": "the more",
+}
+# and uses the card must not lose
+ALSO = {
+    "对": ("to",), "给": ("for",), "块": ("classifier for pieces",), "把": ("classifier for things with handles",),
+    "门": ("classifier for school subjects",), "分": ("minute", "fen (0.01 yuan)"), "升": ("liter",),
+    "下": ("next",), "上": ("previous",), "回": ("classifier for times",), "叫": ("by (in the passive)",),
+    "所": ("place",), "还是": ("still",), "到": ("until (a time)",),
+}
+
+
+def test_zai_teaches_at_and_in(words):
+    zai = words["在"]
+    assert zai["pinyin"] == "zài"
+    assert zai["english"] == ["at", "in", "on (a place or time)", "to be (somewhere)",
+                              "(indicates an action in progress)"]
+
+
+@pytest.mark.parametrize("hanzi", sorted(set(MAIN_USE) | set(ALSO)))
+def test_a_function_word_shows_its_main_use_first(words, hanzi):
+    english = words[hanzi]["english"]
+    if hanzi in MAIN_USE:
+        assert english[0].startswith(MAIN_USE[hanzi]), english
+    for use in ALSO.get(hanzi, ()):
+        assert any(g.startswith(use) for g in english), english
+
+
+def test_reviewed_glosses_keep_the_dictionarys_reading_and_give_a_reason(words, cedict):
+    """A row for a word CC-CEDICT has changes its glosses only: the reading stays CC-CEDICT's."""
+    rows = sys.modules["hsk_words"].read_rows(hsk.GLOSSES_TABLE, 4, unique=2)
+    for hanzi, reading, glosses, reason in rows:
+        assert len(reason) >= 10, hanzi
+        entries = cedict.entries(hanzi)
+        if entries:
+            assert hsk.reading_key(reading) in {e.key for e in entries}, hanzi
+        taught = dict(_readings(words[hanzi]))
+        assert [g.strip() for g in glosses.split(";")] in taught.values(), hanzi
+        assert not any(gl.has_markup(g) for g in glosses.split(";")), hanzi
