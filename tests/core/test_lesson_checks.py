@@ -143,3 +143,18 @@ def test_an_unclosed_list_is_found_where_it_opens():
     text = HEAD + '\n[[words]]\nhanzi = "你好"\npinyin = "nǐ hǎo"\nenglish = ["hello", "hi"\nnote = "x"\n'
     found = problems(text)
     assert found[0].startswith("week.toml:8: toml: this list has no closing ]")
+
+
+def test_no_tones_on_a_less_usual_reading_suggests_that_reading():
+    # 长 written zhang means zhǎng "to grow": the fix keeps the tutor's reading, not the usual cháng
+    (found,) = problems(HEAD + word("长", "zhang", "to grow"))
+    assert "'zhang' has no tones: write them, like zhǎng or zhang3" in found
+
+
+def test_a_word_the_dictionary_reads_all_neutral_may_go_without_tones():
+    # 起来 after a verb (站起来) is qi lai, both neutral, though 起 alone has no neutral reading
+    (qilai,) = read(HEAD + word("起来", "qi lai", "(after a verb) start to")).words
+    assert to_numbers(qilai.syllables) == "qi5 lai5"
+    # 起 on its own is qǐ: written with no tone it is still an error
+    (found,) = problems(HEAD + word("起", "qi"))
+    assert "'qi' has no tones: write them, like qǐ or qi3" in found

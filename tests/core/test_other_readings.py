@@ -70,3 +70,39 @@ def test_the_writer_writes_what_the_reader_reads():
     assert 'other_readings = [\n  { pinyin = "dì", english = ["earth", "ground"] },\n]' in text
     assert [(r.pinyin, r.english) for r in lesson.words[0].readings] == [
         ("de", ("-ly (after an adverbial)",)), ("dì", ("earth", "ground"))]
+
+
+HUAN = HEAD + """
+[[words]]
+hanzi = "还"
+pinyin = "hái"
+english = "still"
+other_readings = [
+  { pinyin = "hái2", english = "a { in a meaning is text" },
+  { pinyin = "huan", english = "to give back" },
+  { pinyin = "huán huan4", english = "to give back" },
+]
+"""
+
+
+def test_a_reading_is_checked_like_the_words_own_pinyin_on_its_own_line():
+    with pytest.raises(LessonProblems) as caught:
+        parse_lesson(HUAN.encode(), "huan.toml")
+    assert [(e.line, e.field) for e in caught.value.errors] == [
+        (10, "other_readings"), (11, "other_readings"), (12, "other_readings")]
+    doubled, toneless, mixed = (e.message for e in caught.value.errors)
+    assert doubled.startswith("reading 1: 'hái2' mixes tone marks and tone numbers: write it one way, hái or hai2")
+    # no tones: the fix is the character's own reading spelt that way (还 huán), not its usual hái
+    assert toneless.startswith("reading 2: 'huan' has no tones: write them, like huán or huan2")
+    assert mixed.startswith("reading 3: 'huán huan4' mixes tone marks and tone numbers")
+
+
+def test_a_reading_in_the_sub_table_form_is_named_on_its_header():
+    text = HEAD + '\n[[words]]\nhanzi = "得"\npinyin = "de"\nenglish = "particle"\n\n' \
+        '[[words.other_readings]]\npinyin = "dé"\nenglish = "to get"\n\n' \
+        '[[words.other_readings]]\npinyin = "dei"\nenglish = "must"\n'
+    with pytest.raises(LessonProblems) as caught:
+        parse_lesson(text.encode(), "sub.toml")
+    (error,) = caught.value.errors
+    assert (error.line, error.field) == (14, "other_readings")
+    assert "'dei' has no tones: write them, like děi or dei3" in error.message

@@ -2,8 +2,9 @@
 
 Rules (each problem is one message that says what to write instead):
 - pinyin with no tone at all (jiaozi) is an error, unless every syllable is a neutral one
-  its character really has (的 de, 吗 ma): tones are written as marks or numbers, and only
-  a neutral syllable goes without a mark (or with 5);
+  its character really has (的 de, 吗 ma), or the dictionary reads the whole word so (起来
+  qi lai after a verb): tones are written as marks or numbers, and only a neutral syllable
+  goes without a mark (or with 5);
 - tone marks and tone numbers mixed in one field (mǐ fan4) is an error: one way or the other;
 - one syllable for each character (the r of an erhua syllable counts for its 儿);
 - Latin letters and digits in the word (卡拉OK, T恤, 3D) are not read as pinyin: the pinyin
@@ -62,10 +63,17 @@ def _suggestion(hanzi: str, syllables: list[Syllable], lexicon: Lexicon) -> str:
         reading = dictionary_reading(hanzi, lexicon=lexicon)
     except PinyinError:
         reading = []
-    if [s.base for s in reading] == [s.base for s in syllables]:
-        marked = "".join(s.marked for s in reading)
-        return f"like {marked} or {' '.join(s.numbered for s in reading)}"
-    return "like nǐ hǎo or ni3 hao3"
+    if [s.base for s in reading] != [s.base for s in syllables]:
+        # another reading of the characters (长 zhang: zhǎng, not the usual cháng): each
+        # character's own toned reading with the syllable written, when it has one
+        chars = [c for c in hanzi if is_hanzi(c)]
+        own = [next((r for r in char_readings(c) if r.base == s.base and r.tone != NEUTRAL), None)
+               for s, c in zip(syllables, _char_of(chars, syllables), strict=True)] if chars else [None]
+        if None in own:
+            return "like nǐ hǎo or ni3 hao3"
+        reading = [Syllable(r.base, r.tone, s.erhua) for r, s in zip(own, syllables, strict=True)]
+    marked = "".join(s.marked for s in reading)
+    return f"like {marked} or {' '.join(s.numbered for s in reading)}"
 
 
 def read_word_pinyin(hanzi: str, text: str, lexicon: Lexicon = EMPTY) -> tuple[Syllable, ...]:
@@ -92,11 +100,17 @@ def read_word_pinyin(hanzi: str, text: str, lexicon: Lexicon = EMPTY) -> tuple[S
             "give one syllable per character" + (" (Latin letters and digits need none)" if latin_parts(hanzi) else ""))
     if not marks and not numbers:
         places = _char_of(chars, syllables)
-        if not all(_neutral_of_its_own(s, c, lexicon) for s, c in zip(syllables, places, strict=True)):
+        if not (all(_neutral_of_its_own(s, c, lexicon) for s, c in zip(syllables, places, strict=True))
+                or _read_so_in_the_dictionary(hanzi, syllables, lexicon)):
             raise PinyinProblem(
                 f"{text!r} has no tones: write them, {_suggestion(hanzi, syllables, lexicon)}; "
                 "only a neutral syllable goes without a tone mark (or with the number 5)")
     return tuple(syllables)
+
+
+def _read_so_in_the_dictionary(hanzi: str, syllables: list[Syllable], lexicon: Lexicon) -> bool:
+    """A whole word the dictionary reads with only neutral syllables (起来 qi lai after a verb)."""
+    return any(r.syllables == tuple(syllables) for r in lexicon.readings(hanzi))
 
 
 def _char_of(chars: list[str], syllables: list[Syllable]) -> list[str]:

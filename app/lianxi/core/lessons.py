@@ -169,17 +169,23 @@ class _Lines:
     """Finds the line of each table and key, since tomllib does not say."""
 
     _header = re.compile(r"^\s*\[\[\s*words\s*\]\]\s*(#.*)?$")
+    _reading_header = re.compile(r"^\s*\[\[\s*words\s*\.\s*other_readings\s*\]\]")
     _table = re.compile(r"^\s*\[")
     _key = re.compile(r"""^\s*("?)([A-Za-z0-9_\-]+)\1\s*=""")
 
     def __init__(self, text: str):
+        self.text = text.splitlines()
         self.top: dict[str, int] = {}
         self.words: list[tuple[int, dict[str, int]]] = []
+        self.reading_tables: dict[int, list[int]] = {}  # word index -> lines of its [[words.other_readings]]
         current: dict[str, int] | None = self.top
-        for number, line in enumerate(text.splitlines(), start=1):
+        for number, line in enumerate(self.text, start=1):
             if self._header.match(line):
                 self.words.append((number, {}))
                 current = self.words[-1][1]
+            elif self._reading_header.match(line) and self.words:
+                self.reading_tables.setdefault(len(self.words) - 1, []).append(number)
+                current = None
             elif self._table.match(line):
                 current = None
             elif current is not None:
@@ -195,6 +201,41 @@ class _Lines:
             return self.top.get("words", 1)
         header, keys = self.words[index]
         return keys.get(key, header) if key else header
+
+    def of_reading(self, index: int, number: int) -> int:
+        """The line of a word's `number`-th other reading (1-based): its { ... } or its table header."""
+        tables = self.reading_tables.get(index, [])
+        if len(tables) >= number:
+            return tables[number - 1]
+        start = self.of_word(index, "other_readings")
+        if start == self.of_word(index):
+            return start
+        opened = 0
+        for line_number in range(start, len(self.text) + 1):
+            opened += _braces_outside_strings(self.text[line_number - 1])
+            if opened >= number:
+                return line_number
+        return start
+
+
+def _braces_outside_strings(line: str) -> int:
+    """How many inline tables open on this line: `{` outside quoted text and comments."""
+    count, quote, i = 0, "", 0
+    while i < len(line):
+        ch = line[i]
+        if quote:
+            if ch == "\\" and quote == '"':
+                i += 1
+            elif ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "#":
+            break
+        elif ch == "{":
+            count += 1
+        i += 1
+    return count
 
 
 def _suggest(name: str, known: Iterable[str]) -> str:
@@ -495,7 +536,8 @@ def _word(raw: dict, index: int, lines: _Lines, problem, lexicon: Lexicon = EMPT
     if not (isinstance(tags, list) and all(isinstance(t, str) for t in tags)):
         problem(at("tags"), "tags", 'must be a list of texts, like ["food", "verbs"]')
         ok = False
-    others = _other_readings(raw, hanzi, syllables, at("other_readings"), problem) if "other_readings" in raw else ()
+    others = (_other_readings(raw, hanzi, syllables, at("other_readings"), lambda n: lines.of_reading(index, n),
+                              problem, lexicon) if "other_readings" in raw else ())
     if others is None:
         ok, others = False, ()
 
@@ -518,9 +560,13 @@ def _glosses(value) -> tuple[str, ...] | None:
     return None
 
 
-def _other_readings(raw: dict, hanzi: str | None, main: tuple[Syllable, ...], line: int,
-                    problem) -> tuple[Reading, ...] | None:
-    """The word's other readings (`other_readings = [{ pinyin = ..., english = ... }, ...]`), or None."""
+def _other_readings(raw: dict, hanzi: str | None, main: tuple[Syllable, ...], line: int, line_of,
+                    problem, lexicon: Lexicon = EMPTY) -> tuple[Reading, ...] | None:
+    """The word's other readings (`other_readings = [{ pinyin = ..., english = ... }, ...]`), or None.
+
+    Each reading's pinyin is checked by the same rules as the word's own (tones written, one
+    style, one syllable per character), and a problem is named on that reading's own line.
+    """
     items = raw["other_readings"]
     if not (isinstance(items, list) and items and all(isinstance(i, dict) for i in items)):
         problem(line, "other_readings", f"must be a list of readings, each with pinyin and english, like {_READING_EXAMPLE}")
@@ -530,6 +576,7 @@ def _other_readings(raw: dict, hanzi: str | None, main: tuple[Syllable, ...], li
     ok = True
     for number, item in enumerate(items, start=1):
         where = f"reading {number}"
+        line = line_of(number)
         unknown = [name for name in item if name not in READING_FIELDS]
         for name in unknown:
             problem(line, "other_readings", f"{where}: {_suggest(name, READING_FIELDS)}")
@@ -548,21 +595,15 @@ def _other_readings(raw: dict, hanzi: str | None, main: tuple[Syllable, ...], li
         if traditional is None:
             problem(line, "other_readings", f'{where}: traditional must be text in quotes, like "長"')
             ok = False
-        try:
-            syllables = tuple(parse(text)) if text else ()
-            display = display_pinyin(text) if text else ""
-        except PinyinError as exc:
-            problem(line, "other_readings", f"{where}: {exc}")
-            ok = False
-            continue
-        if not syllables:
+        if not text:
             problem(line, "other_readings", f'{where}: pinyin must be text in quotes, like "zhǎng"')
             ok = False
             continue
-        if hanzi and count_hanzi(hanzi) and len(syllables) + sum(1 for s in syllables if s.erhua) != count_hanzi(hanzi):
-            problem(line, "other_readings",
-                    f"{where}: {text!r} has {len(syllables)} syllable(s) but {hanzi} has {count_hanzi(hanzi)} "
-                    "character(s): give one syllable per character")
+        try:
+            syllables = read_word_pinyin(hanzi or "", text, lexicon)
+            display = display_pinyin(text, hanzi or "")
+        except (PinyinProblem, PinyinError) as exc:
+            problem(line, "other_readings", f"{where}: {exc}")
             ok = False
             continue
         if syllables in seen:
