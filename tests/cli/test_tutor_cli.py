@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from lianxi.cli import cli
 from lianxi.core.interop import read_anki
 from lianxi.core.lessons import parse_lesson
+from lianxi.lexicon import bundled_lexicon
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "interop"
 GREETINGS = Path(__file__).resolve().parents[2] / "lessons" / "first-course" / "first-01-greetings.toml"
@@ -303,3 +304,24 @@ def test_unknown_lessons_get_one_clear_line(tmp_path, data_dir):
     assert not (tmp_path / "x.html").exists()
     nothing = run("lessons", "export", "first-01-greetings")
     assert nothing.exit_code == 2 and "--anki FILE.apkg" in nothing.output and "--audio-folder" in nothing.output
+
+
+def test_a_lesson_that_imports_also_makes_its_worksheet_class_and_export_by_id(tmp_path, data_dir):
+    # 过 guo (after a verb) and 起来 qi lai are neutral as written: the dictionary reads them so.
+    # The imported copy is checked by the same rules as the file was, so its id works everywhere.
+    lesson = tmp_path / "neutral.toml"
+    lesson.write_text('id = "neutral-words"\ntitle = "Neutral words"\nlevel = "Evening class"\n\n'
+                      '[[words]]\nhanzi = "过"\npinyin = "guo"\nenglish = "(after a verb) have done"\n\n'
+                      '[[words]]\nhanzi = "起来"\npinyin = "qi lai"\nenglish = "(after a verb) start to"\n',
+                      encoding="utf-8")
+    assert run("lessons", "validate", str(lesson)).exit_code == 0
+    assert run("lessons", "import", str(lesson), data_dir=data_dir).exit_code == 0
+    sheet = run("worksheet", "neutral-words", "--out", str(tmp_path / "w.html"), data_dir=data_dir)
+    assert sheet.exit_code == 0, sheet.output
+    tsv = run("lessons", "export", "neutral-words", "--tsv", str(tmp_path / "w.tsv"), data_dir=data_dir)
+    assert tsv.exit_code == 0, tsv.output
+    # ... and a colleague imports that export, with the same rules
+    back = run("lessons", "import-anki", str(tmp_path / "w.tsv"), "--file-only", "--out", str(tmp_path / "back.toml"))
+    assert back.exit_code == 0, back.output
+    assert [w.pinyin for w in parse_lesson((tmp_path / "back.toml").read_bytes(), "back.toml",
+                                           bundled_lexicon()).words] == ["guo", "qi lai"]

@@ -12,6 +12,7 @@ import pytest
 
 from lianxi.core.interop import anki_text, decode_export, pleco_text, read_anki, read_pleco
 from lianxi.core.lessons import LessonProblems, parse_lesson
+from lianxi.lexicon import bundled_lexicon
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "interop"
 SAMPLE_LESSON = Path(__file__).resolve().parents[2] / "lessons" / "first-course" / "first-01-greetings.toml"
@@ -75,6 +76,34 @@ def test_anki_deck_without_pinyin_gets_pypinyin_and_a_check_mark():
     assert identity(got.lesson) == [("银行", "yin2 hang2", ("bank",)), ("还", "hai2", ("still",))]
     assert dict(got.checks)["还"].startswith("CHECK reading: 还 can be")
     assert "# CHECK reading: 还 can be" in got.text
+
+
+def test_a_pinyin_column_with_a_toneless_note_is_still_the_pinyin_never_the_meaning():
+    # one note of five lost its tones: the pinyin column must not be taken for the meanings
+    # (the real meanings would be lost, and every card would "mean" its own pinyin)
+    data = ("米饭\tmǐfàn\tcooked rice\n饺子\tjiǎozi\tdumplings\n茶\tcha2\ttea\n"
+            "面条\tmian tiao\tnoodles\n水\tshuǐ\twater\n").encode()
+    got = read_anki(data, "food.txt", title="Food", skip_bad=True)
+    assert identity(got.lesson) == [("米饭", "mi3 fan4", ("cooked rice",)), ("饺子", "jiao3 zi5", ("dumplings",)),
+                                    ("茶", "cha2", ("tea",)), ("水", "shui3", ("water",))]
+    (skipped,) = got.skipped
+    assert (skipped.line, skipped.field) == (4, "pinyin") and "'mian tiao' has no tones" in skipped.message
+
+
+def test_of_two_latin_columns_the_meaning_is_the_one_that_is_not_pinyin():
+    # toneless pinyin beside the meanings: the meanings stay meanings; the pinyin is filled in to check
+    data = "你好\tni hao\thello\n谢谢\txie xie\tthank you\n".encode()
+    got = read_anki(data, "old.txt", title="t", lexicon=bundled_lexicon())
+    assert identity(got.lesson) == [("你好", "ni3 hao3", ("hello",)), ("谢谢", "xie4 xie5", ("thank you",))]
+    assert [hanzi for hanzi, _ in got.checks] == ["你好", "谢谢"]
+
+
+def test_filled_in_pinyin_is_the_dictionarys_reading_of_the_whole_word():
+    # 谢谢 xièxie and 东西 dōngxi "thing" end light, 哪儿 is one syllable nǎr: the word's reading,
+    # not each character's on its own (xiè xiè, dōng xī, nǎ ér)
+    data = "谢谢\tthank you\n东西\tthing\n哪儿\twhere\n".encode()
+    got = read_anki(data, "x.txt", title="t", lexicon=bundled_lexicon())
+    assert [w.numbered for w in got.lesson.words] == ["xie4 xie5", "dong1 xi5", "nar3"]
 
 
 def test_anki_round_trip_keeps_every_word_and_field():

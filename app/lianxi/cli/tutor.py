@@ -163,12 +163,13 @@ def import_anki(context: Context, file: Path, columns: str | None, title: str | 
     Cloze note, an empty meaning) are left out only with --skip-bad.
     """
     from lianxi.core.interop import read_anki
+    from lianxi.lexicon import bundled_lexicon
     from lianxi.study.tutor import read_input
 
     try:
         imported = read_anki(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level,
                              columns=[c.strip() for c in columns.split(",")] if columns else None,
-                             default_title=file.stem.replace("_", " "), skip_bad=skip_bad)
+                             default_title=file.stem.replace("_", " "), skip_bad=skip_bad, lexicon=bundled_lexicon())
     except LessonProblems as exc:
         _report_import_problems(exc, "note")
         raise SystemExit(1)
@@ -188,11 +189,13 @@ def import_pleco(context: Context, file: Path, title: str | None, lesson_id: str
     nothing is written; cards that cannot become words are left out only with --skip-bad.
     """
     from lianxi.core.interop import read_pleco
+    from lianxi.lexicon import bundled_lexicon
     from lianxi.study.tutor import read_input
 
     try:
         imported = read_pleco(read_input(file), str(file), title=title, lesson_id=lesson_id, level=level or "Imported",
-                              default_title=file.stem.replace("_", " "), skip_bad=skip_bad)
+                              default_title=file.stem.replace("_", " "), skip_bad=skip_bad,
+                              lexicon=bundled_lexicon())
     except LessonProblems as exc:
         _report_import_problems(exc, "card")
         raise SystemExit(1)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from lianxi.core.lessons import (
     Lesson, LessonError, LessonProblems, count_hanzi, is_hanzi, parse_lesson,
 )
+from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import PinyinError, parse
 
 
@@ -138,7 +139,7 @@ def _word_index_by_line(text: str) -> list[int | None]:
     return out
 
 
-def checked_lesson(draft: LessonDraft, source: str) -> tuple[str, Lesson]:
+def checked_lesson(draft: LessonDraft, source: str, lexicon: Lexicon = EMPTY) -> tuple[str, Lesson]:
     """(TOML text, Lesson) for `draft`; problems name `source` and the draft words' lines.
 
     The text is parsed with the lesson rules, so a file written from it always
@@ -146,7 +147,7 @@ def checked_lesson(draft: LessonDraft, source: str) -> tuple[str, Lesson]:
     """
     text = lesson_toml(draft)
     try:
-        lesson = parse_lesson(text.encode("utf-8"), source)
+        lesson = parse_lesson(text.encode("utf-8"), source, lexicon)
     except LessonProblems as exc:
         errors = []
         tables = _word_index_by_line(text)

@@ -64,7 +64,7 @@ def check_not_bundled(lessons: Iterable[Lesson], folder: Path | None = None) -> 
             continue
         where = path.relative_to(folder)
         try:
-            same = parse_lesson(path.read_bytes(), str(where)).content_hash == lesson.content_hash
+            same = parse_lesson(path.read_bytes(), str(where), bundled_lexicon()).content_hash == lesson.content_hash
         except (OSError, LessonProblems):
             same = False
         if same:

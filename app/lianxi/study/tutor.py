@@ -15,6 +15,7 @@ from pathlib import Path
 
 from lianxi import paths
 from lianxi.files import IMPORT_LIMIT, FileProblem, read_limited, write_atomic
+from lianxi.lexicon import bundled_lexicon
 from lianxi.core.errors import UserError
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems
@@ -62,7 +63,8 @@ def find_lesson(ref: str, data_dir: Path | None = None) -> Lesson:
         attribution=stored.attribution,
         words=[WordDraft(**{k: v for k, v in w.items()}) for w in stored.words],
     )
-    return checked_lesson(draft, f"{ref} (imported)")[1]
+    # checked by the same rules as the file was on import (the lexicon knows 过 guo, 起来 qi lai)
+    return checked_lesson(draft, f"{ref} (imported)", bundled_lexicon())[1]
 
 
 # -- writing files ---------------------------------------------------------------------------

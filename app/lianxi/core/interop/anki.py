@@ -16,10 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianxi.core.interop.common import (
-    Imported, clean_field, decode_export, finish, is_cloze, note_to_word, one_line, toned_pinyin,
+    Imported, clean_field, decode_export, finish, is_cloze, note_to_word, one_line, pinyin_letters, toned_pinyin,
 )
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, lesson_id_for
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems, count_hanzi
+from lianxi.core.lexicon import EMPTY, Lexicon
 
 ROLES = ("hanzi", "traditional", "pinyin", "english", "measure_word", "example",
          "example_pinyin", "example_english", "note", "tags")
@@ -128,12 +129,18 @@ def _guess_roles(rows: list[list[str]], fields: list[int], source: str) -> dict[
             if "traditional" not in roles.values() and share(c, lambda v: count_hanzi(v) <= 6) >= 0.9:
                 roles[c] = "traditional"
     pinyin_cols = [c for c in fields if c not in roles and share(c, toned_pinyin) >= 0.9]
+    if not pinyin_cols:
+        # a pinyin column where a few notes lost their tones (mian tiao) is still the pinyin:
+        # those notes are then named by the lesson check, not read as meanings
+        pinyin_cols = [c for c in fields if c not in roles and share(c, toned_pinyin) >= 0.5
+                       and share(c, pinyin_letters) >= 0.9]
     if pinyin_cols:
         roles[pinyin_cols[0]] = "pinyin"
     english_cols = [c for c in fields if c not in roles and share(c, lambda v: bool(re.search(r"[A-Za-z]", v))
                                                                    and not count_hanzi(v)) >= 0.9]
     if english_cols:
-        roles[english_cols[0]] = "english"
+        # of several Latin-letter columns, the meaning is the one least like pinyin
+        roles[min(english_cols, key=lambda c: share(c, pinyin_letters))] = "english"
     missing = [name for name in ("hanzi", "english") if name not in roles.values()]
     if missing:
         raise LessonProblems([LessonError(
@@ -163,7 +170,8 @@ def _notes(body: str, head: _AnkiHeader, source: str) -> list[tuple[int, list[st
 
 def read_anki(data: bytes, source: str, *, title: str | None = None, lesson_id: str | None = None,
               level: str | None = None, columns: Sequence[str] | None = None,
-              default_title: str = "Imported from Anki", skip_bad: bool = False) -> Imported:
+              default_title: str = "Imported from Anki", skip_bad: bool = False,
+              lexicon: Lexicon = EMPTY) -> Imported:
     """An Anki notes export -> a lesson.
 
     Problems with the file stop the import; notes that cannot become words stop it
@@ -236,7 +244,7 @@ def read_anki(data: bytes, source: str, *, title: str | None = None, lesson_id: 
         if extras:  # fields we have no place for are kept in the word's note
             values["note"] = "; ".join(([values["note"]] if values.get("note") else []) + extras)
         deck = deck or values.get("deck", "")
-        word = note_to_word(values, line, source, head.tags or [])
+        word = note_to_word(values, line, source, head.tags or [], lexicon)
         if isinstance(word, LessonError):
             bad.append(word)
             continue
@@ -250,7 +258,7 @@ def read_anki(data: bytes, source: str, *, title: str | None = None, lesson_id: 
         words=words, description=about.get("description", ""), attribution=about.get("attribution", ""),
         comment=f"Imported from the Anki export {source} by `lianxi lessons import-anki`.",
     )
-    return finish(draft, source, [], bad, skip_bad, checks)
+    return finish(draft, source, [], bad, skip_bad, checks, lexicon=lexicon)
 
 
 ABOUT = ("level", "description", "attribution")  # kept as #lianxi-level:... headers (Anki skips them)

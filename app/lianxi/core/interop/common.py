@@ -15,7 +15,9 @@ from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson, re
 from lianxi.core.lessons import (
     LESSON_FIELDS, Lesson, LessonError, LessonProblems, count_hanzi, decode_utf8, display_pinyin,
 )
+from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import PinyinError, hanzi_reading, parse
+from lianxi.core.sandhi import dictionary_reading
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,16 @@ def toned_pinyin(value: str) -> bool:
     return bool(syllables) and any(s.tone != 5 for s in syllables)
 
 
+def pinyin_letters(value: str) -> bool:
+    """Text that reads as pinyin syllables, with or without tones ("mian tiao", "nǐ hǎo")."""
+    if not value or count_hanzi(value):
+        return False
+    try:
+        return bool(parse(_PUNCTUATION.sub(" ", value)))
+    except PinyinError:
+        return False
+
+
 def _pinyin_for_lesson(value: str) -> str:
     """Tone marks for a learner to read; left as written if it cannot be read (the check says why)."""
     try:
@@ -119,8 +131,13 @@ def is_cloze(value: str) -> bool:
     return bool(_CLOZE.search(value))
 
 
-def note_to_word(values: dict[str, str], line: int, source: str, extra_tags: Sequence[str]) -> WordDraft | LessonError:
-    """One note's fields (by role) -> a word draft, or the reason it cannot be one."""
+def note_to_word(values: dict[str, str], line: int, source: str, extra_tags: Sequence[str],
+                 lexicon: Lexicon = EMPTY) -> WordDraft | LessonError:
+    """One note's fields (by role) -> a word draft, or the reason it cannot be one.
+
+    A note without pinyin gets the dictionary's reading of the whole word from `lexicon`
+    (谢谢 xièxie, 哪儿 nǎr), marked CHECK for a person to look at.
+    """
     hanzi = values.get("hanzi", "")
     if any(_CLOZE.search(v) for v in values.values()) or "cloze" in values.get("notetype", "").lower():
         return LessonError(source, line, "note", "is a Cloze note (a sentence with gaps), not a word with a meaning: "
@@ -136,7 +153,7 @@ def note_to_word(values: dict[str, str], line: int, source: str, extra_tags: Seq
     if not pinyin:
         # a deck without pinyin: fill it in, and ask a person to look
         try:
-            syllables = hanzi_reading(hanzi)
+            syllables = dictionary_reading(hanzi, lexicon=lexicon) if lexicon else hanzi_reading(hanzi)
         except PinyinError as exc:
             return LessonError(source, line, "pinyin", str(exc))
         pinyin = " ".join(s.marked for s in syllables)
@@ -180,17 +197,19 @@ _LESSON_LEVEL = frozenset(LESSON_FIELDS) - {"words"} | {"toml"}
 
 
 def finish(draft: LessonDraft, source: str, fatal: list[LessonError], bad: list[LessonError],
-           skip_bad: bool, checks: Sequence[tuple[str, str]] = (), what: str = "note") -> Imported:
+           skip_bad: bool, checks: Sequence[tuple[str, str]] = (), what: str = "note",
+           lexicon: Lexicon = EMPTY) -> Imported:
     """All problems together, or the lesson. Bad notes are skipped only when `skip_bad`.
 
     The words are also checked with the lesson rules (the file we write must
-    validate); a word those rules refuse is a bad note like any other.
+    validate, by the same rules: give the `lexicon` `lessons validate` uses); a word
+    those rules refuse is a bad note like any other.
     """
     words, duplicates = without_duplicates(draft.words, source)
     bad = bad + duplicates
     if words:
         try:
-            checked_lesson(replace(draft, words=words), source)
+            checked_lesson(replace(draft, words=words), source, lexicon)
         except LessonProblems as exc:
             fatal = fatal + [e for e in exc.errors if e.field in _LESSON_LEVEL]
             refused = [e for e in exc.errors if e.field not in _LESSON_LEVEL]
@@ -206,6 +225,6 @@ def finish(draft: LessonDraft, source: str, fatal: list[LessonError], bad: list[
                                                 if bad else f"has no {what}s to import")])
     if bad and not skip_bad:
         raise BadNotes(bad, len(words))
-    text, lesson = checked_lesson(replace(draft, words=words), source)
+    text, lesson = checked_lesson(replace(draft, words=words), source, lexicon)
     kept = {w.hanzi for w in lesson.words}
     return Imported(text, lesson, tuple((h, why) for h, why in checks if h in kept), tuple(bad))

@@ -14,6 +14,7 @@ import re
 from lianxi.core.interop.common import Imported, clean_field, decode_export, finish, note_to_word, one_line
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, lesson_id_for
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems
+from lianxi.core.lexicon import EMPTY, Lexicon
 
 _PLECO_HEADWORD = re.compile(r"^(?P<simplified>[^\[\]]+?)(?:\[(?P<traditional>[^\[\]]+)\])?$")
 
@@ -69,7 +70,8 @@ def pleco_definition(raw: str) -> str:
 
 
 def read_pleco(data: bytes, source: str, *, title: str | None = None, lesson_id: str | None = None,
-               level: str = "Imported", default_title: str = "Imported from Pleco", skip_bad: bool = False) -> Imported:
+               level: str = "Imported", default_title: str = "Imported from Pleco", skip_bad: bool = False,
+               lexicon: Lexicon = EMPTY) -> Imported:
     """A Pleco flashcard text export -> a lesson; `//` categories become tags.
 
     Cards that cannot become words stop the import (BadNotes, each named) unless `skip_bad`.
@@ -109,7 +111,7 @@ def read_pleco(data: bytes, source: str, *, title: str | None = None, lesson_id:
             continue
         values = {"hanzi": simplified, "traditional": traditional, "pinyin": pinyin,
                   "english": pleco_definition(parts[2])}
-        word = note_to_word(values, number, source, [category] if category else [])
+        word = note_to_word(values, number, source, [category] if category else [], lexicon)
         if isinstance(word, LessonError):
             bad.append(word)
         else:
@@ -121,7 +123,7 @@ def read_pleco(data: bytes, source: str, *, title: str | None = None, lesson_id:
         id=lesson_id or lesson_id_for(title), title=title, level=level, words=words,
         comment=f"Imported from the Pleco export {source} by `lianxi lessons import-pleco`.",
     )
-    return finish(draft, source, [], bad, skip_bad, what="card")
+    return finish(draft, source, [], bad, skip_bad, what="card", lexicon=lexicon)
 
 
 def pleco_text(lesson: Lesson) -> str:
