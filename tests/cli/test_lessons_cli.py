@@ -70,3 +70,23 @@ def test_mistakes_print_one_line_and_no_traceback(tmp_path, lesson_file):
     out = lianxi("lessons", "validate", str(tmp_path / "missing.toml"))
     assert out.returncode == 1 and "missing.toml:1: file: does not exist: check the name and the folder" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_a_folder_without_lesson_files_is_a_problem_not_ok(tmp_path, data_dir):
+    empty = tmp_path / "week-files"
+    empty.mkdir()
+    for command in (("lessons", "validate"), ("lessons", "import")):
+        result = run(*command, str(empty), data_dir=data_dir)
+        assert result.exit_code == 1
+        assert f"{empty}:1: folder: has no lesson files (names ending in .toml): give a lesson file" in result.output
+    # Windows hides the .txt that Notepad added: say so
+    (empty / "week-1.toml.txt").write_text('id = "w"\n', encoding="utf-8")
+    result = run("lessons", "validate", str(empty))
+    assert result.exit_code == 1
+    assert "week-1.toml.txt looks like one saved as text: rename it to end in .toml" in result.output
+
+
+def test_one_word_is_one_word(lesson_file):
+    one = lesson_file('id = "one"\ntitle = "One"\nlevel = "x"\n\n[[words]]\nhanzi = "书"\npinyin = "shū"\n'
+                      'english = "book"\n', name="one.toml")
+    assert run("lessons", "validate", str(one)).output == "OK: 1 lesson, 1 word, no problems.\n"

@@ -100,7 +100,7 @@ def test_from_list_with_a_bad_line_writes_nothing(tmp_path):
     result = run("lessons", "from-list", str(words), "--out", str(tmp_path / "l.toml"))
     assert result.exit_code == 1
     assert f"{words}:2: hanzi: 'hello' has no Chinese characters" in result.output
-    assert "nothing was imported" in result.output and not (tmp_path / "l.toml").exists()
+    assert "nothing was written" in result.output and not (tmp_path / "l.toml").exists()
 
 
 def test_import_anki_writes_a_lesson_file_and_adds_it_to_your_lessons(tmp_path, data_dir):

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from lianxi.cli import Context, pass_context
-from lianxi.core.lessons import LessonProblems
+from lianxi.core.lessons import LessonError, LessonProblems
 from lianxi.core.text import visible
 
 # A broken file can have thousands of problems; the first ones say what to fix.
@@ -16,10 +16,26 @@ SHOWN_PROBLEMS = 50
 
 
 def _lesson_paths(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given; a folder stands for the *.toml files inside it."""
+    """Files as given; a folder stands for the *.toml files inside it.
+
+    A folder with none is a problem, not "OK: 0 lessons": the tutor named the wrong
+    folder, or an editor saved week-1.toml as week-1.toml.txt (Windows hides the .txt).
+    """
     out: list[Path] = []
+    empty: list[LessonError] = []
     for path in paths:
-        out.extend(sorted(path.rglob("*.toml")) if path.is_dir() else [path])
+        if not path.is_dir():
+            out.append(path)
+            continue
+        found = sorted(path.rglob("*.toml"))
+        if not found:
+            saved_as_text = sorted(path.rglob("*.toml.txt"))
+            hint = (f"; {saved_as_text[0].name} looks like one saved as text: rename it to end in .toml"
+                    if saved_as_text else ": give a lesson file, or the folder that holds them")
+            empty.append(LessonError(str(path), 1, "folder", f"has no lesson files (names ending in .toml){hint}"))
+        out.extend(found)
+    if empty:
+        raise LessonProblems(empty)
     return out
 
 
@@ -49,7 +65,8 @@ def validate(files: tuple[Path, ...]) -> None:
         _report_problems(exc, outcome="")
         raise SystemExit(1)
     words = sum(len(lesson.words) for lesson in found)
-    click.echo(f"OK: {len(found)} lesson{'s' if len(found) != 1 else ''}, {words} words, no problems.")
+    click.echo(f"OK: {len(found)} lesson{'s' if len(found) != 1 else ''}, "
+               f"{words} word{'s' if words != 1 else ''}, no problems.")
 
 
 @lessons.command("import")

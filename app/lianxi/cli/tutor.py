@@ -54,7 +54,7 @@ def new(title: str, out: Path | None, lesson_id: str | None, level: str, force: 
     try:
         parse_lesson(text.encode("utf-8"), "new lesson")
     except LessonProblems as exc:  # a bad --id or an empty title
-        _report_problems(exc)
+        _report_problems(exc, outcome="; nothing was written")
         raise SystemExit(1)
     path = write_new_file(_out_path(out, lesson_id), text, force)
     click.echo(f"Wrote {path}.")
@@ -85,7 +85,7 @@ def from_list(file: Path, title: str | None, lesson_id: str | None, level: str, 
         made, lesson, drafts = lesson_from_list(text, str(file), title=title or file.stem.replace("_", " "),
                                                 lesson_id=lesson_id, level=level)
     except LessonProblems as exc:
-        _report_problems(exc)
+        _report_problems(exc, outcome="; nothing was written")
         raise SystemExit(1)
     path = write_new_file(_out_path(out, lesson.id), made, force)
     click.echo(f"Wrote {path}: {len(lesson.words)} words.")
@@ -232,7 +232,7 @@ def export(context: Context, lesson_ref: str, apkg: Path | None, tsv: Path | Non
     try:
         lesson = find_lesson(lesson_ref, context.data_dir)
     except LessonProblems as exc:
-        _report_problems(exc)
+        _report_problems(exc, outcome="; nothing was written")
         raise SystemExit(1)
     if tsv:
         write_new_file(tsv, anki_text(lesson), force)
@@ -292,7 +292,7 @@ def class_(context: Context, lesson_ref: str, browser: bool, html_out: Path | No
     try:
         lesson = find_lesson(lesson_ref, context.data_dir)
     except LessonProblems as exc:
-        _report_problems(exc)
+        _report_problems(exc, outcome="; nothing was written")
         raise SystemExit(1)
     if not (browser or html_out):
         from lianxi.ui.screens.classroom import run_classroom
@@ -382,7 +382,7 @@ def worksheet(context: Context, lesson_ref: str, out: Path, paper: str, sections
     try:
         lesson = find_lesson(lesson_ref, context.data_dir)
     except LessonProblems as exc:
-        _report_problems(exc)
+        _report_problems(exc, outcome="; nothing was written")
         raise SystemExit(1)
     paper = paper.lower()
     write_worksheet(lesson, out, WorksheetOptions(paper, chosen, traditional), force)
