@@ -325,3 +325,19 @@ def test_a_lesson_that_imports_also_makes_its_worksheet_class_and_export_by_id(t
     assert back.exit_code == 0, back.output
     assert [w.pinyin for w in parse_lesson((tmp_path / "back.toml").read_bytes(), "back.toml",
                                            bundled_lexicon()).words] == ["guo", "qi lai"]
+
+
+def test_traditional_worksheet_names_only_words_that_are_written_differently(tmp_path):
+    # 你好 and 朋友 are the same in both scripts: nothing to add. 还 is 還 in traditional; the
+    # lesson did not say so, so the page shows 还: that one is named, with the form to add.
+    lesson = tmp_path / "t.toml"
+    lesson.write_text('id = "trad"\ntitle = "T"\nlevel = "x"\n\n'
+                      '[[words]]\nhanzi = "你好"\npinyin = "nǐ hǎo"\nenglish = "hello"\n\n'
+                      '[[words]]\nhanzi = "朋友"\npinyin = "péngyou"\nenglish = "friend"\n\n'
+                      '[[words]]\nhanzi = "还"\npinyin = "hái"\nenglish = "still"\n\n'
+                      '[[words]]\nhanzi = "书"\npinyin = "shū"\nenglish = "book"\ntraditional = "書"\n',
+                      encoding="utf-8")
+    result = run("worksheet", str(lesson), "--out", str(tmp_path / "t.html"), "--traditional")
+    assert result.exit_code == 0, result.output
+    assert "1 word(s) have no traditional form in the lesson and are shown as written: 还 (還)" in result.output
+    assert "你好" not in result.output.split("shown as written:")[1]

@@ -22,6 +22,7 @@ from lianxi.core.lessons import Lesson
 from lianxi.files import write_atomic
 from lianxi.study.strokes import stroke_orders
 from lianxi.study.tutor import FileExists
+from lianxi.study.word_lists import cedict_lookup
 
 
 def _refuse_existing(path: Path, force: bool) -> None:
@@ -66,8 +67,25 @@ def write_projector_page(lesson: Lesson, out: Path, options: ProjectorOptions, s
 
 
 def missing_traditional(lesson: Lesson) -> list[str]:
-    """Words the lesson gives no traditional form for (shown as written in a traditional class)."""
-    return [w.hanzi for w in lesson.words if not w.traditional]
+    """Words a traditional class sees in simplified, because the lesson gives no traditional form.
+
+    A word written the same way in both scripts (你好, 朋友, 了) is not missing anything:
+    CC-CEDICT says so, and a tutor is not asked to copy it. The others come with the
+    dictionary's traditional form to add, "还 (還)"; a word the dictionary lacks, alone.
+    """
+    bare = [w.hanzi for w in lesson.words if not w.traditional]
+    if not bare:
+        return []
+    try:
+        look = cedict_lookup(bare)
+    except UserError:  # no dictionary: every word without a form is named
+        return bare
+    out = []
+    for hanzi in bare:
+        forms = list(dict.fromkeys(e.traditional for e in look(hanzi) if e.simplified == hanzi))
+        if hanzi not in forms:
+            out.append(f"{hanzi} ({'/'.join(forms)})" if forms else hanzi)
+    return out
 
 
 # -- one audio file per word -----------------------------------------------------------------
