@@ -57,7 +57,7 @@ def warm(rounds: int) -> tuple[float, float, int]:
 
     lexicon = bundled_lexicon()
     words = [w for p in sorted((REPO / "lessons").rglob("*.toml"))
-             for w in parse_lesson(p.read_bytes(), p.name).words]
+             for w in parse_lesson(p.read_bytes(), p.name, lexicon).words]
     spoken_form("你好", lexicon=lexicon)
     times = []
     for with_pinyin in (False, True):
