@@ -208,11 +208,17 @@ def _today(learner, since: float, _day, quarter_sums) -> Today:
     answers, cards, words, remembered = queries.today_answers(learner.progress.conn, since)
     drills = learner.progress.conn.execute(
         "SELECT COUNT(*) FROM drill_answers WHERE answered_at >= ?", (since,)).fetchone()[0]
-    # the same due and new words as Learner.stats() and a review started now (without its streak)
+    due, new = due_and_new(learner)
+    return Today(answers, cards, words, remembered, drills, quarter_sums[1] / 60000, due, new)
+
+
+def due_and_new(learner) -> tuple[int, int]:
+    """Due and new words now: the same numbers as Learner.stats() and a review started now,
+    without the streak it also counts (a scan of every answer on a long history)."""
     now = learner.clock()
     start = learner.today_start(now)
     shown = learner.progress.counts(now + LEARN_AHEAD, start).shown(learner.new_left(start), learner.reviews_left(start))
-    return Today(answers, cards, words, remembered, drills, quarter_sums[1] / 60000, shown.due, shown.new)
+    return shown.due, shown.new
 
 
 def _forecast(learner, today: date, start) -> list[tuple[date, int]]:
