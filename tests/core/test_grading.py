@@ -18,6 +18,8 @@ from lianxi.core.grading import (
     grade_pinyin,
     readings,
 )
+from lianxi.core.glosses import has_markup
+from lianxi.core.grading.readings import learner_meaning
 from lianxi.core.pinyin import VALID_SYLLABLES, PinyinError, Syllable, parse, to_marks, to_numbers
 from lianxi.core.schedule import Rating
 from lianxi.lexicon import bundled_lexicon
@@ -283,6 +285,21 @@ def test_another_dictionary_reading_of_a_bundled_word_is_named_never_right(bundl
                 continue  # the word's own entry, written with or without a neutral tone
             grade = _grade(word, to_numbers(other.syllables))
             assert grade.verdict is Verdict.OTHER_READING, (word.hanzi, word.numbered, other)
-            assert grade.rating is Rating.Again and other.meaning in grade.note
+            assert grade.rating is Rating.Again and learner_meaning(other.meaning) in grade.note
+            assert not has_markup(grade.note), (word.hanzi, grade.note)  # never "archaic variant of 汝"
             checked += 1
     assert checked > 300
+
+
+def test_the_other_word_is_named_in_a_learners_words_never_with_dictionary_markup():
+    ru = _grade_hanzi("女", "nǚ", "ru3")
+    assert ru.verdict is Verdict.OTHER_READING and "variant of" not in ru.note and "rǔ is 女" in ru.note
+    di = _grade_hanzi("的", "de", "di4")
+    assert "bull's-eye" in di.note and "(bound form)" not in di.note
+    assert learner_meaning("(bound form) bull's-eye; target") == "bull's-eye; target"
+    assert learner_meaning("archaic variant of 汝") == "another spelling of 汝"
+    assert learner_meaning("used in 吗啡") == "as in 吗啡"
+
+
+def _grade_hanzi(hanzi, pinyin, typed):
+    return grade_answer(CardKind.TYPE_PINYIN, typed, hanzi=hanzi, pinyin=parse(pinyin), english=(), lexicon=LEXICON)

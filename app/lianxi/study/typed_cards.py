@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from lianxi.core.cards import KIND_ORDER, SIDES, CardKind
 from lianxi.core.errors import UserError
 from lianxi.core.grading import Grade, grade_answer
+from lianxi.core.grading.readings import learner_meaning
 from lianxi.core.pinyin import is_hanzi, parse
 from lianxi.core.sandhi import dictionary_reading
 from lianxi.lexicon import bundled_lexicon
@@ -67,7 +68,7 @@ def grade_typed(hanzi: str, typed: str, reading: str | None = None) -> Grade:
             raise UserError(f"--pinyin '{reading}' has no syllables: write it like nǐ hǎo or ni3 hao3")
     else:
         syllables = dictionary_reading(hanzi, lexicon=lexicon)
-    english = tuple(r.meaning for r in lexicon.readings(hanzi)[:1] if r.syllables == tuple(syllables))
+    english = tuple(learner_meaning(r.meaning) for r in lexicon.readings(hanzi)[:1] if r.syllables == tuple(syllables))
     kind = CardKind.TYPE_HANZI if any(is_hanzi(ch) for ch in typed) else CardKind.TYPE_PINYIN
     return grade_answer(kind, typed, hanzi=hanzi, pinyin=syllables, english=english, lexicon=lexicon)
 

@@ -18,14 +18,19 @@ Pure: standard library, pypinyin and lianxi.core only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lianxi.core.glosses import learner_glosses
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable, char_readings, hanzi_reading, is_hanzi
 from lianxi.core.sandhi import apply_sandhi
 
-__all__ = ["Reading", "hanzi_per_syllable", "readings"]
+__all__ = ["Reading", "hanzi_per_syllable", "learner_meaning", "readings"]
+
+MAX_MEANINGS = 8  # the lexicon keeps a meaning short already; cleaning must not shorten it more
+_HANZI_RUN = re.compile(r"[\u3400-\u9fff]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +211,25 @@ def readings(hanzi: str, syllables: Sequence[Syllable], *, also: Sequence[Sequen
     return out
 
 
+def learner_meaning(meaning: str) -> str:
+    """A dictionary meaning as a learner reads it (core.glosses): "(bound form) bull's-eye;
+    target" -> "bull's-eye; target". One that only points elsewhere names the word it points
+    to ("archaic variant of 汝" -> "another spelling of 汝", "used in 吗啡" -> "as in 吗啡"):
+    never empty when the dictionary gave one, since a meaning marks another word."""
+    if not meaning:
+        return ""
+    kept = learner_glosses(meaning.split("; "), MAX_MEANINGS)
+    if kept:
+        return "; ".join(kept)
+    word = next((w for w in _HANZI_RUN.findall(meaning)), "")
+    if word:
+        return ("another spelling of " if "variant" in meaning else "as in ") + word
+    return "another word"
+
+
 def _other_words(word: str, lexicon: Lexicon) -> list[Reading]:
     """Readings of the same hanzi that are other words, from the dictionary (with meanings)."""
-    out = [Reading(r.syllables, f"another reading of {word}", False, r.meaning, word)
+    out = [Reading(r.syllables, f"another reading of {word}", False, learner_meaning(r.meaning), word)
            for r in lexicon.readings(word)]
     if not lexicon:  # no dictionary at hand: what pypinyin knows, without meanings
         if len(word) == 1:
@@ -220,5 +241,6 @@ def _other_words(word: str, lexicon: Lexicon) -> list[Reading]:
                 out = []
     stem = lexicon.without_er(word)
     if stem is not None:
-        out.append(Reading(stem.syllables, f"{word} without its erhua", False, stem.meaning, word[:-1], True))
+        out.append(Reading(stem.syllables, f"{word} without its erhua", False, learner_meaning(stem.meaning),
+                           word[:-1], True))
     return out
