@@ -84,6 +84,13 @@ def test_a_folder_without_lesson_files_is_a_problem_not_ok(tmp_path, data_dir):
     result = run("lessons", "validate", str(empty))
     assert result.exit_code == 1
     assert "week-1.toml.txt looks like one saved as text: rename it to end in .toml" in result.output
+    # ... and the other files named with it are still checked
+    bad = tmp_path / "bad.toml"
+    bad.write_text('id = "b"\ntitle = "B"\nlevel = "x"\n\n[[words]]\nhanzi = "书"\npinyin = "shu"\nenglish = "book"\n',
+                   encoding="utf-8")
+    result = run("lessons", "validate", str(empty), str(bad))
+    assert f"{empty}:1: folder:" in result.output and f"{bad}:7: pinyin: 'shu' has no tones" in result.output
+    assert result.output.splitlines()[-1] == "2 problems found."
 
 
 def test_one_word_is_one_word(lesson_file):

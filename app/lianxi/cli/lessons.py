@@ -15,7 +15,21 @@ from lianxi.core.text import visible
 SHOWN_PROBLEMS = 50
 
 
-def _lesson_paths(paths: tuple[Path, ...]) -> list[Path]:
+def _read_lessons(paths: tuple[Path, ...]):
+    """The lessons in these files and folders; every problem in all of them, or the lessons."""
+    from lianxi.study import read_lesson_files
+
+    files, empty = _lesson_paths(paths)
+    try:
+        found = read_lesson_files(files)
+    except LessonProblems as exc:
+        raise LessonProblems(empty + exc.errors) from None
+    if empty:
+        raise LessonProblems(empty)
+    return found
+
+
+def _lesson_paths(paths: tuple[Path, ...]) -> tuple[list[Path], list[LessonError]]:
     """Files as given; a folder stands for the *.toml files inside it.
 
     A folder with none is a problem, not "OK: 0 lessons": the tutor named the wrong
@@ -34,9 +48,7 @@ def _lesson_paths(paths: tuple[Path, ...]) -> list[Path]:
                     if saved_as_text else ": give a lesson file, or the folder that holds them")
             empty.append(LessonError(str(path), 1, "folder", f"has no lesson files (names ending in .toml){hint}"))
         out.extend(found)
-    if empty:
-        raise LessonProblems(empty)
-    return out
+    return out, empty
 
 
 def _report_problems(exc: LessonProblems, outcome: str = "; nothing was imported") -> None:
@@ -57,10 +69,8 @@ def lessons() -> None:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 def validate(files: tuple[Path, ...]) -> None:
     """Check lesson files and report every problem (file:line: field: message)."""
-    from lianxi.study import read_lesson_files
-
     try:
-        found = read_lesson_files(_lesson_paths(files))
+        found = _read_lessons(files)
     except LessonProblems as exc:
         _report_problems(exc, outcome="")
         raise SystemExit(1)
@@ -74,10 +84,8 @@ def validate(files: tuple[Path, ...]) -> None:
 @pass_context
 def import_(context: Context, files: tuple[Path, ...]) -> None:
     """Import lesson files: all of them, or none if any has a problem."""
-    from lianxi.study import read_lesson_files
-
     try:
-        found = read_lesson_files(_lesson_paths(files))
+        found = _read_lessons(files)
     except LessonProblems as exc:
         _report_problems(exc)
         raise SystemExit(1)
