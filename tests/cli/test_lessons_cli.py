@@ -97,3 +97,16 @@ def test_one_word_is_one_word(lesson_file):
     one = lesson_file('id = "one"\ntitle = "One"\nlevel = "x"\n\n[[words]]\nhanzi = "书"\npinyin = "shū"\n'
                       'english = "book"\n', name="one.toml")
     assert run("lessons", "validate", str(one)).output == "OK: 1 lesson, 1 word, no problems.\n"
+
+
+def test_an_imported_lesson_is_remembered_by_its_file_name_not_its_path(lesson_file, data_dir):
+    """A path can hold the learner's account name (/home/NAME/...): the database keeps the name only."""
+    import sqlite3
+
+    good = lesson_file()
+    assert good.is_absolute() and len(good.parts) > 2
+    assert run("lessons", "import", str(good), data_dir=data_dir).exit_code == 0
+    conn = sqlite3.connect(data_dir / "lianxi.db")
+    sources = [r[0] for r in conn.execute("SELECT source FROM lessons")]
+    conn.close()
+    assert sources == [good.name]
