@@ -232,16 +232,23 @@ class Learner:
     # stats
 
     def stats(self) -> "Stats":
-        return self.today()[0]
+        """Today's numbers for everything (`lianxi stats`, the statistics), without each lesson's."""
+        return self._today(with_lessons=False)[0]
 
     def today(self) -> tuple["Stats", list[LessonSummary]]:
         """Everything the home screen shows, counted once: today's numbers and each lesson's."""
+        return self._today(with_lessons=True)
+
+    def _today(self, *, with_lessons: bool) -> tuple["Stats", list[LessonSummary]]:
         now = self.clock()
         start = self.today_start(now)
         reviewed, introduced = self.progress.count_reviews_since(start)
         new_left = max(self.settings.new_per_day + self.extra_new(start) - introduced, 0)
         reviews_left = self.reviews_left(start)
-        counts, lessons = self.progress.overview(now + LEARN_AHEAD, start, new_left, reviews_left)
+        if with_lessons:
+            counts, lessons = self.progress.overview(now + LEARN_AHEAD, start, new_left, reviews_left)
+        else:
+            counts, lessons = self.progress.counts(now + LEARN_AHEAD, start), []
         shown = counts.shown(new_left, reviews_left)
         stats = Stats(reviewed=reviewed, due=shown.due, new=shown.new, streak=self.streak(now),
                       new_waiting=counts.new - shown.new, capped=counts.due + counts.again - shown.due)
