@@ -57,7 +57,7 @@ class Scope:
     """What a review covers: every studied card, or one lesson's; minus cards to skip."""
 
     lesson_id: str | None = None
-    skip: tuple[int, ...] = ()  # cards already answered whose answer is not stored yet
+    skip: tuple[int, ...] = ()  # cards answered whose answer is not stored yet: they and their siblings wait
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +120,9 @@ def _source(scope: Scope) -> tuple[str, str]:
     else:  # the lesson's own entry is shown, with its glosses and example
         where = f"n.lesson_id = :lesson AND c.active = 1 AND {IN_HAND} AND {IN_LESSON}"
         source = "notes n JOIN lessons l ON l.id = n.lesson_id JOIN cards c ON c.word_id = n.word_id"
-    if scope.skip:
-        where += f" AND c.id NOT IN ({','.join(str(int(i)) for i in scope.skip)})"
+    if scope.skip:  # the sibling rule holds for them too, though the file does not know of the answer yet
+        ids = ",".join(str(int(i)) for i in scope.skip)
+        where += f" AND c.word_id NOT IN (SELECT word_id FROM cards WHERE id IN ({ids}))"
     return source, where
 
 
