@@ -342,10 +342,12 @@ def m100_one_memory_per_word(db: sqlite_utils.Database) -> None:
                    ROW_NUMBER() OVER (PARTITION BY n.word_id, c.kind
                                       ORDER BY c.last_review IS NULL, c.last_review DESC, c.id) AS rank
             FROM cards c JOIN notes n ON n.id = c.note_id;
+        CREATE INDEX temp.card_words_group ON card_words (word_id, kind, rank);
         CREATE TEMP TABLE survivors AS
             SELECT a.id AS old, b.id AS new FROM temp.card_words a
             JOIN temp.card_words b ON b.word_id = a.word_id AND b.kind = a.kind AND b.rank = 1
             WHERE a.rank > 1;
+        CREATE INDEX temp.survivors_old ON survivors (old);
         UPDATE reviews SET card_id = (SELECT new FROM temp.survivors WHERE old = reviews.card_id)
             WHERE card_id IN (SELECT old FROM temp.survivors);
         CREATE TABLE cards_by_word (
