@@ -152,12 +152,17 @@ def open_catalogue(learner) -> Catalogue:
     stored = conn.execute("SELECT id, title, level FROM lessons ORDER BY position").fetchall()
     bundled_ids = {item["id"] for item in bundled}
     own = Course(OWN, "Your own and imported lessons")
+    # hanzi and traditional forms of every own lesson in one query (a heavy learner has hundreds)
+    words: dict[str, list[tuple[str, str]]] = {}
+    for lesson_id, hanzi, traditional in conn.execute(
+            "SELECT lesson_id, hanzi, traditional FROM notes WHERE NOT removed ORDER BY lesson_id, position"):
+        words.setdefault(lesson_id, []).append((hanzi, traditional))
     for lesson_id, title, level in stored:
         if lesson_id not in bundled_ids:
-            rows = lesson_words(conn, lesson_id)
+            rows = words.get(lesson_id, [])
             own.lessons.append(CatalogueLesson(
-                lesson_id, title, level, OWN, tuple(r["hanzi"] for r in rows), False,
-                traditional=tuple(r["traditional"] for r in rows if r["traditional"] not in ("", r["hanzi"]))))
+                lesson_id, title, level, OWN, tuple(h for h, _ in rows), False,
+                traditional=tuple(t for h, t in rows if t not in ("", h))))
     if own.lessons:
         ordered.append(own)
     seen, known = words_seen_and_known(conn)
