@@ -269,6 +269,7 @@ class Phrase:
 
     reading: str
     glosses: tuple[str, ...]
+    traditional: str = ""  # "xian2=鹹": the spelling these glosses belong to (咸 "all" is another word)
 
 
 def read_phrases(path: Path = GLOSSES_TABLE) -> dict[str, list[Phrase]]:
@@ -278,7 +279,8 @@ def read_phrases(path: Path = GLOSSES_TABLE) -> dict[str, list[Phrase]]:
         split = tuple(g.strip() for g in glosses.split(";") if g.strip())
         if len(split) > MAX_REVIEWED_GLOSSES:
             raise SystemExit(f"{path.name}: {hanzi} has {len(split)} glosses; give at most {MAX_REVIEWED_GLOSSES}")
-        phrases.setdefault(hanzi, []).append(Phrase(reading, split))
+        reading, _, traditional = reading.partition("=")
+        phrases.setdefault(hanzi, []).append(Phrase(reading, split, traditional))
     return phrases
 
 
@@ -387,7 +389,8 @@ class Words:
         if phrase is not None:
             key = reading_key(phrase.reading)
             forms = [f for f in entry["f"] if form_key(f, hanzi) == key] or entry["f"]
-            spelling = form_for(entry, key, traditional)["t"] if forms is not entry["f"] else forms[0]["t"]
+            wanted = phrase.traditional or traditional
+            spelling = form_for(entry, key, wanted)["t"] if forms is not entry["f"] else forms[0]["t"]
             found = self.cedict.with_reading(hanzi, key, spelling)
             return Taught(tidy_pinyin(phrase.reading, hanzi), phrase.glosses, spelling,
                           gl.measure_words(found.senses) if found else "", key)

@@ -222,6 +222,9 @@ def check_decisions(entries: Sequence[dict], decisions: dict[str, Decision], phr
     faults += [f"{h}: {GLOSSES_TABLE.name} reads it {p.reading!r}, not one of the readings it teaches"
                for h, rows in phrases.items() for p in rows
                if h in decisions and reading_key(p.reading) not in decisions[h].readings]
+    faults += [f"{h}: {GLOSSES_TABLE.name} spells it {p.traditional}, not a spelling the list has for {p.reading}"
+               for h, rows in phrases.items() for p in rows if p.traditional and h in by_hanzi
+               and p.traditional not in {f["t"] for f in by_hanzi[h]["f"] if form_key(f, h) == reading_key(p.reading)}]
     faults += [f"{h}: several rows in {GLOSSES_TABLE.name} for a word with one reading"
                for h, rows in phrases.items() if len(rows) > 1 and h not in decisions]
     if faults:
