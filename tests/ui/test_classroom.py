@@ -180,3 +180,44 @@ async def test_traditional_forms_back_and_a_long_meaning_that_wraps(tmp_path):
         index = screen.index
         await pilot.press("left")
         assert screen.index == index - 1 or index == 0
+
+
+async def test_a_word_with_several_readings_shows_each_with_its_meaning(tmp_path):
+    """The bundled hsk2-2-01 teaches 得 de, dé and děi: the room sees all three, each with its meaning."""
+    lesson = find_lesson("hsk2-2-01")
+    de = next(w for w in lesson.words if w.hanzi == "得")
+    app, _ = classroom(lesson, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        while screen.word().hanzi != "得":
+            await pilot.press("n")
+        await pilot.press("space")
+        assert shown(app)["class-pinyin"] == "de · dé · děi"
+        await pilot.press("space")
+        await pilot.pause()
+        lines = [line.strip() for line in shown(app)["class-meaning"].splitlines()]
+        assert lines[-2:] == ["dé  to obtain; to get; to gain", "děi  to have to; must; ought to"]
+        assert lines[0].startswith("de  structural particle")
+        assert app.screen.query_one("#class-meaning").region.right <= 80
+        app.save_screenshot(str(tmp_path / "de-80x24.svg"))
+
+
+async def test_tone_pairs_give_the_main_readings_tones_and_every_reading_after(tmp_path):
+    text = SAMPLE_LESSON + """
+[[words]]
+hanzi = "东西"
+pinyin = "dōng xi"
+english = ["thing", "stuff"]
+other_readings = [{ pinyin = "dōng xī", english = "east and west" }]
+"""
+    lesson = parse_lesson(text.encode(), "sample.toml")
+    app, _ = classroom(lesson, tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press("t")
+        while screen.word().hanzi != "东西":
+            await pilot.press("n")
+        await pilot.press("space")
+        assert shown(app)["class-pinyin"] == "dōng xi    tones 1 + neutral"
+        await pilot.press("space")
+        assert shown(app)["class-meaning"].splitlines() == ["dōng xi  thing; stuff", "dōng xī  east and west"]

@@ -6,6 +6,8 @@ Pure. Must never import storage, audio, UI or study.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from html import escape
 
 from lianxi.core.glosses import clean_sense, has_markup
@@ -52,15 +54,43 @@ def cjk_fonts(traditional: bool) -> str:
 
 
 def meaning(word: Word) -> str:
-    """The meaning as a tutor shows it: the lesson's glosses without CC-CEDICT markup, joined.
+    """The meaning of the word's main reading as a tutor shows it (see `glosses_shown`)."""
+    return glosses_shown(word.english)
+
+
+def glosses_shown(english: Sequence[str]) -> str:
+    """Glosses as a tutor shows them: the lesson's glosses without CC-CEDICT markup, joined.
 
     A gloss that still shows CC-CEDICT markup (core.glosses.has_markup) goes through
     core.glosses' cleaning, the one rule; a gloss that only points elsewhere
     ("variant of ...", "CL:...") goes. A plain gloss is shown as the tutor wrote
     it. Only when nothing at all is left are the glosses shown as written.
     """
-    cleaned = [g for gloss in word.english for g in (clean_sense(gloss) if has_markup(gloss) else (gloss,))]
-    return "; ".join(dict.fromkeys(cleaned or word.english))
+    cleaned = [g for gloss in english for g in (clean_sense(gloss) if has_markup(gloss) else (gloss,))]
+    return "; ".join(dict.fromkeys(cleaned or english))
+
+
+@dataclass(frozen=True, slots=True)
+class ShownReading:
+    """One reading of a word as a class sees it: its pinyin, its meaning, its own spelling if it has one."""
+
+    pinyin: str
+    meaning: str
+    hanzi: str = ""  # only when this reading is written differently from the hanzi shown (只 zhī: 隻)
+
+
+def shown_readings(word: Word, traditional: bool = False) -> list[ShownReading]:
+    """Every reading the lesson teaches for the word, the main one (the one spoken) first.
+
+    A word with one reading gives one; 得 gives de, dé and děi, each with its meaning.
+    In a traditional class a reading with its own traditional spelling names it.
+    """
+    shown = shown_hanzi(word, traditional)
+    out = []
+    for index, reading in enumerate(word.readings):
+        own = reading.traditional if traditional and index and reading.traditional else ""
+        out.append(ShownReading(reading.pinyin, glosses_shown(reading.english), own if own != shown else ""))
+    return out
 
 
 def pinyin_spans(pinyin: str) -> list[tuple[str, int | None]]:

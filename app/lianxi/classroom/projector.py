@@ -3,7 +3,9 @@
 The same rounds as the terminal classroom (words, tone pairs with how they are
 said, listening with four choices, dictation in the worksheet's order), the
 same keys, buttons for a clicker or a touch screen, each word's audio embedded,
-and a stroke-order animation. Hanzi fill most of the screen. The orders are
+and a stroke-order animation. A word with several readings (得 de, dé, děi)
+shows all of them, each meaning on its own line after its pinyin; the audio
+and the tone pairs are the main (first) reading's. Hanzi fill most of the screen. The orders are
 fixed here from a seed, so `--seed` gives the same class again.
 
 Lesson text reaches the page only as JSON inside a <script type="application/json">
@@ -20,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lianxi.classroom.page import (
-    LATIN_FONTS, TONE_COLOURS, cjk_fonts, e, lang, meaning, pinyin_spans, script_json, shown_hanzi,
+    LATIN_FONTS, TONE_COLOURS, cjk_fonts, e, lang, meaning, pinyin_spans, script_json, shown_hanzi, shown_readings,
 )
 from lianxi.classroom.projector_assets import PROJECTOR_CSS, PROJECTOR_JS
 from lianxi.classroom.strokes_svg import animation_data
@@ -58,6 +60,10 @@ def lesson_data(lesson: Lesson, options: ProjectorOptions,
     index = {w.key: i for i, w in enumerate(lesson.words)}
     words = [{"h": shown_hanzi(w, t), "p": w.pinyin, "s": pinyin_spans(w.pinyin), "m": meaning(w)}
              for w in lesson.words]
+    for word, shown in zip(lesson.words, words):
+        if word.other_readings:  # 得 de / dé / děi: every reading with its own meaning ("r")
+            shown["r"] = [{"s": pinyin_spans(r.pinyin), "m": r.meaning, "h": r.hanzi}
+                          for r in shown_readings(word, t)]
     seed = options.seed
     rounds = {
         "words": [index[w.key] for w in shuffled(lesson.words, f"{seed}:words")],

@@ -31,6 +31,10 @@ body { display: flex; flex-direction: column; height: 100vh; overflow: hidden; b
 #pinyin .said { color: #444; font-size: 0.62em; }
 #meaning { margin-top: 0.6vh; max-width: 94vw; text-align: center; line-height: 1.25; color: #222;
   overflow-wrap: anywhere; }
+#meaning .reading { display: block; }
+#meaning .reading .rp { margin-right: 0.3em; font-weight: bold; }
+#meaning .reading .rh { font-family: __CJK__; }
+#pinyin .sep { color: #999; }
 #hint { font-size: 2.3vh; color: #777; margin-top: 1vh; min-height: 1.3em; text-align: center; }
 .hidden-part { visibility: hidden; }
 #strokes { display: flex; gap: 2vw; align-items: center; justify-content: center; }
@@ -81,13 +85,36 @@ PROJECTOR_JS = r"""
   function clear(el) { while (el.firstChild) { el.removeChild(el.firstChild); } }
   function put(el, value) { clear(el); el.textContent = value; }
   function shown(el, on) { el.classList.toggle("hidden-part", !on); }
-  function pinyinInto(el, word) {
-    clear(el);
-    word.s.forEach(function (piece) {
+  function spansInto(el, pieces) {
+    pieces.forEach(function (piece) {
       var span = document.createElement("span");
       span.textContent = piece[0];
       if (piece[1]) { span.className = "t" + piece[1]; }
       el.appendChild(span);
+    });
+  }
+  // every reading of the word (de · dé · děi), or the main one only (the tone pairs are its tones)
+  function pinyinInto(el, word, mainOnly) {
+    clear(el);
+    var readings = word.r && !mainOnly ? word.r : [{s: word.s}];
+    readings.forEach(function (reading, n) {
+      if (n) { var sep = document.createElement("span"); sep.className = "sep"; sep.textContent = " \u00b7 "; el.appendChild(sep); }
+      spansInto(el, reading.s);
+    });
+  }
+  // one meaning, or one line per reading: its pinyin (and its own hanzi, 隻 zhī), then its meaning
+  function meaningInto(el, word) {
+    clear(el);
+    if (!word.r) { el.textContent = word.m; return; }
+    word.r.forEach(function (reading) {
+      var line = document.createElement("span"); line.className = "reading";
+      if (reading.h) {
+        var h = document.createElement("span"); h.className = "rh"; h.textContent = reading.h; line.appendChild(h);
+        line.appendChild(document.createTextNode(" "));
+      }
+      var p = document.createElement("span"); p.className = "rp"; spansInto(p, reading.s); line.appendChild(p);
+      line.appendChild(document.createTextNode(" " + reading.m));
+      el.appendChild(line);
     });
   }
 
@@ -111,13 +138,13 @@ PROJECTOR_JS = r"""
     }
     var word = wordOf(item);
     if (state.mode === "words") {
-      put(hanzi, word.h); pinyinInto(pinyin, word); put(meaning, word.m);
+      put(hanzi, word.h); pinyinInto(pinyin, word); meaningInto(meaning, word);
       shown(pinyin, state.step >= 1); shown(meaning, state.step >= 2);
       put($("hint"), ["space: pinyin", "space: meaning", "n: next"][state.step] + " \u00b7 p: play \u00b7 s: strokes \u00b7 ?: help");
     } else if (state.mode === "tones") {
       put(hanzi, word.h);
       if (state.step >= 1) {
-        pinyinInto(pinyin, word);
+        pinyinInto(pinyin, word, true);
         var said = document.createElement("span");
         said.className = "said";
         said.textContent = "  tones " + item.tones + (item.said ? "  (said " + item.said + ")" : "");
@@ -125,7 +152,7 @@ PROJECTOR_JS = r"""
       } else {
         put(pinyin, "Which tones?");
       }
-      put(meaning, word.m); shown(meaning, state.step >= 2);
+      meaningInto(meaning, word); shown(meaning, state.step >= 2);
       put($("hint"), "space: reveal \u00b7 p: play \u00b7 n: next \u00b7 ?: help");
     } else if (state.mode === "listen") {
       hanzi.hidden = true; options.hidden = false;
@@ -137,11 +164,11 @@ PROJECTOR_JS = r"""
         box.appendChild(number); box.appendChild(h); options.appendChild(box);
       });
       if (state.step >= 1) { pinyinInto(pinyin, word); } else { put(pinyin, "Which word do you hear?"); }
-      put(meaning, word.m); shown(meaning, state.step >= 1);
+      meaningInto(meaning, word); shown(meaning, state.step >= 1);
       put($("hint"), "space: answer \u00b7 p: play again \u00b7 n: next \u00b7 ?: help");
     } else {
       if (state.step >= 1) {
-        put(hanzi, word.h); pinyinInto(pinyin, word); put(meaning, word.m);
+        put(hanzi, word.h); pinyinInto(pinyin, word); meaningInto(meaning, word);
       } else {
         hanzi.className = "number"; put(hanzi, String(state.index + 1)); put(pinyin, "Listen and write");
       }

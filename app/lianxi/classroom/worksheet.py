@@ -11,8 +11,11 @@ headings never end a page (they stay with what follows), table rows never
 split, pinyin never wraps, borders are drawn in points so Letter and A4 print
 the same, matching groups are balanced (no last group of one), never show
 the same prompt or meaning twice in a group, and their numbers and letters run
-on through the page. Inline CSS and SVG only: no fonts, scripts or images
-from outside. Pure: returns a string. Must never import storage, UI, audio or study.
+on through the page. A word with several readings (得 de, dé, děi) shows each
+with its meaning, one a line, in the vocabulary, the tone exercise and the key;
+matching pairs hanzi with the main meaning only (no pinyin is shown there).
+Inline CSS and SVG only: no fonts, scripts or images from outside. Pure:
+returns a string. Must never import storage, UI, audio or study.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lianxi.classroom.page import (
-    LATIN_FONTS, cjk_fonts, coloured_pinyin_html, e, lang, meaning, shown_hanzi, tone_css,
+    LATIN_FONTS, cjk_fonts, coloured_pinyin_html, e, lang, meaning, shown_hanzi, shown_readings, tone_css,
 )
 from lianxi.classroom.strokes_svg import stroke_defs, stroke_sequence, trace
 from lianxi.core.classroom import dictation_order
@@ -114,6 +117,10 @@ svg.stroke .new {{ fill: #000; }}
 .tutor {{ font-size: 9.5pt; border: 0.75pt solid #000; padding: 1.5mm 2mm; margin: 0 0 3mm; }}
 .small {{ font-size: 8.5pt; color: #333; }}
 .pairs {{ line-height: 1.7; }}
+.reading {{ display: block; }}
+.reading + .reading {{ margin-top: 0.6mm; }}
+.reading .rp {{ white-space: nowrap; font-weight: bold; margin-right: 0.8mm; }}
+.reading .rh {{ font-family: {cjk}; }}
 ul.flow {{ columns: 3; column-gap: 6mm; list-style: none; padding: 0; margin: 0; }}
 ul.flow li {{ break-inside: avoid; margin: 0 0 0.8mm; }}
 ul.flow .hanzi {{ font-size: 12pt; }}
@@ -193,6 +200,25 @@ def _hanzi(text: str, traditional: bool) -> str:
     return f'<span class="hanzi" lang="{lang(traditional)}">{e(text)}</span>'
 
 
+def _pinyin(w: Word, marked: bool = True) -> str:
+    """Every reading's pinyin, one a line (得: de, dé, děi); with its tones, or bare for the tone exercise."""
+    shown = [coloured_pinyin_html(r.pinyin) if marked else e(toneless(r.pinyin)) for r in w.readings]
+    return shown[0] if len(shown) == 1 else "".join(f'<span class="reading">{p}</span>' for p in shown)
+
+
+def _meaning(w: Word, t: bool, marked: bool = True) -> str:
+    """The meaning; a word with several readings gives one line each, led by that reading's pinyin
+    (bare in the tone exercise, so the meaning does not give the tones away)."""
+    if not w.other_readings:
+        return e(meaning(w))
+    lines = []
+    for r in shown_readings(w, t):
+        own = f'<span class="rh" lang="{lang(t)}">{e(r.hanzi)}</span> ' if r.hanzi else ""
+        label = coloured_pinyin_html(r.pinyin) if marked else e(toneless(r.pinyin))
+        lines.append(f'<span class="reading">{own}<span class="rp">{label}</span> {e(r.meaning)}</span>')
+    return "".join(lines)
+
+
 def _name_line() -> str:
     return '<div class="name">Name <span></span> Date <span class="date"></span></div>'
 
@@ -221,7 +247,7 @@ def _vocabulary(lesson: Lesson, t: bool) -> str:
         also = (f'<br><span class="small" lang="{lang(not t)}">{e(other)}</span>'
                 if other and other != shown_hanzi(w, t) else "")
         cells = [f'<td class="n">{n}</td>', f"<td>{_hanzi(shown_hanzi(w, t), t)}{also}</td>",
-                 f'<td class="py">{coloured_pinyin_html(w.pinyin)}</td>', f"<td>{e(meaning(w))}</td>"]
+                 f'<td class="py">{_pinyin(w)}</td>', f"<td>{_meaning(w, t)}</td>"]
         if measure:
             cells.append(f"<td>{_hanzi(w.measure_word, t) if w.measure_word else ''}</td>")
         if example:
@@ -241,7 +267,7 @@ def _vocabulary(lesson: Lesson, t: bool) -> str:
 def _tone_marks(lesson: Lesson, t: bool) -> str:
     rows = "".join(
         f'<tr><td class="n">{n}</td><td>{_hanzi(shown_hanzi(w, t), t)}</td>'
-        f'<td class="toneless py">{e(toneless(w.pinyin))}</td><td>{e(meaning(w))}</td></tr>'
+        f'<td class="toneless py">{_pinyin(w, marked=False)}</td><td>{_meaning(w, t, marked=False)}</td></tr>'
         for n, w in enumerate(lesson.words, start=1)
     )
     return ('<table><thead><tr><th class="n">#</th><th>Hanzi</th><th>Pinyin</th><th>Meaning</th></tr></thead>'
@@ -305,12 +331,12 @@ def _key(lesson: Lesson, sections: Sequence[str], dictation: list[Word], groups,
              "the words play in the order below.</p>"]
     if "tones" in sections:
         items = "".join(f'<li><b>{n}</b> {_hanzi(shown_hanzi(w, t), t)} <span class="py">'
-                        f"{coloured_pinyin_html(w.pinyin)}</span></li>"
+                        f"{' / '.join(coloured_pinyin_html(r.pinyin) for r in w.readings)}</span></li>"
                         for n, w in enumerate(lesson.words, start=1))
         parts.append(f'<h3>Add the tone marks</h3><ul class="flow">{items}</ul>')
     if "dictation" in sections:
         rows = "".join(f'<tr><td class="n">{n}</td><td>{_hanzi(shown_hanzi(w, t), t)}</td>'
-                       f'<td class="py">{coloured_pinyin_html(w.pinyin)}</td><td>{e(meaning(w))}</td></tr>'
+                       f'<td class="py">{_pinyin(w)}</td><td>{_meaning(w, t)}</td></tr>'
                        for n, w in enumerate(dictation, start=1))
         parts.append(f"<h3>Dictation (in the order the words are played)</h3><table><tbody>{rows}</tbody></table>")
     if "matching" in sections and groups:

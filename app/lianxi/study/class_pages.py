@@ -141,7 +141,13 @@ def audio_readme(lesson: Lesson, names: list[str]) -> str:
     if lesson.attribution:
         lines.append(f"Attribution: {_line(lesson.attribution)}")
     lines += ["", "Audio made by Lianxi with espeak-ng (synthetic speech), one file per word:", ""]
-    lines += [f"{name}\t{w.pinyin}\t{_line(w.meaning)}" for name, w in zip(names, lesson.words)]
+    if any(w.other_readings for w in lesson.words):
+        lines[-1:-1] = ["A word with several readings is said in its first one; the others follow it, with their meanings."]
+    for name, w in zip(names, lesson.words):
+        lines.append(f"{name}\t{w.pinyin}\t{_line(w.meaning)}")
+        # a word's other readings, each with its meaning (the file says the first reading)
+        lines += [f"\talso read {r.pinyin}{f' ({r.traditional})' if r.traditional else ''}\t{_line(r.meaning)}"
+                  for r in w.other_readings]
     return "\n".join(lines) + "\n"
 
 

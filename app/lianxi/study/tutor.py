@@ -17,6 +17,7 @@ from lianxi import paths
 from lianxi.files import IMPORT_LIMIT, FileProblem, read_limited, write_atomic
 from lianxi.lexicon import bundled_lexicon
 from lianxi.core.errors import UserError
+from lianxi.core.interop import readings_text
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.store.stored_lessons import read_stored_lesson
@@ -88,13 +89,16 @@ def read_input(path: Path) -> bytes:
 # -- Anki packages ------------------------------------------------------------------------------
 
 MODEL_NAME = "Lianxi word"
+# New fields go before Audio, the last one; OtherReadings holds "dé: to obtain | děi: must"
+# (core.interop's readings text), so an Anki export of the deck imports back with its readings.
 _FIELDS = ("Hanzi", "Pinyin", "English", "Traditional", "MeasureWord", "Example", "ExamplePinyin",
-           "ExampleEnglish", "Note", "Audio")
+           "ExampleEnglish", "Note", "OtherReadings", "Audio")
 _CSS = (".card { font-family: 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif; "
         "font-size: 22px; text-align: center; } .hanzi { font-size: 64px; } .pinyin { font-size: 28px; } "
-        ".small { font-size: 16px; color: #555; }")
+        ".small { font-size: 16px; color: #555; } .readings { margin-top: 8px; }")
 _BACK = (
     '<div class="pinyin">{{Pinyin}}</div><div>{{English}}</div>{{Audio}}'
+    '{{#OtherReadings}}<div class="readings">also read {{OtherReadings}}</div>{{/OtherReadings}}'
     '{{#Traditional}}<div class="small">{{Traditional}}</div>{{/Traditional}}'
     '{{#MeasureWord}}<div class="small">measure word: {{MeasureWord}}</div>{{/MeasureWord}}'
     '{{#Example}}<hr><div>{{Example}}</div><div class="small">{{ExamplePinyin}}</div>'
@@ -152,7 +156,8 @@ def export_anki_package(lesson: Lesson, out: Path, speaker=None, force: bool = F
                 media.append(str(wav))
             sound = f"[sound:{wav.name}]"
         fields = [escape(v) for v in (word.hanzi, word.pinyin, word.meaning, word.traditional, word.measure_word,
-                                      word.example, word.example_pinyin, word.example_english, word.note)]
+                                      word.example, word.example_pinyin, word.example_english, word.note,
+                                      readings_text(word))]
         deck.add_note(genanki.Note(
             model=model, fields=fields + [sound],
             tags=[t.replace(" ", "_") for t in word.tags],

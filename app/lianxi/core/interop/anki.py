@@ -16,14 +16,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianxi.core.interop.common import (
-    Imported, clean_field, decode_export, finish, is_cloze, note_to_word, one_line, pinyin_letters, toned_pinyin,
+    Imported, clean_field, decode_export, finish, is_cloze, note_to_word, one_line, pinyin_letters, readings_text,
+    toned_pinyin,
 )
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, lesson_id_for
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems, count_hanzi
 from lianxi.core.lexicon import EMPTY, Lexicon
 
 ROLES = ("hanzi", "traditional", "pinyin", "english", "measure_word", "example",
-         "example_pinyin", "example_english", "note", "tags")
+         "example_pinyin", "example_english", "note", "tags", "other_readings")
 
 # Column names people give their Anki fields, lower-cased -> our field.
 _ALIASES = {
@@ -38,6 +39,8 @@ _ALIASES = {
     "example pinyin": "example_pinyin", "example_pinyin": "example_pinyin",
     "example english": "example_english", "example_english": "example_english",
     "note": "note", "notes": "note", "tags": "tags",
+    # "dé: to obtain | děi: must" (what anki_text and the .apkg's OtherReadings field hold)
+    "other readings": "other_readings", "other_readings": "other_readings", "otherreadings": "other_readings",
 }
 _SKIP = {"-", "skip", ""}
 
@@ -264,7 +267,7 @@ def read_anki(data: bytes, source: str, *, title: str | None = None, lesson_id: 
 ABOUT = ("level", "description", "attribution")  # kept as #lianxi-level:... headers (Anki skips them)
 
 ANKI_COLUMNS = ("Hanzi", "Pinyin", "English", "Traditional", "Measure word", "Example",
-                "Example pinyin", "Example English", "Note", "Tags")
+                "Example pinyin", "Example English", "Note", "Other readings", "Tags")
 
 
 def _anki_tag(tag: str) -> str:
@@ -272,7 +275,10 @@ def _anki_tag(tag: str) -> str:
 
 
 def anki_text(lesson: Lesson) -> str:
-    """The lesson as an Anki notes text file: Anki imports it, and so does read_anki."""
+    """The lesson as an Anki notes text file: Anki imports it, and so does read_anki.
+
+    A word's other readings go in their own column, as "dé: to obtain; to get | děi: must".
+    """
     out = io.StringIO()
     out.write("#separator:tab\n#html:false\n")
     out.write("#columns:" + "\t".join(ANKI_COLUMNS) + "\n")
@@ -285,6 +291,6 @@ def anki_text(lesson: Lesson) -> str:
     for w in lesson.words:
         writer.writerow([
             w.hanzi, w.pinyin, "; ".join(w.english), w.traditional, w.measure_word, w.example,
-            w.example_pinyin, w.example_english, w.note, " ".join(_anki_tag(t) for t in w.tags),
+            w.example_pinyin, w.example_english, w.note, readings_text(w), " ".join(_anki_tag(t) for t in w.tags),
         ])
     return out.getvalue()

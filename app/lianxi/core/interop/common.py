@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson, reading_check
 from lianxi.core.lessons import (
-    LESSON_FIELDS, Lesson, LessonError, LessonProblems, count_hanzi, decode_utf8, display_pinyin,
+    LESSON_FIELDS, Lesson, LessonError, LessonProblems, Word, count_hanzi, decode_utf8, display_pinyin,
 )
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import PinyinError, hanzi_reading, parse
@@ -94,6 +94,43 @@ def glosses(value: str) -> list[str]:
     return [g.strip() for g in value.split(";") if g.strip()]
 
 
+# -- other readings as one text field ------------------------------------------------------------
+# A line-based export has no place for a list of readings, so they travel as one field:
+# "dé: to obtain; to get | děi: must", a reading with its own spelling as "zhī[隻]: classifier for birds".
+READINGS_SEPARATOR = " | "
+READINGS_EXAMPLE = "dé: to obtain; to get | děi: must"
+_READING_TEXT = re.compile(r"^(?P<pinyin>[^:\[\]|]+?)\s*(?:\[(?P<traditional>[^\[\]]+)\])?\s*:\s*(?P<english>.+)$")
+
+
+def readings_text(word: Word) -> str:
+    """The word's other readings as one line of text ("" when it has none); `readings_from_text` reads it back."""
+    parts = []
+    for reading in word.other_readings:
+        spelling = f"[{one_line(reading.traditional)}]" if reading.traditional else ""
+        parts.append(f"{one_line(reading.pinyin)}{spelling}: {one_line('; '.join(reading.english))}")
+    return READINGS_SEPARATOR.join(parts)
+
+
+def readings_from_text(value: str) -> list[dict] | None:
+    """"dé: to obtain; to get | děi: must" -> [{"pinyin": "dé", "english": [...]}, ...]; None if it is not that."""
+    out = []
+    for part in value.split("|"):
+        if not part.strip():
+            continue
+        m = _READING_TEXT.match(part.strip())
+        if not m or not glosses(m.group("english")):
+            return None
+        try:
+            parse(m.group("pinyin"))
+        except PinyinError:
+            return None
+        reading = {"pinyin": _pinyin_for_lesson(m.group("pinyin").strip()), "english": glosses(m.group("english"))}
+        if m.group("traditional"):
+            reading["traditional"] = m.group("traditional").strip()
+        out.append(reading)
+    return out or None
+
+
 def toned_pinyin(value: str) -> bool:
     """Pinyin with at least one written tone (so "long" or "he" in English do not count)."""
     if not value or count_hanzi(value):
@@ -158,6 +195,13 @@ def note_to_word(values: dict[str, str], line: int, source: str, extra_tags: Seq
             return LessonError(source, line, "pinyin", str(exc))
         pinyin = " ".join(s.marked for s in syllables)
         check = reading_check(hanzi, " ".join(s.numbered for s in syllables), []) or "CHECK reading: filled in by Lianxi"
+    other_readings: list[dict] = []
+    if values.get("other_readings"):
+        other_readings = readings_from_text(values["other_readings"]) or []
+        if not other_readings:
+            return LessonError(source, line, "other_readings",
+                               f"{values['other_readings'][:60]!r} is not a list of readings: write each as pinyin, "
+                               f"a colon and its meaning, with | between readings, like {READINGS_EXAMPLE!r}")
     tags = [t for t in values.get("anki_tags", "").split() + list(extra_tags) if t]
     tags += [t.strip() for t in values.get("tags", "").split(",") if t.strip()]
     return WordDraft(
@@ -166,6 +210,7 @@ def note_to_word(values: dict[str, str], line: int, source: str, extra_tags: Seq
         measure_word=values.get("measure_word", ""), example=values.get("example", ""),
         example_pinyin=values.get("example_pinyin", ""), example_english=values.get("example_english", ""),
         note=values.get("note", ""), tags=list(dict.fromkeys(tags)), check=check, line=line,
+        other_readings=other_readings,
     )
 
 

@@ -3,15 +3,20 @@
 A card is `simplified[traditional]<TAB>pinyin<TAB>definition`, with numbered
 pinyin (`ni3hao3`); lines starting with `//` are categories (they become tags).
 Pleco marks parts of speech in a definition ("noun library"); a learner's card
-needs the meaning alone, so the label goes. Pure: bytes in, text out. Must
-never import storage, UI or audio.
+needs the meaning alone, so the label goes. A card has one pinyin, so a word's
+other readings ride at the end of its definition, as Pleco shows them and
+read_pleco reads them back: "links a verb to its result | dé: to obtain | děi: must".
+Pure: bytes in, text out. Must never import storage, UI or audio.
 """
 
 from __future__ import annotations
 
 import re
 
-from lianxi.core.interop.common import Imported, clean_field, decode_export, finish, note_to_word, one_line
+from lianxi.core.interop.common import (
+    READINGS_SEPARATOR, Imported, clean_field, decode_export, finish, note_to_word, one_line, readings_from_text,
+    readings_text,
+)
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, lesson_id_for
 from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.core.lexicon import EMPTY, Lexicon
@@ -109,8 +114,11 @@ def read_pleco(data: bytes, source: str, *, title: str | None = None, lesson_id:
         if not pinyin:
             bad.append(LessonError(source, number, "pinyin", f"the pinyin of {simplified} is empty"))
             continue
+        definition, _, readings = parts[2].partition("|")
+        if not readings or readings_from_text(readings) is None:  # a "|" of Pleco's own: all definition
+            definition, readings = parts[2], ""
         values = {"hanzi": simplified, "traditional": traditional, "pinyin": pinyin,
-                  "english": pleco_definition(parts[2])}
+                  "english": pleco_definition(definition), "other_readings": clean_field(readings, as_html=False)}
         word = note_to_word(values, number, source, [category] if category else [], lexicon)
         if isinstance(word, LessonError):
             bad.append(word)
@@ -135,5 +143,8 @@ def pleco_text(lesson: Lesson) -> str:
     for w in lesson.words:
         hanzi, traditional = one_line(w.hanzi), one_line(w.traditional)
         head = f"{hanzi}[{traditional}]" if traditional and traditional != hanzi else hanzi
-        lines.append(f"{head}\t{''.join(s.numbered for s in w.syllables)}\t{one_line('; '.join(w.english))}")
+        definition = one_line("; ".join(w.english))
+        if w.other_readings:
+            definition += READINGS_SEPARATOR + readings_text(w)
+        lines.append(f"{head}\t{''.join(s.numbered for s in w.syllables)}\t{definition}")
     return "\n".join(lines) + "\n"

@@ -19,13 +19,14 @@ from textual.containers import Center, Middle
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from lianxi.classroom.page import meaning, shown_hanzi
+from lianxi.classroom.page import shown_hanzi
 from lianxi.core.classroom import TonePair, dictation_order, listening_questions, shuffled, tone_pairs
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import Lesson, Word
 from lianxi.lexicon import bundled_lexicon
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.tones import DEFAULT_PALETTE, coloured_pinyin
+from lianxi.ui.widgets.readings import every_meaning, every_pinyin
 
 HELP_KEYS = [
     ("space", "show the next part: pinyin, then the meaning"),
@@ -143,12 +144,12 @@ class ClassroomScreen(Screen):
             return
         word = self.word()
         shown = shown_hanzi(word, self.traditional)
-        gloss = meaning(word)
-        spoken = coloured_pinyin(word.pinyin, DEFAULT_PALETTE, bold=True)
+        gloss = every_meaning(word, self.traditional)
+        spoken = every_pinyin(word)
         if self.mode == "words":
             hanzi.update(big(shown))
             pinyin.update(spoken if self.step >= 1 else Text(""))
-            meaning_box.update(Text(gloss) if self.step >= 2 else Text(""))
+            meaning_box.update(gloss if self.step >= 2 else Text(""))
             reveal = {0: "space: pinyin   ", 1: "space: meaning   "}.get(self.step, "")
             hint.update(reveal + "p: play   n: next   ?: help")
         elif self.mode == "tones":
@@ -157,10 +158,12 @@ class ClassroomScreen(Screen):
             if self.step >= 1:
                 said = "" if pair.spoken == pair.tones else \
                     f"   (said {' + '.join(str(t) if t != 5 else 'neutral' for t in pair.spoken)})"
-                pinyin.update(Text.assemble(spoken, (f"    tones {pair.label}{said}", "bold")))
+                # the tones are the main reading's (the one spoken); every reading is in the meaning
+                main = coloured_pinyin(word.pinyin, DEFAULT_PALETTE, bold=True)
+                pinyin.update(Text.assemble(main, (f"    tones {pair.label}{said}", "bold")))
             else:
                 pinyin.update(Text("Which tones? p: play"))
-            meaning_box.update(Text(gloss) if self.step >= 2 else Text(""))
+            meaning_box.update(gloss if self.step >= 2 else Text(""))
             hint.update("space: reveal   p: play   n: next   ?: help")
         elif self.mode == "listen":
             options = Text()
@@ -171,7 +174,7 @@ class ClassroomScreen(Screen):
                                style="bold underline" if right else "")
             hanzi.update(options)
             pinyin.update(spoken if self.step >= 1 else Text("Which word do you hear?"))
-            meaning_box.update(Text(gloss) if self.step >= 1 else Text(""))
+            meaning_box.update(gloss if self.step >= 1 else Text(""))
             hint.update("space: answer   p: play again   n: next   ?: help")
         else:
             hanzi.update(Text(f"{self.index + 1}", style="bold"))
