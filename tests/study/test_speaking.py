@@ -29,12 +29,30 @@ def say(voice: Speaker, pinyin: str) -> Recording:
     return Recording.from_wav(voice.render(pinyin=pinyin).read_bytes())
 
 
+def calibrate_as_a_learner(coach: Coach, voice: Speaker, tmp_path_factory, said) -> Coach:
+    """Calibrate from `said`, saying it again when told to, as the app asks a learner to.
+
+    espeak-ng varies each rendering a little and its 4th tone sometimes barely falls (about
+    1 time in 12), so the stand-in says the four again, up to three times in all, in a new
+    rendering each time. A coach that cannot calibrate from a clear voice still fails.
+    """
+    for attempt in range(3):
+        speaker = voice if attempt == 0 else Speaker(
+            tmp_path_factory.mktemp("again"), variant="+m3", pitch_range=80, rate=130)
+        try:
+            coach.calibrate([say(speaker, s) for s in said])
+            return coach
+        except speaking.CalibrationProblem:
+            if attempt == 2:
+                raise
+    return coach
+
+
 @pytest.fixture(scope="module")
 def coach(voice, tmp_path_factory) -> Coach:
     reference = Speaker(tmp_path_factory.mktemp("reference"))
     found = Coach(render=reference.render)
-    found.calibrate([say(voice, s) for s in speaking.CALIBRATION_SYLLABLES])
-    return found
+    return calibrate_as_a_learner(found, voice, tmp_path_factory, speaking.CALIBRATION_SYLLABLES)
 
 
 @pytest.mark.parametrize(
@@ -104,9 +122,9 @@ def test_calibration_is_stored_in_the_learners_database_and_can_be_forgotten(lea
     assert speaking.forget_calibration(learner) is False
 
 
-def test_calibration_from_one_recording_of_all_four(voice):
+def test_calibration_from_one_recording_of_all_four(voice, tmp_path_factory):
     # mā, má, mǎ, mà said with pauses between them (espeak pauses at commas).
-    found = Coach().calibrate([say(voice, "ma1, ma2, ma3, ma4")])
+    found = calibrate_as_a_learner(Coach(), voice, tmp_path_factory, ["ma1, ma2, ma3, ma4"]).calibration
     assert found.high - found.low > 3
 
 

@@ -151,7 +151,8 @@ def calibrate(contours: Mapping[int, Sequence[float]]) -> Calibration:
     relative = {t: tuple(v - key for v in s) for t, s in shapes.items()}
     problems = []
     # Movement after the first third: a voiced m lifts the start of every tone a little.
-    if not _rise(relative[2][POINTS // 3 :]) > 0.8:
+    # The 2nd tone must climb clearly more than the 1st does (a level tone drifts up a little).
+    if not _rise(relative[2][POINTS // 3 :]) > max(0.8, _rise(relative[1][POINTS // 3 :]) + 0.5):
         problems.append(f"{names[2]} did not rise")
     if not _fall(relative[4][POINTS // 3 :]) > 1.2:
         problems.append(f"{names[4]} did not fall")
