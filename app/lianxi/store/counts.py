@@ -2,7 +2,8 @@
 
 The rules are the study queue's (store/queue.py): only cards in hand count (not suspended,
 not buried by the card browser); a word is counted once; `due` = a card
-due by `until` and nothing of the word answered today; `again` = the one card of the
+the review may show (queue.due_by: due by `until`, a learning step by the learn-ahead
+window) and nothing of the word answered today; `again` = the one card of the
 word answered today is due again (a learning step); `new` = a new card, nothing of the
 word answered today and no card of it due. The tests compare these counts with what a
 review really shows.
@@ -19,10 +20,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from lianxi.core.cards import KIND_ORDER, CardKind
-from lianxi.store.queue import IN_HAND, Counts
+from lianxi.store.queue import IN_HAND, Counts, due_by, window
 
 KINDS = ("due", "again", "new")
 BIT = {kind.value: 1 << i for i, kind in enumerate(KIND_ORDER)}
@@ -41,18 +42,19 @@ def lesson_bits(card_kinds: list[str] | frozenset[str], has_example: bool) -> in
 Found = dict[str, dict[int, int]]  # "due"/"again"/"new" -> word -> bits of the kinds it counts by
 
 
-def _candidates(conn: sqlite3.Connection, until: datetime, day_start: datetime, lesson_id: str | None = None) -> Found:
+def _candidates(conn: sqlite3.Connection, until: datetime, day_start: datetime, lesson_id: str | None = None,
+                learn_ahead: timedelta = timedelta(0)) -> Found:
     """Each word that counts, and by which kinds of card (see the module docstring)."""
-    params = {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": lesson_id}
+    params = {**window(until, learn_ahead), "day_start": day_start.timestamp(), "lesson": lesson_id}
     if lesson_id is None:
         due_sql = ("SELECT c.word_id, c.kind, c.id FROM cards c INDEXED BY cards_due "
-                   f"WHERE c.active = 1 AND c.due <= :until AND c.state > 0 AND {IN_HAND}")
+                   f"WHERE c.active = 1 AND {due_by()} AND {IN_HAND}")
         new_sql = ("SELECT c.word_id, c.kind FROM cards c INDEXED BY cards_new "
                    f"WHERE c.active = 1 AND c.state = 0 AND {IN_HAND}")
     else:  # from the lesson's entries: a lesson is small next to everything
         lesson = ("FROM notes n JOIN cards c ON c.word_id = n.word_id WHERE n.lesson_id = :lesson "
                   f"AND c.active = 1 AND {IN_HAND}")
-        due_sql = f"SELECT c.word_id, c.kind, c.id {lesson} AND c.state > 0 AND c.due <= :until"
+        due_sql = f"SELECT c.word_id, c.kind, c.id {lesson} AND {due_by()}"
         new_sql = f"SELECT c.word_id, c.kind {lesson} AND c.state = 0"
     touched: dict[int, list[int]] = defaultdict(list)
     for word, card in conn.execute(
@@ -74,23 +76,25 @@ def _candidates(conn: sqlite3.Connection, until: datetime, day_start: datetime, 
     return found
 
 
-def counts(conn: sqlite3.Connection, until: datetime, day_start: datetime, lesson_id: str | None = None) -> Counts:
+def counts(conn: sqlite3.Connection, until: datetime, day_start: datetime, lesson_id: str | None = None,
+           learn_ahead: timedelta = timedelta(0)) -> Counts:
     """Words a review of everything (or of one lesson) would show now, before today's limits."""
-    found = _candidates(conn, until, day_start, lesson_id)
+    found = _candidates(conn, until, day_start, lesson_id, learn_ahead)
     if lesson_id is None:  # every active card belongs to a studied lesson
         return Counts(**{kind: len(words) for kind, words in found.items()})
     return lesson_counts(conn, until, day_start, found=found, only=lesson_id).get(lesson_id, Counts())
 
 
 def lesson_counts(conn: sqlite3.Connection, until: datetime, day_start: datetime, *,
-                  found: Found | None = None, only: str | None = None) -> dict[str, Counts]:
+                  found: Found | None = None, only: str | None = None,
+                  learn_ahead: timedelta = timedelta(0)) -> dict[str, Counts]:
     """`counts` for every studied lesson at once (the home screen and `lessons list`)."""
     kinds = {lesson_id: json.loads(card_kinds) for lesson_id, card_kinds in conn.execute(
         "SELECT id, card_kinds FROM lessons WHERE studying" + (" AND id = ?" if only else ""),
         (only,) if only else ())}
     if not kinds:
         return {}
-    found = found if found is not None else _candidates(conn, until, day_start)
+    found = found if found is not None else _candidates(conn, until, day_start, learn_ahead=learn_ahead)
     due, again, new = found["due"], found["again"], found["new"]
     bits_of = {(lesson_id, example): lesson_bits(card_kinds, example)
                for lesson_id, card_kinds in kinds.items() for example in (False, True)}
@@ -112,8 +116,9 @@ def lesson_counts(conn: sqlite3.Connection, until: datetime, day_start: datetime
     return {lesson_id: Counts(*row) for lesson_id, row in tally.items()}
 
 
-def everything(conn: sqlite3.Connection, until: datetime, day_start: datetime) -> tuple[Counts, dict[str, Counts]]:
+def everything(conn: sqlite3.Connection, until: datetime, day_start: datetime,
+               learn_ahead: timedelta = timedelta(0)) -> tuple[Counts, dict[str, Counts]]:
     """The home screen's numbers in one pass: all lessons together, and each lesson."""
-    found = _candidates(conn, until, day_start)
+    found = _candidates(conn, until, day_start, learn_ahead=learn_ahead)
     total = Counts(**{kind: len(words) for kind, words in found.items()})
     return total, lesson_counts(conn, until, day_start, found=found)

@@ -33,7 +33,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from lianxi.core.cards import CardKind, DEFAULT_KINDS, StudyCard
@@ -139,14 +139,15 @@ class Progress:
         return {r[0]: (r[1], r[2]) for r in self.conn.execute("SELECT id, source, content_hash FROM lessons")}
 
     def lessons(self, until: datetime, day_start: datetime, new_left: int,
-                reviews_left: int | None = None) -> list[LessonSummary]:
+                reviews_left: int | None = None, *, learn_ahead: timedelta = timedelta(0)) -> list[LessonSummary]:
         """Every lesson with its word count and the due and new words a review of it would show now."""
-        return self._summaries(lesson_counts(self.conn, until, day_start), new_left, reviews_left)
+        return self._summaries(lesson_counts(self.conn, until, day_start, learn_ahead=learn_ahead),
+                               new_left, reviews_left)
 
-    def overview(self, until: datetime, day_start: datetime, new_left: int,
-                 reviews_left: int | None = None) -> tuple[Counts, list[LessonSummary]]:
+    def overview(self, until: datetime, day_start: datetime, new_left: int, reviews_left: int | None = None,
+                 *, learn_ahead: timedelta = timedelta(0)) -> tuple[Counts, list[LessonSummary]]:
         """All lessons' counts together (before limits) and each lesson's summary, counted once."""
-        total, per_lesson = everything(self.conn, until, day_start)
+        total, per_lesson = everything(self.conn, until, day_start, learn_ahead)
         return total, self._summaries(per_lesson, new_left, reviews_left)
 
     def _summaries(self, counts: dict[str, Counts], new_left: int, reviews_left: int | None) -> list[LessonSummary]:
@@ -162,14 +163,17 @@ class Progress:
     # -- the answer path ---------------------------------------------------
 
     def next_due(self, until: datetime, day_start: datetime, lesson_id: str | None = None,
-                 skip: Sequence[int] = (), answered_today_only: bool = False) -> StudyCard | None:
-        """The most overdue card due by `until`, siblings of today's cards left out (see store.queue)."""
-        return queue.next_due(self.conn, Scope(lesson_id, tuple(skip)), until, day_start, answered_today_only)
+                 skip: Sequence[int] = (), answered_today_only: bool = False,
+                 learn_ahead: timedelta = timedelta(0)) -> StudyCard | None:
+        """The most overdue card due by `until` (a learning step: by `until + learn_ahead`),
+        siblings of today's cards left out (see store.queue)."""
+        return queue.next_due(self.conn, Scope(lesson_id, tuple(skip)), until, day_start, answered_today_only,
+                              learn_ahead)
 
     def next_new(self, until: datetime, day_start: datetime, lesson_id: str | None = None,
-                 skip: Sequence[int] = ()) -> StudyCard | None:
+                 skip: Sequence[int] = (), learn_ahead: timedelta = timedelta(0)) -> StudyCard | None:
         """The next card never seen, in lesson order, unless its word waits (see store.queue)."""
-        return queue.next_new(self.conn, Scope(lesson_id, tuple(skip)), until, day_start)
+        return queue.next_new(self.conn, Scope(lesson_id, tuple(skip)), until, day_start, learn_ahead)
 
     def card(self, card_id: int) -> StudyCard | None:
         return queue.card(self.conn, card_id)
@@ -238,14 +242,15 @@ class Progress:
 
     # -- counts --------------------------------------------------------------
 
-    def counts(self, until: datetime, day_start: datetime, lesson_id: str | None = None) -> Counts:
+    def counts(self, until: datetime, day_start: datetime, lesson_id: str | None = None,
+               learn_ahead: timedelta = timedelta(0)) -> Counts:
         """Due and new words a review (of everything, or of one lesson) would show, before limits."""
-        return counts(self.conn, until, day_start, lesson_id)
+        return counts(self.conn, until, day_start, lesson_id, learn_ahead)
 
     def waiting(self, until: datetime, ahead_until: datetime, day_start: datetime,
-                lesson_id: str | None = None) -> queue.Waiting:
+                lesson_id: str | None = None, learn_ahead: timedelta = timedelta(0)) -> queue.Waiting:
         """Words held back for their sibling today, and words coming due soon (study ahead)."""
-        return queue.waiting(self.conn, Scope(lesson_id), until, ahead_until, day_start)
+        return queue.waiting(self.conn, Scope(lesson_id), until, ahead_until, day_start, learn_ahead)
 
     def count_reviews_since(self, since: datetime) -> tuple[int, int]:
         """(answers given, new cards introduced) since a moment."""

@@ -4,7 +4,11 @@ One set of rules serves the review session, the home screen, `lessons list` and 
 count a screen shows, so a count always equals what a review started there shows:
 
 - A review shows cards due (most overdue first), then new cards in lesson order while
-  today's new-card allowance lasts, then cards coming due within `until` (learning steps).
+  today's new-card allowance lasts, then learning steps coming due within the learn-ahead
+  window (`learn_ahead`, Anki's "learn ahead limit"). Only learning and relearning steps
+  (FSRS states 1 and 3) come early that way: a review card is never shown before its
+  study day, not even in the last minutes of the day before (see `due_by`). "Study
+  ahead" asks for review cards early explicitly, by a later `until`.
 - Siblings (the other cards of the same word) wait for tomorrow once one card of the word
   was answered today ("buried"), so at most one card a word is introduced or reviewed
   a day, apart from the learning steps of that card itself.
@@ -23,7 +27,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from lianxi.core.cards import CardKind, StudyCard
 from lianxi.core.lessons import Reading
@@ -42,6 +46,20 @@ BURIED = (
     "EXISTS (SELECT 1 FROM cards s WHERE s.word_id = c.word_id AND s.id <> c.id "
     "AND s.last_review >= :day_start)"
 )
+
+def due_by(alias: str = "c") -> str:
+    """SQL: card `alias` may be shown: due by `:until`, or a learning or relearning step
+    (FSRS states 1 and 3) due by `:learn_until` (`until` plus the learn-ahead window)."""
+    steps = f"{int(State.LEARNING)}, {int(State.RELEARNING)}"
+    return (f"{alias}.state > 0 AND {alias}.due <= :learn_until "
+            f"AND ({alias}.due <= :until OR {alias}.state IN ({steps}))")
+
+
+def window(until: datetime, learn_ahead: timedelta) -> dict[str, float]:
+    """The parameters `due_by` reads."""
+    return {"until": until.timestamp(), "learn_until": (until + max(learn_ahead, timedelta(0))).timestamp()}
+
+
 # `c` is in hand: not suspended, not buried until a later day (the card browser's marks, m200).
 IN_HAND = "NOT c.suspended AND c.buried_until <= :day_start"
 
@@ -127,29 +145,31 @@ def _source(scope: Scope) -> tuple[str, str]:
 
 
 def next_due(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start: datetime,
-             answered_today_only: bool = False) -> StudyCard | None:
-    """The most overdue card due by `until`; with `answered_today_only`, only learning repeats."""
+             answered_today_only: bool = False, learn_ahead: timedelta = timedelta(0)) -> StudyCard | None:
+    """The most overdue card due by `until` (a learning step: by `until + learn_ahead`);
+    with `answered_today_only`, only learning repeats."""
     source, where = _source(scope)
-    where += f" AND c.state > 0 AND c.due <= :until AND NOT {BURIED}"
+    where += f" AND {due_by()} AND NOT {BURIED}"
     if answered_today_only:
         where += " AND c.last_review >= :day_start"
     row = conn.execute(
         f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.due, c.word_id, c.id LIMIT 1",
-        {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
+        {**window(until, learn_ahead), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
     ).fetchone()
     return study_card(row) if row else None
 
 
-def next_new(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start: datetime) -> StudyCard | None:
+def next_new(conn: sqlite3.Connection, scope: Scope, until: datetime, day_start: datetime,
+             learn_ahead: timedelta = timedelta(0)) -> StudyCard | None:
     """The next new card in lesson order, unless its word waits (a sibling answered today or due)."""
     source, where = _source(scope)
     where += (
         f" AND c.state = 0 AND NOT {BURIED} AND NOT EXISTS (SELECT 1 FROM cards d WHERE d.word_id = c.word_id "
-        "AND d.active AND d.state > 0 AND d.due <= :until AND NOT d.suspended AND d.buried_until <= :day_start)"
+        f"AND d.active AND {due_by('d')} AND NOT d.suspended AND d.buried_until <= :day_start)"
     )
     row = conn.execute(
         f"SELECT {CARD_COLUMNS} FROM {source} WHERE {where} ORDER BY c.active, c.new_order, c.id LIMIT 1",
-        {"until": until.timestamp(), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
+        {**window(until, learn_ahead), "day_start": day_start.timestamp(), "lesson": scope.lesson_id},
     ).fetchone()
     return study_card(row) if row else None
 
@@ -164,23 +184,23 @@ def card(conn: sqlite3.Connection, card_id: int) -> StudyCard | None:
 @dataclass(frozen=True, slots=True)
 class Waiting:
     held: int  # words whose new or due card waits for tomorrow: a sibling was answered today
-    ahead: int  # words with a card coming due after `until` and by `ahead_until` (study ahead)
+    ahead: int  # words with a card not shown now that comes due by `ahead_until` (study ahead)
 
 
 def waiting(conn: sqlite3.Connection, scope: Scope, until: datetime, ahead_until: datetime,
-            day_start: datetime) -> Waiting:
+            day_start: datetime, learn_ahead: timedelta = timedelta(0)) -> Waiting:
     """What a review of `scope` does not show today, and why (for its "nothing to do" screen)."""
     source, where = _source(scope)
-    params = {"until": until.timestamp(), "ahead": ahead_until.timestamp(), "day_start": day_start.timestamp(),
+    params = {**window(until, learn_ahead), "ahead": ahead_until.timestamp(), "day_start": day_start.timestamp(),
               "lesson": scope.lesson_id}
     held = conn.execute(
         f"SELECT COUNT(DISTINCT c.word_id) FROM {source} WHERE {where} "
-        f"AND (c.state = 0 OR c.due <= :until) AND {BURIED}",
+        f"AND (c.state = 0 OR ({due_by()})) AND {BURIED}",
         params,
     ).fetchone()[0]
     ahead = conn.execute(
         f"SELECT COUNT(DISTINCT c.word_id) FROM {source} WHERE {where} "
-        f"AND c.state > 0 AND c.due > :until AND c.due <= :ahead AND NOT {BURIED}",
+        f"AND c.state > 0 AND c.due <= :ahead AND NOT ({due_by()}) AND NOT {BURIED}",
         params,
     ).fetchone()[0]
     return Waiting(held, ahead)

@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 
 Clock = Callable[[], datetime]
 
-# With nothing else to do, a review shows cards coming due within this window (learning steps).
+# With nothing else to do, a review shows learning and relearning steps coming due within this
+# window (Anki's "learn ahead limit"); a review card never comes before its study day.
 LEARN_AHEAD = timedelta(minutes=20)
 # The `+` key allows this many more new cards today.
 MORE_NEW = 5
@@ -183,7 +184,8 @@ class Learner:
         """Your lessons, each with the due and new words a review of it would show now."""
         now = self.clock()
         start = self.today_start(now)
-        return self.progress.lessons(now + LEARN_AHEAD, start, self.new_left(start), self.reviews_left(start))
+        return self.progress.lessons(now, start, self.new_left(start), self.reviews_left(start),
+                                     learn_ahead=LEARN_AHEAD)
 
     # today's limits
 
@@ -246,9 +248,9 @@ class Learner:
         new_left = max(self.settings.new_per_day + self.extra_new(start) - introduced, 0)
         reviews_left = self.reviews_left(start)
         if with_lessons:
-            counts, lessons = self.progress.overview(now + LEARN_AHEAD, start, new_left, reviews_left)
+            counts, lessons = self.progress.overview(now, start, new_left, reviews_left, learn_ahead=LEARN_AHEAD)
         else:
-            counts, lessons = self.progress.counts(now + LEARN_AHEAD, start), []
+            counts, lessons = self.progress.counts(now, start, learn_ahead=LEARN_AHEAD), []
         shown = counts.shown(new_left, reviews_left)
         stats = Stats(reviewed=reviewed, due=shown.due, new=shown.new, streak=self.streak(now),
                       new_waiting=counts.new - shown.new, capped=counts.due + counts.again - shown.due)

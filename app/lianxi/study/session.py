@@ -131,8 +131,8 @@ class Session:
         self.reviewed = 0
         # the status line's counts: counted in full once, then kept up to date answer by answer
         self._base: Counts | None = None
-        self._base_until = 0.0
-        self._answered: dict[int, float] = {}  # card -> when it is due again, for cards answered since
+        self._base_at = learner.clock()  # when they were counted
+        self._answered: dict[int, tuple[float, State]] = {}  # card -> when it is due again, in which state
         self._start_day(learner.today_start())
 
     def _start_day(self, start: datetime) -> None:
@@ -165,9 +165,9 @@ class Session:
             capped = self._reviews_left is not None and self._reviews_left <= 0
             card = self.progress.next_due(now, answered_today_only=capped, **args)
             if card is None and self._new_left > 0:
-                card = self.progress.next_new(now + LEARN_AHEAD, **args)
-            if card is None:
-                card = self.progress.next_due(now + LEARN_AHEAD, answered_today_only=capped, **args)
+                card = self.progress.next_new(now, learn_ahead=LEARN_AHEAD, **args)
+            if card is None:  # a learning step coming due soon (never a review card before its day)
+                card = self.progress.next_due(now, answered_today_only=capped, learn_ahead=LEARN_AHEAD, **args)
         self.current = card
         self.shown_at = time.monotonic()
         return card
@@ -194,16 +194,15 @@ class Session:
             return counts.due + counts.again, 0
         if self._base is None:
             self.recount()
-        until = (now + LEARN_AHEAD).timestamp()
-        again = self._base.again + sum(1 for due in self._answered.values() if due <= until)
+        again = self._base.again + sum(1 for due, state in self._answered.values() if _shown_by(now, due, state))
         shown = Counts(self._base.due, again, self._base.new).shown(self._new_left, self._reviews_left)
         return shown.due, shown.new
 
     def recount(self) -> None:
         """Count in full what this session will still show (cards may have come due meanwhile)."""
-        until = self.learner.clock() + LEARN_AHEAD
-        self._base = self.progress.counts(until, self._day_start, self.lesson_id)
-        self._base_until = until.timestamp()
+        now = self.learner.clock()
+        self._base = self.progress.counts(now, self._day_start, self.lesson_id, learn_ahead=LEARN_AHEAD)
+        self._base_at = now
         self._answered.clear()
 
     def _counted_answer(self, card: StudyCard, after: Memory) -> None:
@@ -216,14 +215,14 @@ class Session:
             del self._answered[card.id]
         elif card.is_new:
             base = replace(base, new=max(base.new - 1, 0))
-        elif due is not None and due <= self._base_until:
+        elif due is not None and _shown_by(self._base_at, due, card.memory.state):
             if _answered_since(card.memory, self._day_start):
                 base = replace(base, again=max(base.again - 1, 0))
             else:
                 base = replace(base, due=max(base.due - 1, 0))
         self._base = base
         if after.due is not None:
-            self._answered[card.id] = after.due.timestamp()
+            self._answered[card.id] = (after.due.timestamp(), after.state)
 
     def answer(self, rating: Rating | int, typed: str | None = None) -> StudyCard | None:
         """Grade the current card, store it (or keep it until it can be stored), show the next."""
@@ -309,9 +308,9 @@ class Session:
     def nothing(self) -> Nothing:
         """Why there is nothing to show (call when `current` is None)."""
         now = self.learner.clock()
-        counts = self.progress.counts(now + LEARN_AHEAD, self._day_start, self.lesson_id)
-        waiting = self.progress.waiting(now + LEARN_AHEAD, now + timedelta(days=AHEAD_DAYS),
-                                        self._day_start, self.lesson_id)
+        counts = self.progress.counts(now, self._day_start, self.lesson_id, learn_ahead=LEARN_AHEAD)
+        waiting = self.progress.waiting(now, now + timedelta(days=AHEAD_DAYS), self._day_start, self.lesson_id,
+                                        learn_ahead=LEARN_AHEAD)
         return Nothing(
             new_waiting=counts.new if self._new_left <= 0 and self.ahead is None else 0,
             new_limit=self.learner.settings.new_per_day + self.learner.extra_new(self._day_start),
@@ -326,6 +325,14 @@ class Session:
     def skip_current(self) -> None:
         """Nothing to do with the current card now (used when leaving mid-card)."""
         self.current = None
+
+
+def _shown_by(now: datetime, due: float, state: State) -> bool:
+    """Whether a card due at `due` counts at `now` (store.queue.due_by: only a learning or
+    relearning step comes early, within the learn-ahead window)."""
+    if state in (State.LEARNING, State.RELEARNING):
+        return due <= (now + LEARN_AHEAD).timestamp()
+    return due <= now.timestamp()
 
 
 def _answered_since(memory: Memory, start: datetime) -> bool:

@@ -217,7 +217,8 @@ def due_and_new(learner) -> tuple[int, int]:
     without the streak it also counts (a scan of every answer on a long history)."""
     now = learner.clock()
     start = learner.today_start(now)
-    shown = learner.progress.counts(now + LEARN_AHEAD, start).shown(learner.new_left(start), learner.reviews_left(start))
+    shown = learner.progress.counts(now, start, learn_ahead=LEARN_AHEAD).shown(
+        learner.new_left(start), learner.reviews_left(start))
     return shown.due, shown.new
 
 
