@@ -3,7 +3,8 @@
 The card browser (home key `b`) and `lianxi cards` both go through here. Actions change
 a card's place in reviews, never its history: suspend and unsuspend, bury until
 tomorrow, flag, reset to new. Leeches (cards forgotten again and again) are tagged by the
-store as answers are written (see store.migrations m200) and listed here with what to do.
+store as answers are written (see m200 in store.migrations.m2xx_learning_in_view) and listed
+here with what to do.
 Must never import Textual.
 """
 
@@ -19,7 +20,7 @@ from lianxi.core.schedule import State, day_start, format_interval, study_day
 from lianxi.core.statistics import recall_probability
 from lianxi.store import browser as store
 from lianxi.store.browser import CardRow, ReviewRow
-from lianxi.store.migrations import LEECH_MEMORY_LAPSES
+from lianxi.store.migrations.m2xx_learning_in_view import LEECH_MEMORY_LAPSES
 
 __all__ = ["CardDetails", "CardRow", "SearchError", "Found", "LEECH_SUGGESTION", "bury", "card_details",
            "flag", "leech_threshold", "leeches", "reset", "search", "set_leech_threshold", "state_of", "suspend"]
