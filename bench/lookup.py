@@ -30,7 +30,8 @@ import time
 from datetime import timezone
 from pathlib import Path
 
-from lianxi.core.dictionary import display_pinyin, english_words, reading
+from lianxi.core.dictionary.english import english_words
+from lianxi.core.dictionary.readings import display_pinyin, reading
 from lianxi.core.pinyin import Syllable
 from lianxi.study.dictionary import Dictionary
 from lianxi.study import Learner

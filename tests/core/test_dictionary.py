@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from lianxi.core.ranking import frequency_band
-from lianxi.core.dictionary import (
-    CONTAINS, EXACT, NAME, POINTER, STARTS, EmptyQuery, Found, QueryKind, display_pinyin, english_words, gloss_keys,
-    hsk_words_from_table, learner_glosses, measure_words, merge, popularity, rank_key, read_cedict,
-    read_query, reading_keys,
-)
+from lianxi.core.dictionary.common_words import hsk_words_from_table, popularity
+from lianxi.core.dictionary.english import english_words, gloss_keys, learner_glosses, measure_words
+from lianxi.core.dictionary.entries import read_cedict
+from lianxi.core.dictionary.lookup import EmptyQuery, Found, QueryKind, read_query
+from lianxi.core.dictionary.readings import display_pinyin, reading_keys
+from lianxi.core.ranking import CONTAINS, EXACT, NAME, POINTER, STARTS, merge, rank_key
 
 LINES = [
     "# CC-CEDICT\n",

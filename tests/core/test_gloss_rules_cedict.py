@@ -14,7 +14,7 @@ import re
 import pytest
 
 from lianxi.core import glosses as gl
-from lianxi.core.dictionary import Entry, read_cedict
+from lianxi.core.dictionary.entries import Entry, read_cedict
 from lianxi.study.dictionary import cedict_path
 
 HEADWORD = re.compile(r"[\u2e80-\u2fdf\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]|\[[^\]]*\]")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lianxi.core.dictionary import EXACT, STARTS, CONTAINS
+from lianxi.core.ranking import CONTAINS, EXACT, STARTS
 from lianxi.core.schedule import Rating
 from lianxi.study.dictionary import (
     MY_WORDS, CannotAdd, Dictionary, IndexNotBuilt, cedict_header, cedict_path, hsk_table, hsk_words,

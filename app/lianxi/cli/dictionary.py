@@ -31,7 +31,7 @@ def ensure_index(dictionary) -> None:
 
 def entry_lines(entry, script: str) -> list[str]:
     """A word's whole entry as plain lines for the terminal (study.entry.WordEntry)."""
-    from lianxi.core.dictionary import display_pinyin
+    from lianxi.core.dictionary.readings import display_pinyin
 
     lines = [entry.headword(script) + (f"   {entry.levels}" if entry.levels else "")]
     for reading in entry.readings:
@@ -72,7 +72,7 @@ def coloured(pinyin: str, palette) -> str:
 
 
 def result_line(number: int, found, script: str, palette=None) -> str:
-    from lianxi.core.dictionary import display_pinyin
+    from lianxi.core.dictionary.readings import display_pinyin
 
     level = f"  [{found.hsk_level}]" if found.hsk_level else ""
     return (f"{number:>3}  {visible(found.headword(script))}  {coloured(display_pinyin(found.pinyin), palette)}  "

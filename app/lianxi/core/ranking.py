@@ -35,7 +35,7 @@ EXACT, STARTS, CONTAINS = 0, 1, 2
 # how far an English match is from the query (the band dominates the learner-word tier):
 # a gloss equal to it, the same with an aside ("(greeting) hello"), its words inside a gloss, stemmed
 GLOSS, GLOSS_ASIDE, WHOLE_WORDS, STEMMED = 0, 1, 2, 3
-NAME, POINTER = 1, 2  # entry kinds besides plain words (core.dictionary.Entry.minor)
+NAME, POINTER = 1, 2  # entry kinds besides plain words (core.dictionary.entries.Entry.minor)
 
 
 class Ranked(Protocol):
@@ -53,7 +53,7 @@ def frequency_band(rank: int | None) -> int:
     return next((i for i, top in enumerate(FREQUENCY_BANDS, start=1) if rank <= top), len(FREQUENCY_BANDS) + 1)
 
 
-LEVEL_STEP = 100_000  # hsk_rank // LEVEL_STEP is the word's HSK level group (core.dictionary.HskWord.rank)
+LEVEL_STEP = 100_000  # hsk_rank // LEVEL_STEP is the word's HSK level group (core.dictionary.common_words.HskWord.rank)
 
 
 def rank_key(match: int, hsk_rank: int | None, minor: int, popular: int, length: int, entry_id: int, *,

@@ -9,7 +9,7 @@ store.dictionary_file); hanzi, pinyin and English lookups are single indexed que
   with GLOB on the numbered key ("ni3 hao[1-5]") among those rows;
 - English: an FTS5 table (porter stemming) plus a table of whole glosses for
   exact matches ("go" finds 去 before 去世).
-Results are ordered in SQL by the rule in core.dictionary.rank_key. Must never
+Results are ordered in SQL by the rule in core.ranking.rank_key. Must never
 import the UI or audio.
 """
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from lianxi.core.dictionary import Found, Query
+from lianxi.core.dictionary.lookup import Found, Query
 from lianxi.core.ranking import CONTAINS, EXACT, POINTER, STARTS, LEVEL_STEP, STEMMED, WHOLE_WORDS, rank_key
 from lianxi.store.dictionary_file import index_version
 
@@ -49,7 +49,7 @@ class DictionaryIndex:
 
     def search(self, query: Query, limit: int = 20) -> list[Found]:
         """Entries matching the query, best first (see core.ranking)."""
-        from lianxi.core.dictionary import QueryKind
+        from lianxi.core.dictionary.lookup import QueryKind
         from lianxi.core.ranking import merge
 
         if query.kind is QueryKind.HANZI:

@@ -17,9 +17,10 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from lianxi.core.dictionary import (
-    Entry, HskWord, english_index, popularity, reading_keys,
-)
+from lianxi.core.dictionary.common_words import HskWord, popularity
+from lianxi.core.dictionary.english import english_index
+from lianxi.core.dictionary.entries import Entry
+from lianxi.core.dictionary.readings import reading_keys
 from lianxi.core.errors import UserError
 from lianxi.core.glosses import Pointer, learner_glosses, pointer
 from lianxi.core.ranking import frequency_band
@@ -39,8 +40,8 @@ CREATE TABLE dictionary_entries (
     toneless TEXT NOT NULL,
     english TEXT NOT NULL,
     target_english TEXT NOT NULL DEFAULT '',  -- an entry that only points elsewhere: the senses of that word
-    words TEXT NOT NULL,  -- core.dictionary.gloss_words: whole-word English matches
-    glosses INTEGER NOT NULL,  -- core.dictionary.gloss_words: how many meanings
+    words TEXT NOT NULL,  -- core.dictionary.english.gloss_words: whole-word English matches
+    glosses INTEGER NOT NULL,  -- core.dictionary.english.gloss_words: how many meanings
     hsk_rank INTEGER,  -- the best place in the HSK lists (level, then frequency); NULL: not an HSK word
     hsk_level TEXT NOT NULL DEFAULT '',  -- the label of that place: "HSK 1", "HSK 3.0 band 7-9"
     hsk2 TEXT NOT NULL DEFAULT '',  -- HSK 2.0 level "1".."6"

@@ -19,10 +19,11 @@ from importlib import resources
 from pathlib import Path
 
 from lianxi import paths
-from lianxi.core.dictionary import (
-    Found, HskWord, display_pinyin, hsk_words_from_table, learner_glosses, measure_words, read_cedict,
-    read_query, reading_keys,
-)
+from lianxi.core.dictionary.common_words import HskWord, hsk_words_from_table
+from lianxi.core.dictionary.english import learner_glosses, measure_words
+from lianxi.core.dictionary.entries import read_cedict
+from lianxi.core.dictionary.lookup import Found, read_query
+from lianxi.core.dictionary.readings import display_pinyin, reading_keys
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import count_hanzi
 from lianxi.store.dictionary import DictionaryIndex

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lianxi.core import glosses
-from lianxi.core.dictionary import Found, display_pinyin, reading_keys
+from lianxi.core.dictionary.lookup import Found
+from lianxi.core.dictionary.readings import display_pinyin, reading_keys
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import is_hanzi
 from lianxi.store.sentences import Example

@@ -117,7 +117,7 @@ class EntryScreen(Screen):
             out.append("Words with it\n", style="bold")
             for found in entry.containing:
                 out.append("  " + found.headword(self.script) + "  ")
-                from lianxi.core.dictionary import display_pinyin
+                from lianxi.core.dictionary.readings import display_pinyin
 
                 out.append_text(coloured_pinyin(display_pinyin(found.pinyin), palette))
                 meaning = found.meaning

@@ -16,7 +16,8 @@ from textual.widgets import Footer, Input, OptionList, ProgressBar, Static
 from textual.widgets.option_list import Option
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from lianxi.core.dictionary import Found, display_pinyin
+from lianxi.core.dictionary.lookup import Found
+from lianxi.core.dictionary.readings import display_pinyin
 from lianxi.core.errors import UserError
 from lianxi.study.dictionary import Dictionary, script
 from lianxi.ui.screens.help import HelpScreen
@@ -190,7 +191,7 @@ class LookupScreen(Screen):
         found = self.found.get(option.id or "")
         if found is None:
             return
-        from lianxi.core.dictionary import reading_keys
+        from lianxi.core.dictionary.readings import reading_keys
         from lianxi.study.my_words import remove_from_my_words
 
         if self.dictionary.key_of(found) not in self.dictionary.my_word_keys():
