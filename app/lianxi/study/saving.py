@@ -23,6 +23,11 @@ from lianxi.files import FileProblem, write_atomic
 from lianxi.store.db import Busy, DatabaseFull, NotWritable, StoreError
 
 ANSWER_WAIT = 0.1  # seconds an answer may wait for another writer
+# Another program may hold the file a little longer than an answer waits: rescheduling every
+# card after new FSRS parameters writes them in ONE transaction (atomic), under a second even
+# on 100,000 cards. Answers kept meanwhile are saved a moment later; the learner is told
+# only if the file stays busy longer than this (a full disk or a read-only file: at once).
+BRIEFLY_BUSY = 1.5
 UNSAVED_FILE = "unsaved-answers.json"
 
 
@@ -62,9 +67,14 @@ def save_now(progress, answer: UnsavedAnswer, wait: float | None = None) -> int:
         raise NotSaved(_reason(exc), exc) from None
 
 
-def waiting_text(count: int, problem: NotSaved | None) -> str:
-    """One line for the screen: how many answers wait to be saved, and why."""
+def waiting_text(count: int, problem: NotSaved | None, waited: float | None = None) -> str:
+    """One line for the screen: how many answers wait to be saved, and why.
+
+    `waited`: seconds the oldest has waited; "" while the file has been busy only briefly.
+    """
     if not count:
+        return ""
+    if waited is not None and waited < BRIEFLY_BUSY and (problem is None or isinstance(problem.cause, Busy)):
         return ""
     answers = f"{count} answer{'s' if count != 1 else ''}"
     why = problem.reason if problem else "the progress file is busy"

@@ -127,6 +127,7 @@ class Session:
         self.shown_at = 0.0
         self.history: list[Answered] = []
         self.pending: list[UnsavedAnswer] = []  # answers not written yet, oldest first
+        self._pending_since: float | None = None  # time.monotonic() when the oldest could not be written
         self.problem: NotSaved | None = None  # why they wait
         self.reviewed = 0
         # the status line's counts: counted in full once, then kept up to date answer by answer
@@ -244,6 +245,8 @@ class Session:
                 self.problem = exc
         if review_id is None:
             self.pending.append(unsaved)
+            if self._pending_since is None:
+                self._pending_since = time.monotonic()
         self.history.append(Answered(card, review_id, self._new_left, self._reviews_left,
                                      None if review_id is not None else unsaved))
         self._count_answer(card)
@@ -267,12 +270,18 @@ class Session:
                 self.problem = exc
                 return len(self.pending)
             self.pending.pop(0)
+            self._pending_since = time.monotonic() if self.pending else None
             self.history = [
                 Answered(a.card, review_id, a.new_left_before, a.reviews_left_before) if a.pending is first else a
                 for a in self.history
             ]
         self.problem = None
+        self._pending_since = None
         return 0
+
+    def waited(self) -> float | None:
+        """Seconds the oldest answer not saved yet has waited (None: every answer is saved)."""
+        return None if self._pending_since is None else time.monotonic() - self._pending_since
 
     def undo(self) -> StudyCard | None:
         """Take back the last answer; that card is shown again."""
@@ -283,6 +292,7 @@ class Session:
             self.pending.remove(last.pending)
             if not self.pending:
                 self.problem = None
+                self._pending_since = None
         else:
             self.progress.undo(last.card, last.review_id)
         self._new_left = last.new_left_before

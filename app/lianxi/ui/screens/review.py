@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from lianxi.core.cards import CardKind
 from lianxi.core.errors import UserError
 from lianxi.core.schedule import Rating, State
-from lianxi.study.saving import keep_for_later, waiting_text
+from lianxi.study.saving import BRIEFLY_BUSY, keep_for_later, waiting_text
 from lianxi.study.session import AHEAD_DAYS
 from lianxi.study.drills import add_listening_cards
 from lianxi.study.sentences import card_extras
@@ -45,6 +45,9 @@ HELP_KEYS = [
 
 # How often answers that could not be saved are tried again (seconds).
 RETRY_EVERY = 2.0
+# While answers have waited only briefly (another program's short transaction, such as
+# rescheduling after new FSRS parameters), try again this often, without waiting for the lock.
+QUICK_RETRY = 0.25
 # How often the status line counts in full (cards come due as time passes; answers count themselves).
 RECOUNT_EVERY = 60.0
 
@@ -121,6 +124,7 @@ class ReviewScreen(Screen):
         speak_card(self.app, self.session.current, "show")
         self.set_timer(0.05, self._first_count)  # after the first card is on the screen
         self.set_interval(RETRY_EVERY, self._retry_saving)
+        self.set_interval(QUICK_RETRY, self._quick_retry)
         self.set_interval(RECOUNT_EVERY, self._recount)
 
     # drawing
@@ -167,7 +171,7 @@ class ReviewScreen(Screen):
             answers = self.session.reviewed
             status.append(f"    due {due} · new {new} · {answers} answer{'s' if answers != 1 else ''}")
         self.query_one("#status", Static).update(status)
-        waiting = waiting_text(len(self.session.pending), self.session.problem)
+        waiting = waiting_text(len(self.session.pending), self.session.problem, self.session.waited())
         unsaved = self.query_one("#unsaved", Static)
         unsaved.update(Text(waiting))
         unsaved.set_class(bool(waiting), "shown")
@@ -305,13 +309,21 @@ class ReviewScreen(Screen):
 
     # answers that could not be saved yet
 
-    def _retry_saving(self) -> None:
+    def _retry_saving(self, wait: float | None = None) -> None:
         if self.session.pending:
             waiting = len(self.session.pending)
-            if self.session.retry_saving() < waiting:
+            told = self.query_one("#unsaved", Static).has_class("shown")
+            if self.session.retry_saving(wait) < waiting:
                 self.show_card()
-                if not self.session.pending:
+                if not self.session.pending and told:
                     self.notify("Every answer is saved now.", timeout=3)
+            elif told != bool(waiting_text(waiting, self.session.problem, self.session.waited())):
+                self._show_status()  # busy for longer than briefly: now the learner is told
+
+    def _quick_retry(self) -> None:
+        waited = self.session.waited()
+        if waited is not None and waited < 2 * BRIEFLY_BUSY:
+            self._retry_saving(wait=0.0)
 
     def keep_unsaved(self) -> bool:
         """Before leaving: save what waits, or keep it in a file for the next start; False if neither worked."""
