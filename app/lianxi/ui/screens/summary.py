@@ -86,11 +86,12 @@ def leech_text(leeches) -> Text:
 
 
 class SummaryScreen(Screen[None]):
-    """Shown once a session or drill ends; enter or q goes on."""
+    """Shown once a session or drill ends; q goes on (enter too when nothing was missed)."""
 
     BINDINGS = [
         Binding("p", "play", "Play"),
         Binding("q,escape", "close", "Done"),
+        Binding("enter", "close", "Done", show=False),
     ]
 
     def __init__(self, summary: Summary) -> None:
@@ -119,8 +120,12 @@ class SummaryScreen(Screen[None]):
                 if len(s.tone_slips) > 6:
                     slips.append(f"\n  … and {len(s.tone_slips) - 6} more", style="dim")
                 yield Static(slips, id="summary-slips")
-        yield Static("p play · enter play · q done", classes="hint")
+        yield Static("enter or p hears the word · q done" if s.missed else "enter or q done", classes="hint")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Play is offered only when there is a missed word to hear.
+        return bool(self.summary.missed) if action == "play" else True
 
     def on_mount(self) -> None:
         if self.summary.missed:
