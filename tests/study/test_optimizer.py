@@ -12,7 +12,7 @@ from lianxi.core.schedule import Rating
 from lianxi.study import optimizer
 from lianxi.study.schedule_settings import fitted
 
-from simulated_learner import TRUE_PARAMETERS, give_history, simulate, studied, studied_template  # noqa: F401
+from simulated_learner import TRUE_PARAMETERS, first_course_cards, give_history, simulate, studied, studied_template  # noqa: F401
 
 
 def held_back_log_loss(parameters) -> float:
@@ -59,6 +59,23 @@ def test_too_few_reviews_keep_the_defaults_and_say_how_many_more(learner):
     assert caught.value.have < optimizer.MINIMUM_REVIEWS
     assert caught.value.more == optimizer.MINIMUM_REVIEWS - caught.value.have
     assert f"about {caught.value.more} more" in str(caught.value).lower()
+    assert learner.settings.parameters == DEFAULTS and fitted(learner.progress) is None
+
+
+def test_reviews_that_are_all_first_returns_are_not_enough_and_say_why(learner):
+    """Enough reviews, but none of a card that came back twice: the library would fit only the
+    first four weights, so the defaults stay and the learner is told to keep reviewing."""
+    card_ids = first_course_cards(learner)[:100]
+    start = datetime(2026, 1, 5, 12, 0, tzinfo=timezone.utc).timestamp()
+    rows = []
+    for n, card in enumerate(card_ids):  # each card: learned, then one return a few days later
+        rows += [(card, 3, start + n * 600), (card, 1 if n % 5 == 0 else 3, start + n * 600 + (2 + n % 3) * 86400)]
+    learner.progress.conn.executemany("INSERT INTO reviews (card_id, rating, reviewed_at) VALUES (?, ?, ?)", rows)
+    with pytest.raises(optimizer.NotEnoughReviews) as caught:
+        optimizer.fit(learner)
+    text = str(caught.value)
+    assert caught.value.have >= optimizer.MINIMUM_REVIEWS and caught.value.more == 0
+    assert "first return" in text and "keep reviewing" in text.lower() and "about -" not in text.lower()
     assert learner.settings.parameters == DEFAULTS and fitted(learner.progress) is None
 
 

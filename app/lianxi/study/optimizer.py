@@ -39,13 +39,20 @@ class NotEnoughReviews(UserError):
 
     def __init__(self, have: int, answers: int):
         self.have = have
-        self.more = MINIMUM_REVIEWS - have
-        super().__init__(
-            f"Not enough reviews to fit your own parameters yet: FSRS learns from answers given on a later "
-            f"day than the card's previous answer, and needs {MINIMUM_REVIEWS}; you have {have} "
-            f"(of {answers} answers). About {self.more} more, then try again. Your cards keep FSRS's default "
-            "parameters meanwhile."
-        )
+        self.more = max(MINIMUM_REVIEWS - have, 0)
+        keep = "Your cards keep FSRS's default parameters meanwhile."
+        if self.more:
+            super().__init__(
+                f"Not enough reviews to fit your own parameters yet: FSRS learns from answers given on a later "
+                f"day than the card's previous answer, and needs {MINIMUM_REVIEWS}; you have {have} "
+                f"(of {answers} answers). About {self.more} more, then try again. {keep}"
+            )
+        else:  # enough of them, but each is a card's first return: the library fits only the first weights
+            super().__init__(
+                f"Not enough reviews to fit your own parameters yet: your {have} reviews are each a card's first "
+                "return on a later day, and FSRS learns how memory grows from cards that come back again. "
+                f"Keep reviewing for a few more days, then try again. {keep}"
+            )
 
 
 @dataclass(frozen=True, slots=True)
