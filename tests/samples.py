@@ -14,6 +14,23 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").lower() == "true"
 
 
+def private_mount_command() -> list[str] | None:
+    """How to mount a small private tmpfs for a full-disk test: a user namespace, or plain root.
+
+    None if neither works here (the test then skips, saying why).
+    """
+    import shutil
+    import subprocess
+
+    if not shutil.which("unshare"):
+        return None
+    for command in (["unshare", "--user", "--map-root-user", "--mount"], ["unshare", "--mount"]):
+        probe = subprocess.run([*command, "true"], capture_output=True)
+        if probe.returncode == 0:
+            return command
+    return None
+
+
 def shared_data(relative: str) -> Path:
     """A file of ../shared/data, or skip saying why; under CI=true its absence is a failure.
 

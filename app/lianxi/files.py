@@ -107,7 +107,7 @@ def _write_problem(path: Path, exc: OSError) -> FileProblem:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT):
         return DiskFull(path, "was not written because the disk is full: free some space and try again "
                               "(nothing was changed)")
-    if exc.errno == errno.ENOTDIR:
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST):  # EEXIST: making its folder met a file
         return FileProblem(path, "cannot be written: part of that path is a file, not a folder")
     if exc.errno == errno.ENOENT:
         return FileProblem(path, f"cannot be written: the folder {path.parent} does not exist; create it first")

@@ -9,7 +9,6 @@ byte; then answers, an export and the CLI meet the full disk.
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from samples import REPO
+from samples import REPO, private_mount_command
 
 SCRIPT = textwrap.dedent(r'''
     import asyncio, json, os, subprocess, sys
@@ -87,19 +86,8 @@ SCRIPT = textwrap.dedent(r'''
 ''')
 
 
-def _namespace_command() -> list[str] | None:
-    """How to mount a private tmpfs here: a user namespace, or plain root; None if neither works."""
-    if not shutil.which("unshare"):
-        return None
-    for command in (["unshare", "--user", "--map-root-user", "--mount"], ["unshare", "--mount"]):
-        probe = subprocess.run([*command, "true"], capture_output=True)
-        if probe.returncode == 0:
-            return command
-    return None
-
-
 def test_a_full_disk_is_said_plainly_and_loses_nothing(tmp_path):
-    command = _namespace_command()
+    command = private_mount_command()
     if command is None:
         pytest.skip("no way to mount a small filesystem here (unshare: no user or mount namespace allowed)")
     small = tmp_path / "small"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import errno
 import hashlib
 import io
 import json
@@ -257,6 +258,9 @@ class Speaker:
                 raise SpeechFailed(f"the speech engine produced no sound for '{text}'; try again")
             os.replace(temporary, path)
         except OSError as error:
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise SpeechFailed(f"the disk is full, so the sound could not be saved in {self.folder}: "
+                                   "free some space and try again") from error
             raise SpeechFailed(f"could not save speech to {self.folder} ({error})") from error
         finally:
             with contextlib.suppress(OSError):
@@ -295,8 +299,17 @@ class Speaker:
             # print is Python-level, so swapping sys.stdout catches it without touching
             # file descriptor 1, which a running Textual app is writing its screen to.
             with contextlib.redirect_stdout(io.StringIO()):
-                engine.save_to_file(text, str(target))
+                if self.system_voice:
+                    engine.save_to_file(text, str(target))
+                    engine.runAndWait()
+                    return
+                # espeak's driver writes the WAV from inside its synthesis callback, where a
+                # write error (a full disk) is swallowed and its run loop then waits forever:
+                # give it memory (wave.open takes a file object), and write the file here.
+                sound = io.BytesIO()
+                engine.save_to_file(text, sound)
                 engine.runAndWait()
+        _write_file(target, sound.getvalue())
 
     def _choose_system_voice(self, engine) -> None:
         # Untested here (Linux only): pick a voice whose language is Chinese, if any.
@@ -305,6 +318,17 @@ class Speaker:
             if "zh" in languages.lower() or "zh" in str(voice.id).lower():
                 engine.setProperty("voice", voice.id)
                 return
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    """Write `data` to `path` (a temporary name: the caller renames it); an OSError says why."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+    finally:
+        os.close(fd)
 
 
 def _frames(path: Path) -> int:

@@ -60,12 +60,10 @@ def say(context: Context, text: str, slow: bool, out: Path | None) -> None:
     hanzi, pinyin = (text, None) if _is_hanzi_text(text) else (None, text)
     path = speaker.render(hanzi, pinyin, slow=slow)
     if out is not None:
-        try:
-            if out.parent and not out.parent.exists():
-                out.parent.mkdir(parents=True)
-            shutil.copyfile(path, out)
-        except OSError as error:
-            raise UserError(f"cannot write {out}: {error.strerror}; choose another file or folder") from None
+        from lianxi.files import replacing  # noqa: PLC0415
+
+        with replacing(out, make_folder=True) as temporary:  # whole or not at all; a full disk said so
+            shutil.copyfile(path, temporary)
         click.echo(f"Wrote {out} ({_seconds(out):.1f} s): {speaker.engine_text(hanzi, pinyin)}")
         return
     from lianxi.study.sound import find_player  # noqa: PLC0415

@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lianxi.files import DiskFull, FileProblem, replacing
-from lianxi.store.db import Damaged, disk_nearly_full, database_path, fault, read_only
+from lianxi.store.db import Busy, DatabaseFull, Damaged, disk_nearly_full, database_path, fault, read_only
 from lianxi.store.migrations import migrations
 
 
@@ -35,8 +35,19 @@ def integrity(conn: sqlite3.Connection) -> list[str]:
     try:
         rows = [r[0] for r in conn.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as exc:
+        _not_damage(exc, database_path(conn))
         return [str(exc)]
     return [] if rows == ["ok"] else rows
+
+
+def _not_damage(exc: sqlite3.Error, path: Path | None) -> None:
+    """A full disk or a busy file stops a check, but it is not damage: raise it as what it is.
+
+    (On a full disk SQLite cannot even open a WAL file for reading: it needs its -shm.)
+    """
+    typed = fault(exc, path)
+    if isinstance(typed, (DatabaseFull, Busy)):
+        raise typed from None
 
 
 def copy_database(source: sqlite3.Connection, target: Path, *, what: str = "copy") -> Path:
@@ -51,7 +62,11 @@ def copy_database(source: sqlite3.Connection, target: Path, *, what: str = "copy
                 _backup_into(source, temporary)
             except sqlite3.Error as exc:
                 raise _target_problem(exc, source, target) from None
-            problems = _check_file(temporary)
+            try:
+                problems = _check_file(temporary)
+            except DatabaseFull:
+                raise DiskFull(target, "was not written because the disk is full: free some space and try "
+                                       "again (your progress is untouched)") from None
             if problems:
                 raise Damaged(
                     f"your progress file is damaged ({problems[0]}), so no {what} was made. "
@@ -106,6 +121,7 @@ def check_database(path: Path) -> list[str]:
     try:
         conn = read_only(path)
     except sqlite3.Error as exc:
+        _not_damage(exc, path)
         return [str(exc)]
     try:
         return integrity(conn)

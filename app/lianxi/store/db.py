@@ -94,7 +94,7 @@ def fault(exc: BaseException, path: Path | str | None = None) -> StoreError | No
         )
     if code == _FULL or (code == _IOERR and disk_nearly_full(path)):
         return DatabaseFull(
-            f"the disk is full, so {where} could not be written: free some space and try again "
+            f"the disk is full, so {where} could not be used: free some space and try again "
             "(your progress is intact; nothing was half-written)."
         )
     if code in (_CORRUPT, _NOTADB):
