@@ -98,3 +98,21 @@ def test_hostile_titles_reach_the_terminal_as_text(tmp_path):
     refused = lianxi(data, "lessons", "import", str(escape))
     assert refused.returncode == 1 and "\x1b" not in refused.stderr + refused.stdout
     assert "title: has a line break or a control character" in refused.stderr
+
+
+def _groups() -> list[str]:
+    import click
+
+    from lianxi.cli import cli
+
+    return sorted(name for name, command in cli.commands.items()
+                  if isinstance(command, click.Group) and not command.invoke_without_command)
+
+
+@pytest.mark.parametrize("group", _groups())
+def test_a_command_group_alone_shows_its_help_as_text(tmp_path, group):
+    """`lianxi cards` with no command printed its help squeezed into one line of \\x0a escapes."""
+    result = lianxi(tmp_path / "data", group)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "" and "\\x0a" not in result.stdout
+    assert result.stdout.startswith(f"Usage: lianxi {group} ") and "\nCommands:\n" in result.stdout

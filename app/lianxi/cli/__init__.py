@@ -91,6 +91,9 @@ def main() -> None:
     """The console script: every mistake in how a command is called is one line, never a usage dump."""
     try:
         code = cli.main(prog_name="lianxi", standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # `lianxi cards`: a group with no command is its help
+        click.echo(exc.ctx.get_help() if exc.ctx is not None else exc.format_message())
+        sys.exit(0)
     except click.UsageError as exc:  # also a bad argument value (BadParameter)
         where = exc.ctx.command_path if exc.ctx is not None else "lianxi"
         click.echo(f"lianxi: {visible(exc.format_message())} (see `{where} --help`)", err=True)
