@@ -198,6 +198,26 @@ def test_matching_never_shows_the_same_prompt_or_meaning_twice_in_a_group():
             assert len(left) >= 2
 
 
+def test_matching_never_hands_over_the_word_in_its_own_meaning():
+    # CC-CEDICT glosses quote their word (把门关上, 被他吃了): the matching column writes it ～
+    text = ['id = "own"\ntitle = "Own"\nlevel = "x"']
+    for hanzi, pinyin, english, traditional in (
+            ("把", "ba3", '(puts the object before the verb: 把门关上 \\"close the door\\")', "把"),
+            ("被", "bei4", "by (marks the passive: 被他吃了 'eaten by him')", "被"),
+            ("还是", "hai2shi5", "or (in questions: 茶还是咖啡? 'tea or coffee?')", "還是"),
+            ("书", "shu1", "book", "書")):
+        text.append(f'[[words]]\nhanzi = "{hanzi}"\npinyin = "{pinyin}"\nenglish = "{english}"\n'
+                    f'traditional = "{traditional}"')
+    lesson = parse_lesson("\n".join(text).encode(), "own.toml")
+    for traditional in (False, True):
+        page = worksheet_html(lesson, WorksheetOptions(traditional=traditional))
+        got = matching_answers(page, traditional=traditional)
+        assert got["還是" if traditional else "还是"] == "or (in questions: 茶～咖啡? &#x27;tea or coffee?&#x27;)"
+        assert got["把"].startswith("(puts the object before the verb: ～门关上")
+        assert got["被"].startswith("by (marks the passive: ～他吃了")
+        assert "把门关上" not in section(page, "matching") and "把门关上" in section(page, "vocab")
+
+
 def test_traditional_worksheet_uses_the_lessons_traditional_forms():
     lesson = greetings()
     page = worksheet_html(lesson, WorksheetOptions(sections=DEFAULT_SECTIONS + ("writing",), traditional=True),

@@ -65,6 +65,21 @@ def test_a_25_word_lesson_prints_on_at_most_8_pages_with_borders_on_every_table(
         assert horizontal_rules(pdf, number, tmp_path) >= rows + 1, f"page {number}"
 
 
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_bundled_30_word_lesson_gives_each_exercise_one_sheet(browser, tmp_path, paper):
+    # hsk2-3-01 is the heaviest bundled lesson for paper: six words with two readings, long glosses.
+    # A tutor photocopies one sheet per exercise; a page holding the last row or two of one is waste.
+    lesson = parse_lesson(HSK.read_bytes(), HSK.name)
+    assert len(lesson.words) == 30 and sum(1 for w in lesson.words if w.other_readings) >= 5
+    pages = pdf_pages(print_pdf(browser, worksheet_html(lesson, WorksheetOptions(paper)), tmp_path))
+    starts = [next(i for i, p in enumerate(pages) if heading in p)
+              for heading in ("Add the tone marks", "Dictation", "Matching", "Answer key")]
+    assert [b - a for a, b in zip(starts, starts[1:])] == [1, 1, 1], starts
+    assert len(pages) - starts[-1] == 1  # the key on one sheet too
+    assert len(pages) <= 7
+    assert_prints_well(pages, lesson)
+
+
 def test_a_12_word_lesson_and_the_small_sections(browser, tmp_path):
     lesson = lesson_of(12)
     pdf = print_pdf(browser, worksheet_html(lesson, WorksheetOptions("letter")), tmp_path)

@@ -66,8 +66,17 @@ def glosses_shown(english: Sequence[str]) -> str:
     ("variant of ...", "CL:...") goes. A plain gloss is shown as the tutor wrote
     it. Only when nothing at all is left are the glosses shown as written.
     """
+    return "; ".join(_glosses(english))
+
+
+def first_gloss(english: Sequence[str]) -> str:
+    """The first gloss a tutor would show (see `glosses_shown`): a short cue to which word is meant."""
+    return next(iter(_glosses(english)), "")
+
+
+def _glosses(english: Sequence[str]) -> list[str]:
     cleaned = [g for gloss in english for g in (clean_sense(gloss) if has_markup(gloss) else (gloss,))]
-    return "; ".join(dict.fromkeys(cleaned or english))
+    return list(dict.fromkeys(cleaned or english))
 
 
 @dataclass(frozen=True, slots=True)

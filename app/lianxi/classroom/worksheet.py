@@ -28,7 +28,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lianxi.classroom.page import (
-    LATIN_FONTS, cjk_fonts, coloured_pinyin_html, e, lang, meaning, shown_hanzi, shown_readings, tone_css,
+    LATIN_FONTS, cjk_fonts, coloured_pinyin_html, e, first_gloss, lang, meaning, shown_hanzi, shown_readings,
+    tone_css,
 )
 from lianxi.classroom.strokes_svg import stroke_defs, stroke_sequence, trace
 from lianxi.core.classroom import dictation_order
@@ -65,7 +66,7 @@ def _css(options: WorksheetOptions) -> str:
 * {{ box-sizing: border-box; }}
 html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ font-family: {LATIN_FONTS}, {cjk}; font-size: 10.5pt; color: #000; margin: 0; }}
-.hanzi {{ font-family: {cjk}; font-size: 15pt; line-height: 1.2; white-space: nowrap; }}
+.hanzi {{ font-family: {cjk}; font-size: 14pt; line-height: 1.1; white-space: nowrap; }}
 .py {{ white-space: nowrap; }}
 .section {{ break-before: page; page-break-before: always; }}
 .section:first-of-type {{ break-before: auto; page-break-before: auto; }}
@@ -80,19 +81,26 @@ h1, h2, h3, .how, .keep {{ break-after: avoid; page-break-after: avoid; break-in
 .how {{ font-size: 10pt; margin: 0 0 3mm; }}
 table {{ border-collapse: collapse; width: 100%; }}
 thead {{ display: table-header-group; }}
-th, td {{ border: 0.75pt solid #222; padding: 0.8mm 2mm; text-align: left; vertical-align: middle; }}
+th, td {{ border: 0.75pt solid #222; padding: 0.5mm 1.6mm; text-align: left; vertical-align: middle;
+  line-height: 1.2; }}
 th {{ background: #e8e8e8; font-size: 9pt; }}
 tr {{ break-inside: avoid; page-break-inside: avoid; }}
 td.n, th.n {{ width: 8mm; text-align: right; }}
-.toneless {{ font-size: 13pt; letter-spacing: 0.6pt; }}
+.toneless {{ font-size: 12pt; letter-spacing: 0.6pt; line-height: 1.5; vertical-align: bottom; }}
+td.gloss {{ font-size: 9.5pt; }}
+table.tones .hanzi {{ font-size: 13pt; }}
+table.tones td {{ padding-top: 0; padding-bottom: 0.2mm; }}
+table.tones .reading + .reading {{ margin-top: 0; }}
+.sep {{ color: #777; padding: 0 1mm; }}
 .dictation {{ display: flex; gap: 6mm; align-items: flex-start; }}
 .dictation table td {{ height: 13mm; }}
-.match {{ width: 100%; border: none; margin: 0 0 4mm; break-inside: avoid; page-break-inside: avoid; }}
-.match td {{ border: none; padding: 0.5mm 1mm; height: 8mm; }}
+.dictation.answers table td {{ height: auto; }}
+.match {{ width: 100%; border: none; margin: 0 0 3mm; break-inside: avoid; page-break-inside: avoid; }}
+.match td {{ border: none; padding: 0.2mm 1mm; height: 6.8mm; line-height: 1.15; }}
 .match td.slot {{ width: 14mm; }}
-.match td.slot span {{ display: inline-block; width: 10mm; border-bottom: 0.75pt solid #000; height: 6mm; }}
+.match td.slot span {{ display: inline-block; width: 10mm; border-bottom: 0.75pt solid #000; height: 5.5mm; }}
 .match td.label {{ width: 9mm; text-align: right; font-weight: bold; }}
-.match td.left {{ width: 40mm; }}
+.match td.left {{ width: 30mm; }}
 .write {{ break-inside: avoid; page-break-inside: avoid; margin: 0 0 3mm; }}
 .write .order {{ display: flex; flex-wrap: wrap; gap: 0.8mm; align-items: center; min-height: 7mm; }}
 .write .order .char {{ font-family: {cjk}; font-size: 11pt; margin-right: 2mm; }}
@@ -111,14 +119,15 @@ svg.stroke .new {{ fill: #000; }}
 .box span {{ position: absolute; inset: 0; z-index: 1; display: flex; align-items: center; justify-content: center;
   font-family: {cjk}; font-size: 34pt; line-height: 1; }}
 .box .trace-font {{ color: #c8c8c8; }}
-.key table {{ font-size: 9.5pt; }}
-.key td {{ padding: 0.6mm 2mm; }}
-.key .hanzi {{ font-size: 12pt; }}
+#key table {{ font-size: 9pt; }}
+#key td {{ padding: 0.3mm 1.6mm; }}
+#key .hanzi {{ font-size: 11pt; }}
 .tutor {{ font-size: 9.5pt; border: 0.75pt solid #000; padding: 1.5mm 2mm; margin: 0 0 3mm; }}
 .small {{ font-size: 8.5pt; color: #333; }}
 .pairs {{ line-height: 1.7; }}
+.pair {{ white-space: nowrap; }}
 .reading {{ display: block; }}
-.reading + .reading {{ margin-top: 0.6mm; }}
+.reading + .reading {{ margin-top: 0.3mm; }}
 .reading .rp {{ white-space: nowrap; font-weight: bold; margin-right: 0.8mm; }}
 .reading .rh {{ font-family: {cjk}; }}
 ul.flow {{ columns: 3; column-gap: 6mm; list-style: none; padding: 0; margin: 0; }}
@@ -156,7 +165,7 @@ def matching_groups(words: Sequence[Word], seed: str, traditional: bool = False,
     rng.shuffle(order)
 
     def keys(w: Word) -> tuple[str, str]:
-        return shown_hanzi(w, traditional), meaning(w).casefold()
+        return shown_hanzi(w, traditional), matching_meaning(w).casefold()  # as shown
 
     hanzi_count: dict[str, int] = {}
     gloss_count: dict[str, int] = {}
@@ -201,21 +210,29 @@ def _hanzi(text: str, traditional: bool) -> str:
 
 
 def _pinyin(w: Word, marked: bool = True) -> str:
-    """Every reading's pinyin, one a line (得: de, dé, děi); with its tones, or bare for the tone exercise."""
-    shown = [coloured_pinyin_html(r.pinyin) if marked else e(toneless(r.pinyin)) for r in w.readings]
+    """Every reading's pinyin (得: de, dé, děi): one a line with its tones; bare for the tone exercise,
+    side by side in reading order, so each keeps the room above it for the marks a learner writes."""
+    if not marked:
+        return ' <span class="sep">/</span> '.join(e(toneless(r.pinyin)) for r in w.readings)
+    shown = [coloured_pinyin_html(r.pinyin) for r in w.readings]
     return shown[0] if len(shown) == 1 else "".join(f'<span class="reading">{p}</span>' for p in shown)
 
 
 def _meaning(w: Word, t: bool, marked: bool = True) -> str:
-    """The meaning; a word with several readings gives one line each, led by that reading's pinyin
-    (bare in the tone exercise, so the meaning does not give the tones away)."""
+    """The meaning; a word with several readings gives one line each, led by that reading's pinyin.
+
+    In the tone exercise (marked=False) the pinyin is bare, so the meaning does not give the
+    tones away, and each meaning is its first gloss only: there it is a cue to which word (or
+    reading) is meant, and one line a word keeps a 30-word lesson's exercise on one page.
+    """
     if not w.other_readings:
-        return e(meaning(w))
+        return e(meaning(w) if marked else first_gloss(w.english))
     lines = []
-    for r in shown_readings(w, t):
+    for r, reading in zip(shown_readings(w, t), w.readings):
         own = f'<span class="rh" lang="{lang(t)}">{e(r.hanzi)}</span> ' if r.hanzi else ""
         label = coloured_pinyin_html(r.pinyin) if marked else e(toneless(r.pinyin))
-        lines.append(f'<span class="reading">{own}<span class="rp">{label}</span> {e(r.meaning)}</span>')
+        gloss = r.meaning if marked else first_gloss(reading.english)
+        lines.append(f'<span class="reading">{own}<span class="rp">{label}</span> {e(gloss)}</span>')
     return "".join(lines)
 
 
@@ -267,23 +284,37 @@ def _vocabulary(lesson: Lesson, t: bool) -> str:
 def _tone_marks(lesson: Lesson, t: bool) -> str:
     rows = "".join(
         f'<tr><td class="n">{n}</td><td>{_hanzi(shown_hanzi(w, t), t)}</td>'
-        f'<td class="toneless py">{_pinyin(w, marked=False)}</td><td>{_meaning(w, t, marked=False)}</td></tr>'
+        f'<td class="toneless py">{_pinyin(w, marked=False)}</td><td class="gloss">{_meaning(w, t, marked=False)}</td></tr>'
         for n, w in enumerate(lesson.words, start=1)
     )
-    return ('<table><thead><tr><th class="n">#</th><th>Hanzi</th><th>Pinyin</th><th>Meaning</th></tr></thead>'
+    return ('<table class="tones"><thead><tr><th class="n">#</th><th>Hanzi</th><th>Pinyin</th><th>Meaning</th></tr></thead>'
             f"<tbody>{rows}</tbody></table>")
 
 
-def _dictation(count: int) -> str:
+def _dictation(count: int, answers: Sequence[tuple[str, str]] = ()) -> str:
+    """Numbered rows in two columns (one for six words or fewer): blank on the sheet, filled on the key."""
     half = math.ceil(count / 2)
     columns = [range(1, half + 1), range(half + 1, count + 1)] if count > 6 else [range(1, count + 1)]
     tables = []
     for numbers in columns:
         if len(numbers):
-            rows = "".join(f'<tr><td class="n">{n}</td><td></td><td></td></tr>' for n in numbers)
+            rows = "".join(f'<tr><td class="n">{n}</td><td>{answers[n - 1][0] if answers else ""}</td>'
+                           f'<td class="py">{answers[n - 1][1] if answers else ""}</td></tr>' for n in numbers)
             tables.append('<table><thead><tr><th class="n">#</th><th style="width:42%">Hanzi</th><th>Pinyin</th>'
                           f"</tr></thead><tbody>{rows}</tbody></table>")
-    return f'<div class="dictation">{"".join(tables)}</div>'
+    return f'<div class="dictation{" answers" if answers else ""}">{"".join(tables)}</div>'
+
+
+def matching_meaning(w: Word) -> str:
+    """The meaning a learner matches, with the word itself written ～ as dictionaries do.
+
+    A gloss that quotes its own word (把: "puts the object before the verb: 把门关上")
+    would hand the answer over; either spelling of the word is hidden.
+    """
+    text = meaning(w)
+    for form in sorted({w.hanzi, w.traditional} - {""}, key=len, reverse=True):
+        text = text.replace(form, "～")
+    return text
 
 
 def _matching(groups, t: bool) -> str:
@@ -295,7 +326,7 @@ def _matching(groups, t: bool) -> str:
             w, m = left[i], right[i]
             rows.append(f'<tr><td class="label">{number + i}</td><td class="left">{_hanzi(shown_hanzi(w, t), t)}</td>'
                         f'<td class="slot"><span></span></td><td class="label">{labels[letter + i]}</td>'
-                        f"<td>{e(meaning(m))}</td></tr>")
+                        f"<td>{e(matching_meaning(m))}</td></tr>")
         parts.append(f'<table class="match"><tbody>{"".join(rows)}</tbody></table>')
         number += len(left)
         letter += len(right)
@@ -335,16 +366,16 @@ def _key(lesson: Lesson, sections: Sequence[str], dictation: list[Word], groups,
                         for n, w in enumerate(lesson.words, start=1))
         parts.append(f'<h3>Add the tone marks</h3><ul class="flow">{items}</ul>')
     if "dictation" in sections:
-        rows = "".join(f'<tr><td class="n">{n}</td><td>{_hanzi(shown_hanzi(w, t), t)}</td>'
-                       f'<td class="py">{_pinyin(w)}</td><td>{_meaning(w, t)}</td></tr>'
-                       for n, w in enumerate(dictation, start=1))
-        parts.append(f"<h3>Dictation (in the order the words are played)</h3><table><tbody>{rows}</tbody></table>")
+        # laid out as the sheet is (two columns, the same numbers), so a tutor marks row against row
+        answers = [(_hanzi(shown_hanzi(w, t), t), _pinyin(w)) for w in dictation]
+        parts.append(f'<h3 class="keep">Dictation (in the order the words are played)</h3>'
+                     f"{_dictation(len(answers), answers)}")
     if "matching" in sections and groups:
         labels = letters(sum(len(left) for left, _ in groups))
         pairs, number, letter = [], 1, 0
         for left, right in groups:
             for w in left:
-                pairs.append(f"{number}&nbsp;–&nbsp;{labels[letter + right.index(w)]}")
+                pairs.append(f'<span class="pair">{number}&nbsp;–&nbsp;{labels[letter + right.index(w)]}</span>')  # one piece
                 number += 1
             letter += len(right)
         parts.append(f'<h3>Matching</h3><p class="pairs">{", ".join(pairs)}</p>')
