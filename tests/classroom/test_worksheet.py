@@ -102,6 +102,8 @@ def test_all_lesson_text_is_escaped():
         assert "<svg onload" not in page
         assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; co" in page
         assert "&lt;img src=x onerror=alert(1)&gt;; hi &amp; bye" in page
+        # nothing may load or run, whatever slips through: the page says so to the browser
+        assert "<script" not in page and "default-src 'none'" in page and "script-src 'none'" in page
 
 
 def test_tone_exercise_shows_pinyin_without_tones_and_the_key_with_them():

@@ -108,3 +108,32 @@ def test_every_section_with_writing_practice_and_traditional_characters(browser,
     page = next(i for i, p in enumerate(pages, start=1) if "Writing practice" in p)
     assert horizontal_rules(pdf, page, tmp_path, share=0.6) >= 8  # two edges per row of boxes
     assert writing
+
+
+def test_a_hostile_title_stays_text_in_the_browser(browser, tmp_path):
+    hostile = parse_lesson("""\
+id = "hostile"
+title = "Week 3 </title><script>window.pwned = 1</script> \\"quoted\\" & 'single'"
+level = "<img src=x onerror=\\"window.pwned = 2\\">"
+[[words]]
+hanzi = "把"
+pinyin = "ba3"
+english = "</td></table><script>window.pwned = 3</script>"
+[[words]]
+hanzi = "被"
+pinyin = "bei4"
+english = "by"
+""".encode(), "hostile.toml")
+    page_file = tmp_path / "w.html"
+    page_file.write_text(worksheet_html(hostile, WorksheetOptions(sections=SECTIONS), stroke_orders("把被")))
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(page_file.as_uri())
+        assert page.title() == "Week 3 </title><script>window.pwned = 1</script> \"quoted\" & 'single' · worksheet"
+        assert page.evaluate("() => window.pwned === undefined")
+        assert "</td></table><script>window.pwned = 3</script>" in page.locator("#vocab").inner_text()
+        assert requests == [page_file.as_uri()]
+    finally:
+        page.close()

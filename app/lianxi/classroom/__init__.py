@@ -8,6 +8,6 @@ puts into the page as text. Must never import storage, audio, UI or study.
 
 - page: what both pages share (escaping, fonts, tone colours, which hanzi to show)
 - strokes_svg: stroke-order figures as SVG
-- worksheet: the printable worksheet (A4 or Letter)
+- worksheet: the printable worksheet (A4 or Letter); worksheet_style: its print style
 - projector: the projector page (big hanzi, rounds, keys, audio, stroke animation)
 """

@@ -10,8 +10,10 @@ lines on paper; nothing is stored). Rules that keep it printable as it comes:
 headings never end a page (they stay with what follows), table rows never
 split, pinyin never wraps, borders are drawn in points so Letter and A4 print
 the same, matching groups are balanced (no last group of one), never show
-the same prompt or meaning twice in a group, and their numbers and letters run
-on through the page. A word with several readings (得 de, dé, děi) shows each
+the same prompt or meaning twice in a group, never quote the word in its own
+meaning (written ～), and their numbers and letters run on through the page;
+each exercise of a 30-word lesson fits one sheet, and the key's dictation is
+laid out like the sheet's. A word with several readings (得 de, dé, děi) shows each
 with its meaning, one a line, in the vocabulary, the tone exercise and the key;
 matching pairs hanzi with the main meaning only (no pinyin is shown there).
 Inline CSS and SVG only: no fonts, scripts or images from outside. Pure:
@@ -27,16 +29,16 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from lianxi.classroom.page import (
-    LATIN_FONTS, cjk_fonts, coloured_pinyin_html, e, first_gloss, lang, meaning, shown_hanzi, shown_readings,
-    tone_css,
-)
+from lianxi.classroom.page import coloured_pinyin_html, e, first_gloss, lang, meaning, shown_hanzi, shown_readings
 from lianxi.classroom.strokes_svg import stroke_defs, stroke_sequence, trace
+from lianxi.classroom.worksheet_style import worksheet_css
 from lianxi.core.classroom import dictation_order
 from lianxi.core.lessons import Lesson, Word, is_hanzi
 from lianxi.core.strokes import CharacterStrokes
 
 PAPERS = {"a4": "A4", "letter": "letter"}
+# Nothing from outside and no script at all: only the page's own style and its inline SVG.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; form-action 'none'"
 SECTIONS = ("vocab", "tones", "dictation", "matching", "writing", "key")
 # Writing practice takes a page for every ~9 characters, so a tutor asks for it (--sections ...,writing).
 DEFAULT_SECTIONS = ("vocab", "tones", "dictation", "matching", "key")
@@ -57,84 +59,6 @@ class WorksheetOptions:
         unknown = [s for s in self.sections if s not in SECTIONS]
         if unknown or not self.sections:
             raise ValueError(f"sections are {', '.join(SECTIONS)} (got {', '.join(unknown) or 'none'})")
-
-
-def _css(options: WorksheetOptions) -> str:
-    cjk = cjk_fonts(options.traditional)
-    return f"""
-@page {{ size: {PAPERS[options.paper]}; margin: 14mm 14mm 13mm; }}
-* {{ box-sizing: border-box; }}
-html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
-body {{ font-family: {LATIN_FONTS}, {cjk}; font-size: 10.5pt; color: #000; margin: 0; }}
-.hanzi {{ font-family: {cjk}; font-size: 14pt; line-height: 1.1; white-space: nowrap; }}
-.py {{ white-space: nowrap; }}
-.section {{ break-before: page; page-break-before: always; }}
-.section:first-of-type {{ break-before: auto; page-break-before: auto; }}
-h1 {{ font-size: 17pt; margin: 0 0 1mm; }}
-h2 {{ font-size: 13.5pt; margin: 0 0 2mm; border-bottom: 0.75pt solid #000; padding-bottom: 1mm; }}
-h3 {{ font-size: 11.5pt; margin: 4mm 0 1.5mm; }}
-h1, h2, h3, .how, .keep {{ break-after: avoid; page-break-after: avoid; break-inside: avoid; }}
-.lesson {{ font-size: 9.5pt; color: #333; margin-bottom: 2mm; }}
-.name {{ display: flex; gap: 8mm; margin: 0 0 3mm; font-size: 10.5pt; }}
-.name span {{ flex: 1; border-bottom: 0.75pt solid #000; height: 7mm; }}
-.name span.date {{ flex: 0 0 45mm; }}
-.how {{ font-size: 10pt; margin: 0 0 3mm; }}
-table {{ border-collapse: collapse; width: 100%; }}
-thead {{ display: table-header-group; }}
-th, td {{ border: 0.75pt solid #222; padding: 0.5mm 1.6mm; text-align: left; vertical-align: middle;
-  line-height: 1.2; }}
-th {{ background: #e8e8e8; font-size: 9pt; }}
-tr {{ break-inside: avoid; page-break-inside: avoid; }}
-td.n, th.n {{ width: 8mm; text-align: right; }}
-.toneless {{ font-size: 12pt; letter-spacing: 0.6pt; line-height: 1.5; vertical-align: bottom; }}
-td.gloss {{ font-size: 9.5pt; }}
-table.tones .hanzi {{ font-size: 13pt; }}
-table.tones td {{ padding-top: 0; padding-bottom: 0.2mm; }}
-table.tones .reading + .reading {{ margin-top: 0; }}
-.sep {{ color: #777; padding: 0 1mm; }}
-.dictation {{ display: flex; gap: 6mm; align-items: flex-start; }}
-.dictation table td {{ height: 13mm; }}
-.dictation.answers table td {{ height: auto; }}
-.match {{ width: 100%; border: none; margin: 0 0 3mm; break-inside: avoid; page-break-inside: avoid; }}
-.match td {{ border: none; padding: 0.2mm 1mm; height: 6.8mm; line-height: 1.15; }}
-.match td.slot {{ width: 14mm; }}
-.match td.slot span {{ display: inline-block; width: 10mm; border-bottom: 0.75pt solid #000; height: 5.5mm; }}
-.match td.label {{ width: 9mm; text-align: right; font-weight: bold; }}
-.match td.left {{ width: 30mm; }}
-.write {{ break-inside: avoid; page-break-inside: avoid; margin: 0 0 3mm; }}
-.write .order {{ display: flex; flex-wrap: wrap; gap: 0.8mm; align-items: center; min-height: 7mm; }}
-.write .order .char {{ font-family: {cjk}; font-size: 11pt; margin-right: 2mm; }}
-.write .order .none {{ font-size: 9pt; color: #555; font-style: italic; }}
-svg.stroke {{ width: 7mm; height: 7mm; }}
-svg.stroke .done {{ fill: #9e9e9e; }}
-svg.stroke .new {{ fill: #000; }}
-.boxes {{ display: flex; margin-top: 0.8mm; }}
-.box {{ position: relative; width: 15mm; height: 15mm; border: 0.75pt solid #c62828; margin-left: -0.75pt; }}
-.box:first-child {{ margin-left: 0; }}
-.box::before {{ content: ""; position: absolute; left: 50%; top: 0; bottom: 0; border-left: 0.5pt dashed #e57373; }}
-.box::after {{ content: ""; position: absolute; top: 50%; left: 0; right: 0; border-top: 0.5pt dashed #e57373; }}
-.box svg.stroke {{ position: absolute; inset: 0.6mm; width: auto; height: auto; z-index: 1; }}
-.box .model {{ fill: #000; }}
-.box .trace {{ fill: #c8c8c8; }}
-.box span {{ position: absolute; inset: 0; z-index: 1; display: flex; align-items: center; justify-content: center;
-  font-family: {cjk}; font-size: 34pt; line-height: 1; }}
-.box .trace-font {{ color: #c8c8c8; }}
-#key table {{ font-size: 9pt; }}
-#key td {{ padding: 0.3mm 1.6mm; }}
-#key .hanzi {{ font-size: 11pt; }}
-.tutor {{ font-size: 9.5pt; border: 0.75pt solid #000; padding: 1.5mm 2mm; margin: 0 0 3mm; }}
-.small {{ font-size: 8.5pt; color: #333; }}
-.pairs {{ line-height: 1.7; }}
-.pair {{ white-space: nowrap; }}
-.reading {{ display: block; }}
-.reading + .reading {{ margin-top: 0.3mm; }}
-.reading .rp {{ white-space: nowrap; font-weight: bold; margin-right: 0.8mm; }}
-.reading .rh {{ font-family: {cjk}; }}
-ul.flow {{ columns: 3; column-gap: 6mm; list-style: none; padding: 0; margin: 0; }}
-ul.flow li {{ break-inside: avoid; margin: 0 0 0.8mm; }}
-ul.flow .hanzi {{ font-size: 12pt; }}
-{tone_css()}
-"""
 
 
 def toneless(pinyin: str) -> str:
@@ -275,7 +199,7 @@ def _vocabulary(lesson: Lesson, t: bool) -> str:
                     ex += f'<br><span class="small">{e(w.example_pinyin)}</span>'
                 if w.example_english:
                     ex += f'<br><span class="small">{e(w.example_english)}</span>'
-            cells.append(f"<td>{ex}</td>")
+            cells.append(f'<td class="ex">{ex}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     attribution = f'<p class="small">{e(lesson.attribution)}</p>' if lesson.attribution else ""
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{attribution}"
@@ -423,7 +347,8 @@ def worksheet_html(lesson: Lesson, options: WorksheetOptions = WorksheetOptions(
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         f"<title>{e(lesson.title)} · worksheet</title>"
-        f"<style>{_css(options)}</style></head>"
+        f"<style>{worksheet_css(PAPERS[options.paper], options.traditional)}</style></head>"
         f"<body>{defs}{''.join(body)}</body></html>\n"
     )
