@@ -141,7 +141,7 @@ def hsk_view(stats: Statistics) -> RenderableType:
         previous = family
         table.add_row(level.name.removeprefix("HSK "), share_bar(level.known, level.learning, level.words, 20),
                       str(level.known), str(level.learning), str(level.words))
-    head = Text.assemble(("HSK coverage  ", "bold"), "words you know", ("█", "green3"), ", are learning ",
+    head = Text.assemble(("HSK coverage  ", "bold"), "words you know ", ("█", "green3"), ", are learning ",
                          ("▒", "yellow3"), ", not started ", ("·", "grey42"))
     note = Text("Known: every card of the word recalled with a chance of 90% or more today. "
                 "Words count wherever you studied them.", style="dim")
