@@ -196,3 +196,40 @@ async def test_a_recording_stops_by_itself_at_the_time_limit(learner, wavs):
         await judged(app, pilot)
         attempt = app.screen.query_one(SpeakingPanel).attempt
         assert attempt is not None and attempt.recording.seconds <= 0.55
+
+
+async def test_without_the_pitch_tracker_every_speaking_screen_says_what_is_missing(learner, wavs, monkeypatch):
+    """Linux aarch64 has no praat-parselmouth wheel: the import fails there, as it does here."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "parselmouth", None)  # `import parselmouth` now fails
+    learner.import_lessons([parse_lesson(SAMPLE_LESSON.encode(), "sample.toml")])
+    choose_kinds(learner, "sample-greetings", [CardKind.SAY])
+    mics = Microphones(wavs["ni2 hao3"])
+    app = make_app(learner, start=speaking.start_text("你好", None), player=SilentPlayer("test"), microphone=mics)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        text = text_of(app)
+        assert "Speaking practice needs praat-parselmouth" in text and "pip install praat-parselmouth" in text
+        panel = app.screen.query_one(SpeakingPanel)
+        assert not panel.recording and panel.attempt is None and mics.opened == 0
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CalibrateScreen)
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Speaking practice needs praat-parselmouth" in text_of(app) and mics.opened == 0
+    app = make_app(learner, start="review", player=SilentPlayer("test"), microphone=mics)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.screen.session.current.kind is CardKind.SAY
+        await pilot.press("m")
+        await pilot.pause()
+        assert "Speaking practice needs praat-parselmouth" in text_of(app)
+        await pilot.press("space")  # the card still shows its answer and can be graded
+        await pilot.pause()
+        assert "hello" in text_of(app)
+        await pilot.press("3")
+        await pilot.pause()
+    ratings = learner.progress.conn.execute("SELECT rating FROM reviews").fetchall()
+    assert ratings == [(3,)]

@@ -67,7 +67,7 @@ def speak() -> None:
 @click.option("--pinyin", "reading", metavar="READING", help="The reading to use for the hanzi.")
 @pass_context
 def practise(context: Context, word: tuple[str, ...], reading: str | None) -> None:
-    """Open the app on one word: r record, space stop, then compare your curve with the target."""
+    """Open the app on one word: m records, m or space stops, then compare your curve with the target."""
     from lianxi.study.speaking import start_text, target_syllables  # noqa: PLC0415
     from lianxi.ui.app import run_app  # noqa: PLC0415
 
@@ -107,7 +107,7 @@ def check(context: Context, text: str | None, wav: Path, reading: str | None, as
         click.echo(json.dumps(attempt.to_dict(), ensure_ascii=False))
         return
     shown = " ".join(x for x in (hanzi, " ".join(attempt.targets)) if x)
-    how = "your calibration" if found else "no calibration (`lianxi speak calibrate` makes judgements fit your voice)"
+    how = "your calibration" if found else "no calibration: `lianxi speak calibrate` makes judgements fit your voice"
     click.echo(visible(f"{shown}  ({how})"))
     said_once = set()
     for j in attempt.judgements:
