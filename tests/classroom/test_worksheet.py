@@ -225,7 +225,7 @@ def test_traditional_worksheet_uses_the_lessons_traditional_forms():
     page = worksheet_html(lesson, WorksheetOptions(sections=DEFAULT_SECTIONS + ("writing",), traditional=True),
                           stroke_orders("".join(writing_characters(lesson, True))))
     assert '<span class="hanzi" lang="zh-Hant">謝謝</span>' in section(page, "vocab")
-    assert '<span class="small" lang="zh-Hans">谢谢</span>' in section(page, "vocab")  # the other form, small
+    assert '<span class="small other" lang="zh-Hans">谢谢</span>' in section(page, "vocab")  # the other form, small
     assert "謝謝" in section(page, "matching") and "谢谢" not in section(page, "matching")
     assert matching_answers(page, traditional=True)["謝謝"] == "thank you; thanks"
     assert "Noto Sans CJK TC" in page

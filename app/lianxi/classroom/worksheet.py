@@ -185,9 +185,9 @@ def _vocabulary(lesson: Lesson, t: bool) -> str:
     rows = []
     for n, w in enumerate(lesson.words, start=1):
         other = w.hanzi if t else w.traditional
-        also = (f'<br><span class="small" lang="{lang(not t)}">{e(other)}</span>'
+        also = (f' <span class="small other" lang="{lang(not t)}">{e(other)}</span>'
                 if other and other != shown_hanzi(w, t) else "")
-        cells = [f'<td class="n">{n}</td>', f"<td>{_hanzi(shown_hanzi(w, t), t)}{also}</td>",
+        cells = [f'<td class="n">{n}</td>', f'<td class="hz">{_hanzi(shown_hanzi(w, t), t)}{also}</td>',
                  f'<td class="py">{_pinyin(w)}</td>', f"<td>{_meaning(w, t)}</td>"]
         if measure:
             cells.append(f"<td>{_hanzi(w.measure_word, t) if w.measure_word else ''}</td>")

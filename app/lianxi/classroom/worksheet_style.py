@@ -21,6 +21,7 @@ html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
 body {{ font-family: {LATIN_FONTS}, {cjk}; font-size: 10.5pt; color: #000; margin: 0; }}
 .hanzi {{ font-family: {cjk}; font-size: 14pt; line-height: 1.1; white-space: nowrap; }}
 .py {{ white-space: nowrap; }}
+td.hz {{ white-space: nowrap; }}
 .section {{ break-before: page; page-break-before: always; }}
 .section:first-of-type {{ break-before: auto; page-break-before: auto; }}
 h1 {{ font-size: 17pt; margin: 0 0 1mm; }}
