@@ -8,7 +8,7 @@ import random
 from datetime import timedelta
 
 from lianxi.core.cards import CardKind
-from lianxi.core.drills import Drill
+from lianxi.core.drills.items import Drill
 from lianxi.study.drills import DrillRun
 from lianxi.study.typed_cards import choose_kinds
 

@@ -7,25 +7,15 @@ from collections import Counter
 
 import pytest
 
-from lianxi.core.drills import (
-    BALANCE_ROUNDS,
-    CONTRASTS,
-    PAIR_CLASSES,
-    STARTER_WORDS,
-    Confusion,
-    Drill,
-    DrillWord,
-    attested_syllables,
-    check,
-    choose_dictation,
-    choose_listen,
-    choose_minimal,
-    choose_pair,
-    choose_tone,
-    minimal_sets,
-    pair_class,
-    pair_words,
-)
+from lianxi.core.drills.answers import check
+from lianxi.core.drills.confusion import BALANCE_ROUNDS, Confusion
+from lianxi.core.drills.dictation import choose_dictation
+from lianxi.core.drills.items import Drill
+from lianxi.core.drills.listening import choose_listen
+from lianxi.core.drills.minimal_pairs import CONTRASTS, choose_minimal, minimal_sets
+from lianxi.core.drills.tone_pairs import PAIR_CLASSES, choose_pair, pair_class, pair_words
+from lianxi.core.drills.tones import attested_syllables, choose_tone
+from lianxi.core.drills.words import STARTER_WORDS, DrillWord
 from lianxi.core.grading import Mark
 from lianxi.core.pinyin import VALID_SYLLABLES, parse
 

@@ -7,7 +7,8 @@ import random
 import pytest
 
 from lianxi.core.cards import CardKind
-from lianxi.core.drills import PAIR_CLASSES, Drill
+from lianxi.core.drills.items import Drill
+from lianxi.core.drills.tone_pairs import PAIR_CLASSES
 from lianxi.study.drills import (
     DrillRun,
     DrillUnavailable,

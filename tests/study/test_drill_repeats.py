@@ -6,7 +6,9 @@ import random
 
 import pytest
 
-from lianxi.core.drills import Drill, DrillWord, choose_listen
+from lianxi.core.drills.items import Drill
+from lianxi.core.drills.listening import choose_listen
+from lianxi.core.drills.words import DrillWord
 from lianxi.study.drills import DrillRun
 
 FOUR = """\

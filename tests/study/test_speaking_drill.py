@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from lianxi.core.drills import STARTER_WORDS
+from lianxi.core.drills.words import STARTER_WORDS
 from lianxi.core.lessons import parse_lesson
 from lianxi.study.speaking_drill import SpeakingDrill
 

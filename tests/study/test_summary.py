@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from lianxi.core.cards import CardKind
-from lianxi.core.drills import Drill
+from lianxi.core.drills.items import Drill
 from lianxi.core.lessons import parse_lesson
 from lianxi.study.drills import DrillRun
 from lianxi.study.summary import drill_summary, review_summary

@@ -7,7 +7,7 @@ import wave
 
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.cards import CardKind
-from lianxi.core.drills import Drill
+from lianxi.core.drills.items import Drill
 from lianxi.study.drills import change_audio_settings
 from lianxi.store.drills import DrillLog
 from lianxi.ui.app import make_app

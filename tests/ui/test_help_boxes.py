@@ -8,7 +8,7 @@ import random
 import pytest
 
 from lianxi.audio.playback import SilentPlayer
-from lianxi.core.drills import Drill
+from lianxi.core.drills.items import Drill
 from lianxi.core.lessons import parse_lesson
 from lianxi.store.drills import DrillLog
 from lianxi.ui.app import make_app

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from lianxi.audio.playback import SilentPlayer
-from lianxi.core.drills import Drill
+from lianxi.core.drills.items import Drill
 from lianxi.core.lessons import parse_lesson
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.drills import DrillScreen

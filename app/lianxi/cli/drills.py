@@ -9,7 +9,8 @@ from __future__ import annotations
 import click
 
 from lianxi.cli import Context, pass_context
-from lianxi.core.drills import CONTRASTS, DRILLS, Drill
+from lianxi.core.drills.items import DRILLS, Drill
+from lianxi.core.drills.minimal_pairs import CONTRASTS
 
 
 @click.command()

@@ -10,21 +10,15 @@ import random
 import time
 from dataclasses import dataclass
 
-from lianxi.core.drills import (
-    STARTER_WORDS,
-    Confusion,
-    Drill,
-    DrillWord,
-    Item,
-    Verdict,
-    check,
-    choose_dictation,
-    choose_listen,
-    choose_minimal,
-    choose_pair,
-    choose_tone,
-    pair_words,
-)
+from lianxi.core.drills.answers import check
+from lianxi.core.drills.confusion import Confusion
+from lianxi.core.drills.dictation import choose_dictation
+from lianxi.core.drills.items import Drill, Item, Verdict
+from lianxi.core.drills.listening import choose_listen
+from lianxi.core.drills.minimal_pairs import choose_minimal
+from lianxi.core.drills.tone_pairs import choose_pair, pair_words
+from lianxi.core.drills.tones import choose_tone
+from lianxi.core.drills.words import STARTER_WORDS, DrillWord
 from lianxi.core.errors import UserError
 from lianxi.core.pinyin import PinyinError, parse
 from lianxi.lexicon import bundled_lexicon

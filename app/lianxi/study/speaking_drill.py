@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from lianxi.core.drills import STARTER_WORDS, DrillWord, choose_pair, pair_words
+from lianxi.core.drills.tone_pairs import choose_pair, pair_words
+from lianxi.core.drills.words import STARTER_WORDS, DrillWord
 from lianxi.core.pinyin import PinyinError
 from lianxi.study.drills import learner_words
 

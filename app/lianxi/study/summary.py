@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from lianxi.core.drills import Drill
+from lianxi.core.drills.items import Drill
 from lianxi.core.pinyin import PinyinError, to_marks
 from lianxi.store.statistics import ANSWER_CAP_MS, new_leeches, session_answers
 from lianxi.study.statistics import tone_evidence

@@ -19,7 +19,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from lianxi.core.drills import DRILLS, Drill, Item, Verdict
+from lianxi.core.drills.items import DRILLS, Drill, Item, Verdict
 from lianxi.study.drills import (
     DrillRun,
     DrillUnavailable,
