@@ -157,10 +157,10 @@ from lianxi.cli import drills as _drills  # noqa: E402
 
 cli.add_command(_drills.drill)
 
-from lianxi.cli import tutor as _tutor  # noqa: E402
+from lianxi.cli import classroom as _classroom  # noqa: E402
 
-cli.add_command(_tutor.class_)
-cli.add_command(_tutor.worksheet)
+cli.add_command(_classroom.class_)
+cli.add_command(_classroom.worksheet)
 
 from lianxi.cli import sentences as _sentences  # noqa: E402
 from lianxi.cli import settings as _settings  # noqa: E402
