@@ -106,6 +106,10 @@ def check(context: Context) -> None:
     from lianxi.study.data import check_data
 
     result = check_data(context.data_dir)
+    if result.ok and result.newer:
+        click.echo("Your progress file is sound, but a newer version of Lianxi wrote it "
+                   f"({visible(', '.join(result.newer))}): update Lianxi (pip install -U lianxi) to open it.")
+        return
     if result.ok:
         click.echo("Your progress file is sound: nothing to do.")
         return

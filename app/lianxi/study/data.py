@@ -41,6 +41,7 @@ def export_progress(learner, target: Path) -> Path:
 class Check:
     problems: list[str]
     newest_backup: Backup | None
+    newer: list[str] = ()  # schema steps from a newer Lianxi (a sound file this version cannot open)
 
     @property
     def ok(self) -> bool:
@@ -53,8 +54,9 @@ def check_data(data_dir: Path | None) -> Check:
     path = folder / paths.DATABASE_NAME
     if not path.is_file():
         raise StoreError(f"There is no progress file in {folder} yet: nothing to check.")
+    problems = check_database(path)
     good = [b for b in backups(folder) if not check_database(b.path)]
-    return Check(check_database(path), good[0] if good else None)
+    return Check(problems, good[0] if good else None, [] if problems else newer_steps(path))
 
 
 def restore_backup(data_dir: Path | None, source: Path, now, zone) -> Path | None:
