@@ -185,17 +185,30 @@ async def test_the_speaking_drill_from_the_drills_menu(learner, wavs):
 
 
 async def test_a_recording_stops_by_itself_at_the_time_limit(learner, wavs):
+    import numpy as np
+
+    from lianxi.audio.pitch import Recording
+
+    said = Recording.from_wav(wavs["xie4 xie5"].read_bytes())
+    copies = int(6.0 / said.seconds) + 1
+    talking = Recording(np.concatenate([said.samples] * copies), said.rate).to_wav()  # longer than the limit
     app = make_app(learner, start=speaking.start_text("谢谢", None), player=SilentPlayer("test"),
-                   microphone=lambda limit: wav_microphone(wavs["xie4 xie5"], limit=0.5, realtime=True))
+                   microphone=lambda limit: wav_microphone(talking, limit=limit, realtime=True))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("m")
-        for _ in range(60):
+        meters = [str(app.screen.query_one("#speak-meter").render())]
+        for _ in range(400):
             await pilot.pause(0.05)
             if not app.screen.query_one(SpeakingPanel).recording:
                 break
+            meters.append(str(app.screen.query_one("#speak-meter").render()))
+        # While recording: the level meter, the time so far and the limit, and how to stop.
+        assert len(meters) > 1 and all(m.startswith("● recording ") and "s of 4 s" in m for m in meters)
+        assert any("█" in m for m in meters) and "m or space: stop" in meters[-1]
         await judged(app, pilot)
         attempt = app.screen.query_one(SpeakingPanel).attempt
-        assert attempt is not None and attempt.recording.seconds <= 0.55
+        limit = app.screen.query_one(SpeakingPanel).limit  # 2.5 s + 0.8 s a syllable
+        assert attempt is not None and limit - 0.05 <= attempt.recording.seconds <= limit + 0.05
 
 
 async def test_without_the_pitch_tracker_every_speaking_screen_says_what_is_missing(learner, wavs, monkeypatch):
