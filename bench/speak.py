@@ -36,6 +36,7 @@ syllable alone carries no level, and a 2nd tone's small rise is hard to tell fro
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import shutil
 import statistics
@@ -201,10 +202,11 @@ class Tally:
     wrong_found: Counter
     wrong_unsure: Counter
     times: list[float]
+    cpu: list[float]  # this process's CPU time for the same attempts: less noisy on a shared machine
 
     @classmethod
     def new(cls) -> "Tally":
-        return cls(Counter(), Counter(), Counter(), Counter(), Counter(), Counter(), [])
+        return cls(Counter(), Counter(), Counter(), Counter(), Counter(), Counter(), [], [])
 
     def add(self, item: Item, verdicts: list[str]) -> None:
         for k, (target, verdict) in enumerate(zip(item.target, verdicts)):
@@ -231,10 +233,11 @@ class Tally:
             "n_wrong": total(self.wrong),
         }
 
-    def p95_ms(self) -> float:
-        if not self.times:
+    def p95_ms(self, cpu: bool = False) -> float:
+        values = self.cpu if cpu else self.times
+        if not values:
             return 0.0
-        ordered = sorted(self.times)
+        ordered = sorted(values)
         return 1000 * ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
 
 
@@ -270,10 +273,13 @@ def evaluate(voices: Voices, speakers, chosen: list[Item], reference, calibrated
             calibration_for(voices, who, coach)
         for n, item in enumerate(chosen):
             recording = voices.say(who, " ".join(item.said), seed=n)
+            cpu = time.process_time()
             attempt = coach.check(recording, item.hanzi, " ".join(item.target))
+            cpu = time.process_time() - cpu
             tally.add(item, [j.verdict.value for j in attempt.judgements])
             # Analysis time scaled to a 2-second recording (it grows with the length).
             tally.times.append(attempt.seconds * 2.0 / max(recording.seconds, 0.5))
+            tally.cpu.append(cpu * 2.0 / max(recording.seconds, 0.5))
     return tally
 
 
@@ -284,7 +290,9 @@ def report(title: str, tally: Tally) -> list[str]:
         lines.append(f"{tone or 'all':<8}{f['detected']:>11.1%}{f['false_wrong']:>14.1%}{f['unsure']:>9.1%}"
                      f"{f['n_right']:>9}{f['n_wrong']:>9}")
     lines.append(f"analysis time, 2 s recording: p95 {tally.p95_ms():.0f} ms "
-                 f"(median {1000 * statistics.median(tally.times):.0f} ms)")
+                 f"(median {1000 * statistics.median(tally.times):.0f} ms); CPU time p95 "
+                 f"{tally.p95_ms(cpu=True):.0f} ms (median {1000 * statistics.median(tally.cpu):.0f} ms), "
+                 f"load average {os.getloadavg()[0]:.1f}")
     f = tally.figures()
     verdict = [
         f"wrong found {f['detected']:.1%} (target >= 90%)",
