@@ -4,7 +4,7 @@ neutral tones, erhua), checked against a table written from the rules of Mandari
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lianxi.core.lexicon import EMPTY
@@ -117,7 +117,8 @@ def test_sandhi_leaves_no_third_tone_pairs_and_only_touches_third_tones(sylls):
         assert spoken[-1] == sylls[-1]
 
 
-@given(st.text(alphabet="一不你好我很小姐老虎展览馆儿点会对起是，。ABC 3", max_size=12))
+@settings(deadline=None)  # the first example warms the lexicon's caches; the machine may be busy
+@given(st.text(alphabet="一不你好我很小姐老虎展览馆儿点会对起是地个，。ABC 3", max_size=12))
 def test_any_hanzi_text_gets_one_spoken_syllable_per_syllable_read(text):
     said = spoken_form(text, lexicon=LEXICON)
     read = dictionary_reading(text, lexicon=LEXICON)

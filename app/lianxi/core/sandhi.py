@@ -12,7 +12,10 @@ a teacher to check (tests/core/spoken_forms.tsv holds 100+ cases):
    neutral 儿 after a syllable is erhua, joined to it (nǎ er is said nar3), also in written
    pinyin; so is a 儿 that no dictionary word takes in (门儿 menr2, 慢慢儿 man4 manr4):
    儿 is a full syllable er2 only inside words the dictionary reads so (女儿, 儿子, 婴儿).
-2. 一 (yi1): A一A (看一看) neutral; yi1 as a number (第一, 十一, 一九八四, 一月), at the end
+   A 地 that is a word of its own after a word of two or more syllables is the adverbial
+   particle de (高兴地说 gao1 xing4 de5 shuo1), not dì "ground" (这块地, 我们的地).
+2. 一 (yi1): A一A (看一看) neutral, but not 一A一A "one A after another" (一个一个 yi2 ge4 yi2 ge4);
+   yi1 as a number (第一, 十一, 一九八四, 一月) or an ordinal (一楼, 一年级, 一等奖), at the end
    of a word (统一, 唯一; not before a measure word: 同一个) or of a phrase; otherwise yi2
    before a fourth (or a neutral that was a fourth: 一个) tone, yi4 before tones 1-3
    (一天, 一年, 一起, 一点儿 yi4 dian3r).
@@ -51,11 +54,15 @@ _CITATION = {"一": Syllable("yi", 1), "不": Syllable("bu", 4)}
 # Characters that make 一 a number read in full (第一, 十一, 一九八四): it keeps tone 1.
 _NUMBER_BEFORE = frozenset("第〇零一二三四五六七八九十百千万亿两")
 _NUMBER_AFTER = frozenset("〇零一二三四五六七八九月号")
+# Ordinals without 第: "number one" of a floor, a grade, a class of prize (一楼, 一年级, 一等奖).
+_ORDINAL_AFTER = ("楼", "年级", "等奖")
 # Measure words after a word ending in 一 (同一个, 另一种) make that 一 a count again.
 _MEASURE = frozenset("个次天年种样件本张条位只点些下把块口家句段份场回遍层支双套群批项篇首部台辆架座间所棵朵片封杯瓶碗顿趟阵声眼步刻分秒周半")
 # A number: digits, and the units a digit binds to on its left (五百, 两千, 三十).
 _DIGITS = frozenset("〇零一二三四五六七八九两几")
 _UNITS = frozenset("十百千万亿")
+# Degree words before a one-syllable adjective (很快地 the particle de).
+_DEGREE = frozenset({"很", "更", "最", "太", "挺", "非常", "十分", "特别", "比较", "越来越"})
 # Reduplicated kinship nouns keep their first third tone before the neutral second (姐姐).
 _KINSHIP = frozenset("姐奶姥嫂婶姊")
 
@@ -144,10 +151,13 @@ def dictionary_reading(hanzi: str, *, lexicon: Lexicon = EMPTY) -> list[Syllable
         context = hanzi_reading(run)
         start = 0
         said: list[tuple[str, Syllable, bool]] = []  # (hanzi, syllable, a word of its own)
-        for word in lexicon.words(run) if lexicon else list(run):
+        words = lexicon.words(run) if lexicon else list(run)
+        for k, word in enumerate(words):
             plain = context[start : start + len(word)]
             start += len(word)
             reading = _word_reading(word, plain, lexicon)
+            if word == "地" and _adverbial_de(words[:k]):
+                reading = [Syllable("de", NEUTRAL)]  # 高兴地说, 一个一个地: the particle, not dì "ground"
             for syllable, (a, _) in zip(reading, _places(word, reading) or [], strict=False):
                 citation = _CITATION.get(word[a])
                 if citation and syllable.base == citation.base and syllable.tone != NEUTRAL:
@@ -167,6 +177,23 @@ def dictionary_reading(hanzi: str, *, lexicon: Lexicon = EMPTY) -> list[Syllable
 
 
 # --- reading hanzi ----------------------------------------------------------------------
+
+
+def _adverbial_de(before: Sequence[str]) -> bool:
+    """Whether a 地 that is a word of its own after these words is the particle de (rule 1).
+
+    It is after a word of two or more syllables (高兴地, 认真地, 慢慢地), after an adjective
+    with a degree word (很快地) or after a repeated count (一个一个地), but not after 的, a
+    measure word or a demonstrative (我们的地, 这块地, 这些地: the noun dì "land").
+    """
+    if not before:
+        return False
+    last = before[-1]
+    if len(before) >= 4 and before[-2:] == before[-4:-2]:
+        return True  # 一个一个地, 一步一步地
+    if len(last) < 2:
+        return len(before) > 1 and before[-2] in _DEGREE
+    return last[-1] not in _MEASURE and last[-1] != "的" and last not in ("这些", "那些")
 
 
 def _hanzi_runs(text: str) -> list[str]:
@@ -266,11 +293,12 @@ def _speak(hanzi: str, syllables: Sequence[Syllable], places: list[tuple[int, in
             continue
         prev = chars[i - 1] if i and not ends[i - 1] else ""
         nxt = chars[i + 1] if not ends[i] else ""
-        if prev and prev == nxt:
-            spoken[i] = tones[i] = NEUTRAL  # 看一看, 好不好
+        if prev and prev == nxt and not (ch == "一" and i > 1 and chars[i - 2] == "一" and not ends[i - 2]):
+            spoken[i] = tones[i] = NEUTRAL  # 看一看, 好不好; not 一个一个 "one by one"
         elif ch == "一":
             word_final = _ends_word(i, word_of[i], chars, lexicon) and nxt not in _MEASURE
-            if not nxt or word_final or prev in _NUMBER_BEFORE or nxt in _NUMBER_AFTER:
+            ordinal = "".join(chars[i + 1 : i + 3]).startswith(_ORDINAL_AFTER) and prev not in _MEASURE
+            if not nxt or word_final or prev in _NUMBER_BEFORE or nxt in _NUMBER_AFTER or ordinal:
                 spoken[i] = tones[i] = 1
             else:
                 spoken[i] = tones[i] = 2 if tones[i + 1] in (4, NEUTRAL) else 4
