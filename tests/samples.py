@@ -1,6 +1,7 @@
 """Shared test data, importable from any test (`from samples import ...`)."""
 
 import json
+import re
 import os
 from pathlib import Path
 
@@ -131,3 +132,21 @@ def bundled_words() -> list:
         for path in sorted((REPO / "lessons").rglob("*.toml")):
             _BUNDLED_WORDS.extend(parse_lesson(path.read_bytes(), path.name, bundled_lexicon()).words)
     return _BUNDLED_WORDS
+
+
+# CC-CEDICT's own notation, which no learner or tutor should ever read (issue 9): `|` between
+# traditional and simplified, numbered pinyin in brackets, pointers, raw surnames, classifiers.
+DICTIONARY_MARKUP = re.compile(
+    r"\||\[[a-zA-Z:]+[1-5](?: [a-zA-Z:]+[1-5])*\]|variant of|(?:^|[;,/] ?)surname [A-Z]|\bCL:"
+    r"|^see (?:also )?[\u3400-\u9fff]|Kangxi radical|\bpr\. \["
+)
+# Words whose CC-CEDICT entries are full of it: 个 (CL:, variant), 哪儿/一点儿/这儿/那兒/玩儿
+# (erhua variant of), 妳/週/裡 (variant of), 王 (surname Wang), 的 着 了 只 干 台 长 发 (many
+# readings), 本 点 张 (classifiers), 女 (archaic variant of 汝), 绿 (lù as in 绿林), 么, 喂, 东西.
+MARKUP_SAMPLE = ["个", "哪儿", "一点儿", "这儿", "妳", "王", "的", "着", "了", "女", "绿", "本", "点", "张",
+                 "玩儿", "么", "週", "那兒", "喂", "东西", "长", "只", "干", "台", "裡", "发"]
+
+
+def dictionary_markup(text: str) -> list[str]:
+    """The lines of `text` that show CC-CEDICT markup."""
+    return [line for line in text.splitlines() if DICTIONARY_MARKUP.search(line)]

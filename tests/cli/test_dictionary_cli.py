@@ -10,6 +10,8 @@ from click.testing import CliRunner
 
 from lianxi.cli import cli
 
+from samples import MARKUP_SAMPLE, dictionary_markup
+
 # Our own sentences, written for these tests.
 SENTENCES = "I am a student.\t我是学生。\tLianxi tests #1 (CC0)\nHello!\t你好！\tLianxi tests #2 (CC0)\n"
 
@@ -112,3 +114,18 @@ def test_full_entry_in_the_terminal(indexed):
     assert "|" not in result.output and "CL:" not in result.output
     teacher = run(indexed, "lookup", "laoshi", "--full").output
     assert "  measure words: 个 gè, 位 wèi" in teacher.splitlines()
+
+
+def test_lookup_and_the_full_entry_show_glosses_never_dictionary_markup(first_lookup):
+    # issue 9: "erhua variant of 哪裡|哪里[na3 li3]", "surname Wang", "CL:個|个[ge4]" are
+    # CC-CEDICT's notation; a learner reads the meanings (tests/cli/test_no_dictionary_markup.py
+    # scans the lessons and every other output)
+    folder = first_lookup[0]
+    for word in MARKUP_SAMPLE:
+        for args in (("lookup", word), ("lookup", word, "--full")):
+            result = run(folder, *args)
+            assert result.exit_code == 0, (args, result.output)
+            assert dictionary_markup(result.stdout) == [], args
+    full = run(folder, "lookup", "本", "--full").stdout
+    assert "classifier for books" in full
+    assert "o'clock" in run(folder, "lookup", "点", "--full").stdout
