@@ -341,3 +341,24 @@ def test_traditional_worksheet_names_only_words_that_are_written_differently(tmp
     assert result.exit_code == 0, result.output
     assert "1 word(s) have no traditional form in the lesson and are shown as written: 还 (還)" in result.output
     assert "你好" not in result.output.split("shown as written:")[1]
+
+
+def test_from_list_teaches_an_hsk_word_with_the_courses_reviewed_meaning(tmp_path):
+    # Rule: a word the bundled HSK course teaches, in the reading and spelling chosen, takes the
+    # meaning its HSK card teaches (reviewed in scripts/hsk_glosses.tsv), not CC-CEDICT's first
+    # senses; a tutor who writes another traditional spelling gets that spelling's own meaning.
+    words = tmp_path / "list.txt"
+    words.write_text("干\n台\n只\n长\n", encoding="utf-8")
+    out = tmp_path / "list.toml"
+    result = run("lessons", "from-list", str(words), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    by = {w.hanzi + (w.traditional or ""): w for w in parse_lesson(out.read_bytes(), "list.toml").words}
+    assert by["干幹"].english[0] == "to do"  # CC-CEDICT's 幹 starts with "tree trunk"
+    assert by["台臺"].english[0] == "classifier for vehicles or machines"  # not 檯 "desk"
+    assert by["长長"].english[0] == "long"
+    # the CHECK line names the other reading by the meaning the course teaches for it
+    assert 'only" here; it can also be zhī "classifier for birds and …"' in result.output
+    assert 'gàn "to do" here; it can also be gān "dry"' in result.output
+    words.write_text("檯\n", encoding="utf-8")  # the tutor wrote 檯: its own meaning
+    assert run("lessons", "from-list", str(words), "--out", str(out), "--force").exit_code == 0
+    assert parse_lesson(out.read_bytes(), "list.toml").words[0].english[0] == "desk"

@@ -7,13 +7,16 @@ optionally a tab and the English. For each word we write what a teacher would:
      character guess. Only a word the dictionary lacks is read by pypinyin in context.
   2. When the dictionary has several everyday readings, the common word: the one
      the tutor's own English belongs to (长 "long" is cháng), else the one the
-     bundled HSK course teaches (长 cháng, 教 jiāo), else the dictionary's everyday
+     bundled HSK course teaches (长 cháng, 教 jiāo; in its spelling: 台 臺), else the dictionary's everyday
      word (not a name, not only a cross-reference, not a rare use; a neutral tone
      after the first syllable marks the everyday word: 东西 dōngxi "thing", not
      dōngxī "east and west"). The other readings are named in a "# CHECK" comment.
   3. A traditional-character word is looked up as such and written in simplified,
      with its traditional form beside it.
-  4. English from core.glosses (no dictionary markup; a single character keeps its
+  4. A word the HSK course teaches in that reading and spelling takes the course's
+     reviewed English (干 gàn "to do", not CC-CEDICT's first sense "tree trunk"); CHECK
+     lines name other readings by the course's meaning too (只 zhī "classifier for birds").
+     Otherwise English from core.glosses (no dictionary markup; a single character keeps its
      classifier and grammar senses); an entry that only points elsewhere ("erhua
      variant of 一点") takes the glosses of the word it points to.
 Pure: the dictionary and the course readings are passed in as functions. Must never
@@ -54,6 +57,18 @@ Lookup = Callable[[str], Sequence[DictionaryWord]]
 CourseReading = Callable[[str], str | None]
 
 
+class CourseWord(NamedTuple):
+    """One reading of a word as the bundled HSK course teaches it, with its reviewed English."""
+
+    reading: str  # numbered, as CourseReading gives it: "chang2", "yi1 dianr3"
+    english: tuple[str, ...]
+    traditional: str  # the traditional form this meaning belongs to (台 "platform" is 臺)
+
+
+# The bundled course: simplified hanzi -> every reading it teaches, the main one first.
+CourseWords = Callable[[str], Sequence[CourseWord]]
+
+
 def _syllables(entry: DictionaryWord) -> tuple[Syllable, ...] | None:
     """The entry's reading as syllables, erhua joined; None when it is not all pinyin (3C)."""
     items = dictionary_reading(entry.reading)
@@ -92,12 +107,38 @@ def _first_gloss(entry: DictionaryWord, longest: int = 30) -> str:
     return gloss if len(gloss) <= longest else gloss[:longest].rsplit(" ", 1)[0] + " …"
 
 
+def _meaning(entry: DictionaryWord, syllables: Sequence[Syllable], taught: CourseWords | None,
+             alone: bool = False, longest: int = 30) -> str:
+    """The first meaning for a CHECK line: the course's for that reading (只 zhī "classifier for
+    birds", not the rare 只 zhī entry), else the dictionary's. `alone`: any spelling will do."""
+    for word in taught(entry.simplified) if taught else ():
+        if word.reading == _numbered(syllables) and word.english and (
+                alone or (word.traditional or entry.simplified) == entry.traditional):
+            gloss = word.english[0]
+            return gloss if len(gloss) <= longest else gloss[:longest].rsplit(" ", 1)[0] + " …"
+    return _first_gloss(entry, longest)
+
+
 def _wanted(glosses: Sequence[str]) -> set[str]:
     return {g.lower().removeprefix("to ").strip() for g in glosses}
 
 
+def _numbered(syllables: Sequence[Syllable]) -> str:
+    return " ".join(s.numbered for s in syllables)
+
+
+def taught_as(taught: CourseWords | None, entry: DictionaryWord, syllables: Sequence[Syllable],
+              ) -> CourseWord | None:
+    """The course's word for this entry read this way: same reading, same traditional form."""
+    for word in taught(entry.simplified) if taught else ():
+        if word.reading == _numbered(syllables) and (word.traditional or entry.simplified) == entry.traditional:
+            return word
+    return None
+
+
 def choose(hanzi: str, entries: Sequence[DictionaryWord], glosses: Sequence[str] = (),
-           course: CourseReading | None = None) -> tuple[DictionaryWord, tuple[Syllable, ...], str] | None:
+           course: CourseReading | None = None, words_taught: CourseWords | None = None,
+           ) -> tuple[DictionaryWord, tuple[Syllable, ...], str] | None:
     """(entry, its syllables, a CHECK note or "") for a word of the list, or None when the dictionary lacks it."""
     readable = [(e, s, i) for i, e in enumerate(entries) if (s := _syllables(e)) and _fits(s, hanzi)]
     if not readable:
@@ -106,7 +147,9 @@ def choose(hanzi: str, entries: Sequence[DictionaryWord], glosses: Sequence[str]
     by_gloss = [c for c in readable if wanted & _wanted(gl.glosses_of(c[0].senses))] if wanted else []
     simplified = readable[0][0].simplified
     taught = course(simplified) if course else None
-    by_course = [c for c in readable if " ".join(s.numbered for s in c[1]) == taught] if taught else []
+    by_course = [c for c in readable if _numbered(c[1]) == taught] if taught else []
+    # the course's spelling too: 台 "platform; classifier for machines" is 臺, not 檯 "desk"
+    by_course = [c for c in by_course if taught_as(words_taught, c[0], c[1])] or by_course
     best = min(by_gloss or by_course or readable, key=lambda c: _rank(c[0], c[1], c[2], hanzi))
     entry, syllables, _ = best
     # several everyday readings: name the others so the tutor can choose
@@ -116,9 +159,10 @@ def choose(hanzi: str, entries: Sequence[DictionaryWord], glosses: Sequence[str]
             others[s] = e
     check = ""
     if others:
-        chosen = f"{to_marks(syllables)} \"{glosses[0] if glosses else _first_gloss(entry)}\""
+        chosen = f"{to_marks(syllables)} \"{glosses[0] if glosses else _meaning(entry, syllables, words_taught)}\""
         shown = list(others.items())[:MAX_ALTERNATIVES]
-        alternatives = " or ".join(f"{to_marks(s)} \"{_first_gloss(e)}\"" for s, e in shown)
+        alternatives = " or ".join(f"{to_marks(s)} \"{_meaning(e, s, words_taught, alone=True)}\""
+                                   for s, e in shown)
         if len(others) > MAX_ALTERNATIVES:
             alternatives += f" (and {len(others) - MAX_ALTERNATIVES} more)"
         check = f"CHECK reading: {entry.simplified} is {chosen} here; it can also be {alternatives}"
@@ -143,10 +187,11 @@ def _senses(entry: DictionaryWord, lookup: Lookup) -> tuple[str, ...]:
 
 
 def _erhua_of(written: str, lookup: Lookup, glosses: Sequence[str], course: CourseReading | None,
-              ) -> tuple[DictionaryWord, tuple[Syllable, ...], str] | None:
+              taught: CourseWords | None = None) -> tuple[DictionaryWord, tuple[Syllable, ...], str] | None:
     """An erhua word the dictionary lacks (离谱儿): its 儿-less word, read with erhua joined on."""
     base = written[:-1]
-    picked = choose(base, [e for e in lookup(base) if base in (e.simplified, e.traditional)], glosses, course)
+    picked = choose(base, [e for e in lookup(base) if base in (e.simplified, e.traditional)], glosses, course,
+                    taught)
     if picked is None:
         return None
     entry, syllables, check = picked
@@ -158,13 +203,13 @@ def _erhua_of(written: str, lookup: Lookup, glosses: Sequence[str], course: Cour
 
 
 def draft_word(written: str, gloss: str, lookup: Lookup | None, line: int,
-               course: CourseReading | None = None) -> WordDraft:
+               course: CourseReading | None = None, taught: CourseWords | None = None) -> WordDraft:
     """One word of a list: the dictionary's reading and glosses (rules in the module docstring)."""
     glosses = [g.strip() for g in gloss.split(";") if g.strip()] if gloss else []
     entries = [e for e in (lookup(written) if lookup else []) if written in (e.simplified, e.traditional)]
-    picked = choose(written, entries, glosses, course)
+    picked = choose(written, entries, glosses, course, taught)
     if picked is None and lookup and written.endswith("儿") and count_hanzi(written) > 1:
-        picked = _erhua_of(written, lookup, glosses, course)
+        picked = _erhua_of(written, lookup, glosses, course, taught)
     if picked is None:
         syllables = hanzi_reading(written)
         reading = " ".join(s.numbered for s in syllables)
@@ -173,7 +218,10 @@ def draft_word(written: str, gloss: str, lookup: Lookup | None, line: int,
     entry, syllables, check = picked
     senses = _senses(entry, lookup)
     single = count_hanzi(entry.simplified) == 1
-    english = glosses or list(gl.learner_glosses(senses, measure=single, grammar=single))
+    in_course = taught_as(taught, entry, syllables)
+    # an HSK word takes the meaning the course's cards teach (reviewed: 干 "to do", not "tree trunk")
+    english = glosses or list(in_course.english if in_course and in_course.english
+                              else gl.learner_glosses(senses, measure=single, grammar=single))
     return WordDraft(
         hanzi=entry.simplified, pinyin=" ".join(s.marked for s in syllables), english=english,
         traditional=entry.traditional if entry.traditional != entry.simplified else "",
@@ -183,7 +231,7 @@ def draft_word(written: str, gloss: str, lookup: Lookup | None, line: int,
 
 def from_list(text: str, source: str, lookup: Lookup | None, *, title: str, lesson_id: str | None = None,
               level: str = "My class", course: CourseReading | None = None,
-              ) -> tuple[str, Lesson, list[WordDraft]]:
+              taught: CourseWords | None = None) -> tuple[str, Lesson, list[WordDraft]]:
     """A lesson file from a list of words, one per line, optionally "hanzi<TAB>gloss".
 
     Blank lines and lines starting with # are skipped. Returns (TOML text, Lesson, the
@@ -205,7 +253,7 @@ def from_list(text: str, source: str, lookup: Lookup | None, *, title: str, less
                                       "then optionally a tab and the English"))
             continue
         try:
-            word = draft_word(hanzi, gloss, lookup, number, course)
+            word = draft_word(hanzi, gloss, lookup, number, course, taught)
         except PinyinError as exc:
             errors.append(LessonError(source, number, "pinyin", str(exc)))
             continue
