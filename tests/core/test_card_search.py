@@ -39,6 +39,9 @@ def test_filters():
     assert parse_query("flag:any").flag == -1 and parse_query("flag:none").flag == 0
     assert parse_query("flag:3").flag == 3
     assert parse_query("").empty
+    # the short names the browser shows are read as their kinds; state:off is a state
+    assert parse_query("kind:read kind:listen kind:type_py").kinds == ("recognition", "listening", "type_pinyin")
+    assert parse_query("state:off").states == ("off",)
 
 
 @pytest.mark.parametrize("text, says", [

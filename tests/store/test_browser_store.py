@@ -89,6 +89,33 @@ def test_search_by_state_flag_and_kind(learner, ids):
     assert found(learner, "state:buried", T0 + timedelta(days=1)) == set()
 
 
+def test_a_lesson_is_found_by_the_start_of_its_id(learner, ids):
+    assert words(learner, "lesson:sample") == words(learner, "lesson:sample-greetings")
+    assert words(learner, "lesson:ample") == set()  # neither the start of an id nor in a title
+    assert words(learner, "lesson:sec") == {"谢谢", "好"}
+
+
+def test_cards_no_review_shows_are_off_never_due(learner, ids, clock):
+    """A paused lesson's cards (and kinds not studied) are "off": state:due lists only what a
+    review would show, so the browser never promises a card that will not come."""
+    from lianxi.core.schedule import Rating
+
+    session = learner.session("second")
+    session.next()
+    session.answer(Rating.Good)  # 谢谢's first card: a learning step in minutes
+    later = clock() + timedelta(hours=1)
+    assert found(learner, "state:due", later) == {("谢谢", "recognition")}
+    learner.progress.set_studying("sample-greetings", False)  # 谢谢 is in both lessons: still studied
+    assert found(learner, "state:due", later) == {("谢谢", "recognition")}
+    assert words(learner, "state:off") == {"你好", "再见"}
+    learner.progress.set_studying("second", False)
+    assert found(learner, "state:due", later) == set()
+    assert words(learner, "state:off") == {"你好", "再见", "谢谢", "好"}
+    assert learner.session().next() is None  # and indeed no review shows them
+    learner.progress.set_studying("second", True)
+    assert words(learner, "state:off") == {"你好", "再见"}
+
+
 def test_a_suspended_or_buried_card_is_not_reviewed_or_counted(learner, ids):
     conn = learner.progress.conn
     day_start = datetime(2026, 3, 2, 4, 0, tzinfo=timezone.utc)

@@ -4,8 +4,8 @@
     ni hao  nihao        pinyin without tones: any tones
     ni3hao3  nǐhǎo       pinyin with tones: those tones
     hello                English (a word or part of one in the glosses)
-    lesson:first-01      cards of a lesson (its id, or words of its title)
-    state:new            new, learning, due, review, suspended, leech, buried
+    lesson:first-01      cards of a lesson (its id or the start of it, or words of its title)
+    state:new            new, learning, due, review, suspended, leech, buried, off
     flag:red  flag:2     flagged red (1), orange (2), green (3), blue (4); flag:any, flag:none
     kind:recall          one kind of card
 
@@ -22,10 +22,13 @@ from dataclasses import dataclass, field
 from lianxi.core.errors import UserError
 from lianxi.core.pinyin import PinyinError, parse
 
-STATES = ("new", "learning", "due", "review", "suspended", "leech", "buried")
+# off: cards no review shows (their lessons are paused, or their kind is not studied)
+STATES = ("new", "learning", "due", "review", "suspended", "leech", "buried", "off")
 FLAGS = {"red": 1, "orange": 2, "green": 3, "blue": 4}
 FLAG_NAMES = {number: name for name, number in FLAGS.items()}
 KINDS = ("recognition", "recall", "listening", "type_pinyin", "type_hanzi", "cloze")
+# the short names the browser shows for a kind, read as that kind (kind:read, kind:listen)
+KIND_ALIASES = {"read": "recognition", "listen": "listening", "type_py": "type_pinyin", "type_hz": "type_hanzi"}
 
 _TONE_MARKS = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ")
 
@@ -99,9 +102,10 @@ def parse_query(text: str) -> CardQuery:
         elif name == "flag":
             flag = _flag(value)
         else:
-            if value.lower() not in KINDS:
+            kind = KIND_ALIASES.get(value.lower(), value.lower())
+            if kind not in KINDS:
                 raise SearchError(f"unknown kind {value!r}: use one of {', '.join(KINDS)}")
-            kinds.append(value.lower())
+            kinds.append(kind)
     return CardQuery(tuple(free), read_pinyin(" ".join(free)), lesson, tuple(states), flag, tuple(kinds))
 
 

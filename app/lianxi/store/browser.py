@@ -19,7 +19,7 @@ from lianxi.store.db import transaction
 ROW_COLUMNS = (
     "c.id, n.hanzi, n.pinyin, n.english, c.kind, c.state, c.due, c.lapses, c.reps, c.suspended, "
     "c.buried_until, c.flag, c.leech, l.title, c.stability, c.last_review, "
-    "(SELECT COUNT(*) FROM notes o WHERE o.word_id = c.word_id AND NOT o.removed)"
+    "(SELECT COUNT(*) FROM notes o WHERE o.word_id = c.word_id AND NOT o.removed), c.active"
 )
 
 
@@ -42,6 +42,7 @@ class CardRow:
     stability: float | None
     last_review: float | None
     lessons: int  # how many lessons list the word
+    active: bool = True  # False: no review shows it (its lessons are paused, or its kind is not studied)
 
 
 def _like(text: str) -> str:
@@ -75,20 +76,23 @@ def _where(query: CardQuery, now: float) -> tuple[str, dict]:
             "c.word_id IN (SELECT x.word_id FROM notes x WHERE NOT x.removed AND (" + " OR ".join(matches) + "))"
         )
     if query.lesson:
-        args["lesson"] = query.lesson
         args["lesson_like"] = _like(query.lesson)
+        args["lesson_start"] = _like(query.lesson)[1:]  # an id's beginning: lesson:first-01, lesson:hsk2-1
         clauses.append(
             "c.word_id IN (SELECT y.word_id FROM notes y JOIN lessons ly ON ly.id = y.lesson_id "
-            "WHERE NOT y.removed AND (ly.id = :lesson OR ly.title LIKE :lesson_like ESCAPE '\\'))"
+            "WHERE NOT y.removed AND (ly.id LIKE :lesson_start ESCAPE '\\' "
+            "OR ly.title LIKE :lesson_like ESCAPE '\\'))"
         )
     states = {
         "new": "c.state = 0",
         "learning": "c.state IN (1, 3)",
-        "due": "(c.state > 0 AND c.due <= :now AND NOT c.suspended AND c.buried_until <= :now)",
+        # due: what a review would show now (a card of a paused lesson or a kind not studied is "off")
+        "due": "(c.active AND c.state > 0 AND c.due <= :now AND NOT c.suspended AND c.buried_until <= :now)",
         "review": "c.state = 2",
         "suspended": "c.suspended",
         "leech": "c.leech > 0",
         "buried": "c.buried_until > :now",
+        "off": "NOT c.active",
     }
     if query.states:
         clauses.append("(" + " OR ".join(states[s] for s in query.states) + ")")

@@ -45,10 +45,16 @@ def search(learner, text: str, limit: int = 200) -> Found:
 
 
 def state_of(row: CardRow, now: datetime) -> str:
-    """One word for where a card stands now: suspended, leech, buried, new, learning, due or review."""
+    """One word for where a card stands now: suspended, off, buried, new, learning, due or review.
+
+    "off": no review shows the card (its lessons are paused, or its kind is not studied), so
+    it is never called new or due, which would promise it in a review.
+    """
     t = now.timestamp()
     if row.suspended:
         return "suspended"
+    if not row.active:
+        return "off"
     if row.buried_until > t:
         return "buried"
     if row.state == State.NEW:
@@ -59,8 +65,8 @@ def state_of(row: CardRow, now: datetime) -> str:
 
 
 def due_text(row: CardRow, now: datetime) -> str:
-    """When the card comes up: "now", "in 3d", "new", or "-" when it will not (suspended)."""
-    if row.suspended:
+    """When the card comes up: "now", "in 3d", "new", or "-" when it will not (suspended, off)."""
+    if row.suspended or not row.active:
         return "-"
     if row.state == State.NEW:
         return "new"
@@ -97,6 +103,7 @@ class CardDetails:
     difficulty: float | None  # 1-10
     recall: float | None  # chance of recalling it today (FSRS), None while new
     leech_note: str  # what to do about a leech, "" otherwise
+    off_note: str = ""  # why no review shows the card, "" when one does
 
 
 def card_details(learner, card_id: int) -> CardDetails | None:
@@ -119,8 +126,12 @@ def card_details(learner, card_id: int) -> CardDetails | None:
     elif row.leech == 2:
         note = (f"Leech: forgotten {row.lapses} times and still remembered for less than a day. "
                 + LEECH_SUGGESTION)
+    off = ""
+    if not row.active:
+        off = ("Off: no review shows this card now. Its lessons are paused (p on the home screen), "
+               "or this kind of card is not studied in them (k on the home screen).")
     return CardDetails(row, store.lessons_of(conn, card_id), lines, row.stability,
-                       store.difficulty(conn, card_id), recall, note)
+                       store.difficulty(conn, card_id), recall, note, off)
 
 
 def _history_line(r: ReviewRow, zone, starts: int) -> HistoryLine:

@@ -21,7 +21,7 @@ from lianxi.ui.widgets.card_actions import CardActions, flag_text, kind_name
 
 HELP_KEYS = [
     ("/", "search: hanzi, pinyin (ni hao, ni3hao3), English"),
-    ("", "lesson:ID  state:new|learning|due|review|suspended|leech|buried"),
+    ("", "lesson:ID  state:new|learning|due|review|suspended|leech|buried|off"),
     ("", "flag:red|orange|green|blue|any|none  kind:recall"),
     ("enter", "on a card: its history and memory"),
     ("s", "suspend or unsuspend"),
@@ -116,7 +116,7 @@ class BrowserScreen(CardActions, Screen):
         if row.leech:  # a leech: its state in red (the hint says so; its screen says why)
             state_text = Text(state, style="bold red")
         else:
-            state_text = Text(state, style={"due": "bold", "suspended": "yellow", "buried": "dim"}.get(state, ""))
+            state_text = Text(state, style={"due": "bold", "suspended": "yellow", "buried": "dim", "off": "dim"}.get(state, ""))
         return [
             Text(_cut(row.hanzi, 3)), Text(_cut(row.pinyin, 10)), Text(_cut(browser.gloss(row), MEANING_WIDTH)),
             Text(kind_name(row.kind)), state_text, Text(browser.due_text(row, now)), flag_text(row.flag),

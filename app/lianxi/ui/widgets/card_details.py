@@ -22,7 +22,7 @@ def describe(details: CardDetails, now, zone) -> Group:
     lessons = Text.assemble(("Lessons  ", "bold"), "; ".join(title for _, title in details.lessons) or "none")
     state = browser.state_of(row, now)
     where = Text.assemble(("Card     ", "bold"), kind_name(row.kind), " · ", state)
-    if state not in ("due", "new", "suspended"):
+    if state not in ("due", "new", "suspended", "off"):
         where.append(" · due " + browser.due_text(row, now))
     if row.flag:
         where.append(" · ")
@@ -38,6 +38,8 @@ def describe(details: CardDetails, now, zone) -> Group:
     parts = [word, lessons, where, memory]
     if details.leech_note:
         parts.append(Text(details.leech_note, style="yellow"))
+    if details.off_note:
+        parts.append(Text(details.off_note, style="dim"))
     parts.append(Text(""))
     if details.history:
         table = Table(box=None, padding=(0, 1), show_edge=False, title="Answers, newest first",
