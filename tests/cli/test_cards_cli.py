@@ -92,3 +92,24 @@ def test_lesson_text_cannot_act_on_the_terminal(data_dir, lesson_file):
     card = card_id(data_dir, "再见", "recall")
     shown = run(data_dir, "cards", "show", str(card)).output
     assert "\x1b" not in shown and "\x07" not in shown
+
+
+def test_each_card_is_one_line_with_the_kind_named_as_on_screen(data_dir, lesson_file):
+    """A long meaning or lesson title gives way ("…"), never the other columns, and never
+    wraps a card over several lines (it printed four lines a card at 100 columns)."""
+    long_title = "A lesson with a title much longer than any terminal column would hold"
+    text = SAMPLE_LESSON.replace('title = "Greetings"', f'title = "{long_title}"')
+    run(data_dir, "lessons", "import", str(lesson_file(text)))
+    learner = Learner.open(data_dir)
+    learner.progress.conn.execute(
+        "UPDATE notes SET english = ? WHERE hanzi = '再见'",
+        (json.dumps(["goodbye; see you again; farewell (said when parting from someone for a while)"]),))
+    learner.close()
+    lines = run(data_dir, "cards", "search", "kind:read").output.splitlines()  # the screens' name for recognition
+    header, rows, total = lines[0], lines[1:-1], lines[-1]
+    assert header.split() == ["id", "hanzi", "pinyin", "meaning", "kind", "state", "due", "lapses", "flag", "lesson"]
+    assert total == "3 cards." and len(rows) == 3  # 你好, 谢谢, 再见: one line each
+    assert all(len(line) <= 100 for line in lines)
+    farewell = next(line for line in rows if "再见" in line)
+    assert "goodbye; see you" in farewell and "…" in farewell and " read " in farewell and " new " in farewell
+    assert all("A lesson with" in line for line in rows)

@@ -17,11 +17,15 @@ from lianxi.cli import Context, pass_context
 from lianxi.core.errors import UserError
 
 
+def _width() -> int:
+    return min(shutil.get_terminal_size((100, 24)).columns, 120) if sys.stdout.isatty() else 100
+
+
 def _print(renderable) -> None:
     from rich.console import Console
 
     terminal = sys.stdout.isatty()
-    width = min(shutil.get_terminal_size((100, 24)).columns, 120) if terminal else 100
+    width = _width()
     buffer = io.StringIO()
     Console(file=buffer, width=width, force_terminal=terminal, color_system="auto" if terminal else None,
             highlight=False, emoji=False).print(renderable)
@@ -37,20 +41,37 @@ def _text(value: str):
 
 
 def _rows_table(rows, now):
+    from rich.cells import cell_len
     from rich.table import Table
 
     from lianxi.study import browser
+    from lianxi.ui.widgets.card_names import kind_name
 
-    table = Table(box=None, padding=(0, 1), show_edge=False, header_style="bold")
-    for name, justify in (("id", "right"), ("hanzi", "left"), ("pinyin", "left"), ("meaning", "left"),
-                          ("kind", "left"), ("state", "left"), ("due", "left"), ("lapses", "right"),
-                          ("flag", "left"), ("lesson", "left")):
-        table.add_column(name, justify=justify, no_wrap=name not in ("meaning", "lesson"), overflow="fold")
+    cells = []
     for row in rows:
         state = browser.state_of(row, now) + (" leech" if row.leech else "")
-        table.add_row(str(row.id), _text(row.hanzi), _text(row.pinyin), _text(browser.gloss(row)), row.kind, state,
+        cells.append((str(row.id), _text(row.hanzi), _text(row.pinyin), _text(browser.gloss(row)), kind_name(row.kind), state,
                       browser.due_text(row, now), str(row.lapses), browser.flag_name(row.flag),
-                      _text(row.lesson + (f" (+{row.lessons - 1})" if row.lessons > 1 else "")))
+                      _text(row.lesson + (f" (+{row.lessons - 1})" if row.lessons > 1 else ""))))
+    names = [("id", "right"), ("hanzi", "left"), ("pinyin", "left"), ("meaning", "left"), ("kind", "left"),
+             ("state", "left"), ("due", "left"), ("lapses", "right"), ("flag", "left"), ("lesson", "left")]
+    widest = [max([cell_len(name)] + [cell_len(str(c[i])) for c in cells]) for i, (name, _) in enumerate(names)]
+    # one line a card: only a long meaning or lesson title gives way, ending in "…"
+    # (`lianxi cards show ID` has it all); the other columns keep their full width, and on a
+    # narrow terminal the lesson column is left out rather than cut to nothing
+    room = _width() - sum(w for i, w in enumerate(widest) if i not in (3, 9)) - len(names)
+    if room < 20:
+        names.pop()
+        cells = [c[:9] for c in cells]
+        room += 1
+    lesson = min(widest[9], max(8, room - min(widest[3], max(10, room * 3 // 5)))) if len(names) == 10 else 0
+    meaning = max(min(widest[3], room - lesson), 6)
+    table = Table(box=None, padding=(0, 1, 0, 0), show_edge=False, header_style="bold")
+    for index, (name, justify) in enumerate(names):
+        width = {3: meaning, 9: lesson}.get(index, widest[index])
+        table.add_column(name, justify=justify, no_wrap=True, overflow="ellipsis", width=width)
+    for row_cells in cells:
+        table.add_row(*row_cells)
     return table
 
 
@@ -94,7 +115,7 @@ def cards() -> None:
 @pass_context
 def search(context: Context, query: tuple[str, ...], limit: int, as_json: bool) -> None:
     """Cards matching QUERY: hanzi, pinyin (ni hao, ni3hao3), English, lesson:ID,
-    state:new|learning|due|review|suspended|leech|buried, flag:red|orange|green|blue|any|none, kind:recall."""
+    state:new|learning|due|review|suspended|leech|buried|off, flag:red|orange|green|blue|any|none, kind:recall."""
     from lianxi.study import browser
 
     learner = context.learner()
@@ -230,10 +251,11 @@ def leeches(context: Context) -> None:
     finally:
         learner.close()
     if not rows:
-        click.echo(f"No leeches. A card becomes one when forgotten {threshold} times"
+        click.echo(f"No leeches. A card becomes one when forgotten {threshold} times."
                    if threshold else "No leeches (the leech threshold is off).")
         return
     _print(_rows_table(rows, now))
-    click.echo(f"{len(rows)} leech{'es' if len(rows) != 1 else ''}. " + browser.LEECH_SUGGESTION)
+    click.echo(f"{len(rows)} leech{'es' if len(rows) != 1 else ''}. For each: " + browser.LEECH_SUGGESTION[0].lower()
+               + browser.LEECH_SUGGESTION[1:])
     click.echo("Bring one back with `lianxi cards unsuspend ID`; change the threshold with "
                "`lianxi settings leech-threshold N`.")
