@@ -105,8 +105,10 @@ def retention_view(stats: Statistics) -> RenderableType:
     table.add_column(f"│ = desired {r.desired:.0%}", no_wrap=True)
     _rate_row(table, "Last 7 days", r.week, r.desired)
     _rate_row(table, "Last 30 days", r.month, r.desired)
+    if r.kinds:  # the kinds' rows are the last 30 days' answers: say so
+        table.add_row(Text("  by kind, 30 days", style="dim"), "", "", "", "")
     for kind, share in r.kinds.items():
-        _rate_row(table, KIND_NAMES.get(kind, kind), share, r.desired, "  ")
+        _rate_row(table, KIND_NAMES.get(kind, kind), share, r.desired, "    ")
     head = Text.assemble(("True retention  ", "bold"), "answers to cards in review, remembered (Hard, Good or Easy)")
     parts: list[RenderableType] = [head, Text(""), table, Text("")]
     if r.month.total >= 50 and r.month.ratio is not None:
