@@ -28,7 +28,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from lianxi.classroom.worksheet import DEFAULT_SECTIONS, WorksheetOptions, worksheet_html, writing_characters
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.strokes import stroke_orders
 
 REPO = Path(__file__).resolve().parents[1]

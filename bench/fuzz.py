@@ -106,7 +106,8 @@ def seeds_from(folder: Path, pattern: str, limit: int = 40) -> list[str]:
 def targets() -> list[Target]:
     from lianxi.core.grading import grade_answer
     from lianxi.core.interop import read_anki, read_pleco
-    from lianxi.core.lessons import LessonProblems, parse_lesson
+    from lianxi.core.lesson_file import parse_lesson
+    from lianxi.core.lessons import LessonProblems
     from lianxi.core.pinyin import PinyinError, parse
     from lianxi.core.sentences import SentenceProblems, read_sentences
 
@@ -195,7 +196,8 @@ def screens_target() -> Target:
     from samples import hostile_lesson  # the same lesson the UI test uses
 
     from lianxi.audio.playback import SilentPlayer
-    from lianxi.core.lessons import LessonProblems, parse_lesson
+    from lianxi.core.lesson_file import parse_lesson
+    from lianxi.core.lessons import LessonProblems
     from lianxi.study import Learner
     from lianxi.study.drills import change_audio_settings
     from lianxi.ui.app import make_app

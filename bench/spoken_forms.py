@@ -51,7 +51,7 @@ def command(args: list[str], rounds: int) -> float:
 
 
 def warm(rounds: int) -> tuple[float, float, int]:
-    from lianxi.core.lessons import parse_lesson
+    from lianxi.core.lesson_file import parse_lesson
     from lianxi.core.sandhi import spoken_form
     from lianxi.lexicon import bundled_lexicon
 

@@ -126,7 +126,7 @@ _BUNDLED_WORDS: list = []
 def bundled_words() -> list:
     """Every word of every bundled lesson (parsed once per test run: it takes a few seconds)."""
     if not _BUNDLED_WORDS:
-        from lianxi.core.lessons import parse_lesson
+        from lianxi.core.lesson_file import parse_lesson
         from lianxi.lexicon import bundled_lexicon
 
         for path in sorted((REPO / "lessons").rglob("*.toml")):

@@ -14,7 +14,7 @@ import pytest
 
 from lianxi.classroom.projector import ProjectorOptions
 from lianxi.core.classroom import dictation_order, listening_questions, shuffled, tone_pairs
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.lexicon import bundled_lexicon
 from lianxi.study.class_pages import write_projector_page
 from lianxi.study.sound import make_speaker

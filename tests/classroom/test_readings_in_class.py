@@ -17,7 +17,7 @@ from chromium import pdf_pages, print_pdf
 from lianxi.classroom.projector import ProjectorOptions, projector_html
 from lianxi.classroom.worksheet import WorksheetOptions, toneless, worksheet_html
 from lianxi.core.classroom import shuffled
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 
 REPO = Path(__file__).resolve().parents[2]
 LEVEL2 = REPO / "lessons" / "hsk" / "hsk2-level2" / "hsk2-2-01.toml"

@@ -12,7 +12,7 @@ from lianxi.classroom.worksheet import (
     DEFAULT_SECTIONS, WorksheetOptions, letters, matching_groups, toneless, worksheet_html, writing_characters,
 )
 from lianxi.core.classroom import dictation_order
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.strokes import stroke_orders
 
 REPO = Path(__file__).resolve().parents[2]

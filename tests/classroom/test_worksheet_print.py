@@ -16,7 +16,7 @@ import pytest
 
 from chromium import horizontal_rules, pdf_info, pdf_pages, print_pdf
 from lianxi.classroom.worksheet import SECTIONS, WorksheetOptions, worksheet_html, writing_characters
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.strokes import stroke_orders
 
 REPO = Path(__file__).resolve().parents[2]

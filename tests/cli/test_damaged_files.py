@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating
 from lianxi.store.db import open_database
 from lianxi.study import Learner

@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from lianxi.cli import cli
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.tutor import find_lesson
 
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 from click.testing import CliRunner
 
 from lianxi.cli import cli
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study import Learner
 
 from history import study

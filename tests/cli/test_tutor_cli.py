@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from lianxi.cli import cli
 from lianxi.core.interop import read_anki
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.lexicon import bundled_lexicon
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "interop"

@@ -12,7 +12,8 @@ import tracemalloc
 
 import pytest
 
-from lianxi.core.lessons import LessonProblems, parse_lesson
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import LessonProblems
 
 HEAD = 'id = "hostile"\ntitle = "Week 3"\nlevel = "HSK 1"\n'
 WORD = '[[words]]\nhanzi = "你好"\npinyin = "ni3 hao3"\nenglish = "hello"\n'

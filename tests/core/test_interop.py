@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from lianxi.core.interop import anki_text, decode_export, pleco_text, read_anki, read_pleco
-from lianxi.core.lessons import LessonProblems, parse_lesson
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import LessonProblems
 from lianxi.lexicon import bundled_lexicon
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "interop"

@@ -13,7 +13,8 @@ import time
 import pytest
 
 from lianxi.core.interop import BadNotes, anki_text, pleco_definition, pleco_text, read_anki, read_pleco
-from lianxi.core.lessons import LessonProblems, parse_lesson
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import LessonProblems
 
 HEAD = "#separator:tab\n#html:true\n#notetype column:1\n"
 MIXED = HEAD + (

@@ -2,7 +2,8 @@
 
 import pytest
 
-from lianxi.core.lessons import LessonProblems, parse_lesson
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import LessonProblems
 from lianxi.core.pinyin import to_numbers
 from lianxi.lexicon import bundled_lexicon
 

@@ -9,7 +9,8 @@ import pytest
 from lianxi.core.lesson_writer import (
     LessonDraft, WordDraft, checked_lesson, lesson_id_for, lesson_toml, reading_check, template, toml_string,
 )
-from lianxi.core.lessons import LessonProblems, parse_lesson
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import LessonProblems
 
 @pytest.mark.parametrize("text", ["plain", 'quote " and \\ backslash', "tab\there", "two\nlines", "\x01 control",
                                   "中文 and ü", "'single' \"double\" '''triple'''"])

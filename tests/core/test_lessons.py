@@ -2,7 +2,9 @@
 
 import pytest
 
-from lianxi.core.lessons import LessonProblems, check_unique_ids, display_pinyin, parse_lesson
+from lianxi.core.lesson_file import check_unique_ids, parse_lesson
+from lianxi.core.lesson_pinyin import display_pinyin
+from lianxi.core.lessons import LessonProblems
 
 GOOD = """\
 id = "week-1"

@@ -3,7 +3,8 @@
 import pytest
 
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson
-from lianxi.core.lessons import LessonProblems, parse_lesson
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import LessonProblems
 
 HEAD = 'id = "readings"\ntitle = "Readings"\nlevel = "HSK 1"\n'
 

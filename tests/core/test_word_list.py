@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from lianxi.core.glosses import has_markup
-from lianxi.core.lessons import LessonProblems, parse_lesson
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import LessonProblems
 from lianxi.core.word_list import DictionaryWord, from_list
 
 LINES = """\

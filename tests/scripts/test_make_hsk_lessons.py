@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from lianxi.core import glosses as gl
-from lianxi.core.lessons import check_unique_ids, parse_lesson
+from lianxi.core.lesson_file import check_unique_ids, parse_lesson
 from lianxi.lexicon import bundled_lexicon
 from samples import shared_data
 

@@ -166,7 +166,7 @@ def test_dictation_offers_short_example_sentences(learner, lesson_file):
 
 
 def test_drills_show_traditional_forms_when_the_learner_reads_traditional(learner):
-    from lianxi.core.lessons import parse_lesson
+    from lianxi.core.lesson_file import parse_lesson
     from lianxi.study.dictionary import set_script
     from samples import SAMPLE_LESSON
 

@@ -21,7 +21,7 @@ from samples import REPO, private_mount_command
 SCRIPT = textwrap.dedent(r'''
     import asyncio, json, os, subprocess, sys
     from pathlib import Path
-    from lianxi.core.lessons import parse_lesson
+    from lianxi.core.lesson_file import parse_lesson
     from lianxi.study import Learner
     from lianxi.study.data import export_progress
     from lianxi.study.drills import change_audio_settings

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating
 from lianxi.core.words import reading_key
 from lianxi.study import Learner

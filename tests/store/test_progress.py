@@ -10,7 +10,7 @@ from datetime import timezone
 
 import pytest
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating
 from lianxi.store.db import AlreadyOpen, DataFolderUnusable, DataLock, NewerDatabase, open_database
 from lianxi.study import Learner

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating
 from lianxi.store.sentences import VISIBLE
 from lianxi.study.saving import keep_for_later

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from lianxi.cli import cli
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating
 from lianxi.store.db import DataLock
 from lianxi.study import Learner

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.class_pages import audio_file_name, export_audio_folder
 from lianxi.study.sound import make_speaker
 from lianxi.study.tutor import FileExists

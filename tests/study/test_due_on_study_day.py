@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating, State, day_start
 from lianxi.study import Learner
 from lianxi.study.schedule_settings import align_due_days, change_day_start

@@ -13,7 +13,7 @@ from datetime import timedelta
 import pytest
 
 from lianxi.core.cards import CardKind
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating
 
 WORDS = [("你好", "nǐhǎo"), ("谢谢", "xièxie"), ("再见", "zàijiàn"), ("老师", "lǎoshī"), ("学生", "xuésheng"),

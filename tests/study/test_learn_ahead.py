@@ -7,7 +7,7 @@ The counts on every screen follow the same rule.
 
 from datetime import timedelta
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Memory, Rating, State
 
 from samples import SAMPLE_LESSON

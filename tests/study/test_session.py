@@ -2,7 +2,7 @@
 
 
 from lianxi.core.cards import CardKind
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating, State
 
 from samples import SAMPLE_LESSON

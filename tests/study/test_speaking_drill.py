@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from lianxi.core.drills.words import STARTER_WORDS
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.speaking_drill import SpeakingDrill
 
 from samples import SAMPLE_LESSON

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from lianxi.core.cards import CardKind
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Memory, State, study_day
 from lianxi.store.drills import DrillAnswer, DrillLog
 from lianxi.study.statistics import statistics, tone_evidence

@@ -6,7 +6,7 @@ import random
 
 from lianxi.core.cards import CardKind
 from lianxi.core.drills.items import Drill
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.drills import DrillRun
 from lianxi.study.summary import drill_summary, review_summary
 from lianxi.study.typed_cards import choose_kinds

@@ -4,7 +4,7 @@ import pytest
 
 from lianxi.core.cards import CardKind
 from lianxi.core.grading import Verdict
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.pinyin import PinyinError
 from lianxi.core.schedule import Rating
 from lianxi.study.typed_cards import NoKindsChosen, check_answer, choose_kinds, is_typed, lesson_kinds

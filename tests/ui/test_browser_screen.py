@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from lianxi.audio.playback import SilentPlayer
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.browser import BrowserScreen
 from lianxi.ui.screens.card import CardScreen

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.classroom import dictation_order
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.tutor import find_lesson
 from lianxi.ui.screens.classroom import ClassroomApp, ClassroomScreen
 from lianxi.ui.screens.help import HelpScreen

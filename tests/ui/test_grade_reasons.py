@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Memory, Rating, State
 from lianxi.study.drills import change_audio_settings
 from lianxi.ui.app import make_app

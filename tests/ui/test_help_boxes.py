@@ -9,7 +9,7 @@ import pytest
 
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.drills.items import Drill
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.store.drills import DrillLog
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.drills import DrillScreen

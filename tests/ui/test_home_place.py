@@ -7,7 +7,7 @@ import random
 
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.drills.items import Drill
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.drills import DrillScreen
 from lianxi.ui.screens.home import HomeScreen

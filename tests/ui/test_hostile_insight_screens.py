@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from lianxi.audio.playback import SilentPlayer
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.drills import change_audio_settings
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.browser import BrowserScreen

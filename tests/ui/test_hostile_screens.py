@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from rich.text import Text
 
 from lianxi.audio.playback import SilentPlayer
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.drills import change_audio_settings
 from lianxi.ui.app import make_app
 

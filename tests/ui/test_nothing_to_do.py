@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.drills import change_audio_settings
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.home import HomeScreen

@@ -1,6 +1,6 @@
 """The real app, driven by Pilot: first run, home, reviewing, undo, help; then the database is checked."""
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.ui.app import make_app
 from lianxi.ui.screens.help import HelpScreen
 from lianxi.ui.screens.home import HomeScreen

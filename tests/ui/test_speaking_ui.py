@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from lianxi.audio.playback import SilentPlayer
 from lianxi.cli import cli
 from lianxi.core.cards import CardKind
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study import speaking
 from lianxi.study.recordings import find_microphone, kept_recordings, wav_microphone
 from lianxi.study.typed_cards import choose_kinds

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.pinyin import parse
 from lianxi.core.words import reading_key
 from lianxi.store.drills import DrillLog

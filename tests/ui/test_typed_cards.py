@@ -7,7 +7,7 @@ from textual.widgets import Checkbox, Input
 
 from lianxi.audio.playback import SilentPlayer
 from lianxi.core.cards import CardKind
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.drills import change_audio_settings
 from lianxi.study.typed_cards import choose_kinds
 from lianxi.ui.app import make_app

@@ -46,7 +46,7 @@ def _say_checks(checks: list[str]) -> None:
 def new(title: str, out: Path | None, lesson_id: str | None, level: str, force: bool) -> None:
     """Write a commented lesson file to fill in."""
     from lianxi.core.lesson_writer import lesson_id_for, template
-    from lianxi.core.lessons import parse_lesson
+    from lianxi.core.lesson_file import parse_lesson
     from lianxi.study.tutor import write_new_file
 
     lesson_id = lesson_id or lesson_id_for(title)

@@ -21,7 +21,7 @@ from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable, char_readings, is_hanzi, parse
 from lianxi.core.sandhi import dictionary_reading
 
-__all__ = ["PinyinProblem", "latin_parts", "read_word_pinyin", "without_latin"]
+__all__ = ["PinyinProblem", "display_pinyin", "latin_parts", "read_word_pinyin", "without_latin"]
 
 _TONE_MARKS = frozenset("\u0304\u0301\u030c\u0306\u0300")
 _LATIN = re.compile(r"[A-Za-z0-9\uff21-\uff3a\uff41-\uff5a\uff10-\uff19]+")
@@ -119,3 +119,28 @@ def _char_of(chars: list[str], syllables: list[Syllable]) -> list[str]:
         out.append(chars[k] if k < len(chars) else "")
         k += 2 if s.erhua and k + 1 < len(chars) and chars[k + 1] == "儿" else 1
     return out
+
+
+def display_pinyin(text: str, hanzi: str = "") -> str:
+    """Pinyin as the learner sees it: tone marks, the writer's spacing kept.
+
+    `ni3hao3` -> `nǐhǎo`, `ni3 hao3` -> `nǐ hǎo`, `nv3 er2` -> `nǚ ér`, `Bei3jing1` -> `Běijīng`.
+    The Latin parts of `hanzi` (卡拉OK) stay as written: `ka3la1 OK` -> `kǎlā OK`.
+    """
+    latin = {p.lower() for p in latin_parts(hanzi)}
+    chunks = []
+    for chunk in text.split():
+        if latin and unicodedata.normalize("NFKC", chunk).lower() in latin:
+            chunks.append(chunk)  # 卡拉OK written kǎlā OK: the Latin part stays as written
+            continue
+        syllables = parse(chunk)
+        out = ""
+        for i, s in enumerate(syllables):
+            # an apostrophe keeps a/e/o-initial syllables from merging with the one before
+            if i and s.marked[:1].lower() in "aeoāáǎàēéěèōóǒò":
+                out += "'"
+            out += s.marked
+        if chunk[:1].isupper():  # proper nouns keep their capital: Zhōngguó, Běijīng
+            out = out[:1].upper() + out[1:]
+        chunks.append(out)
+    return " ".join(chunks)

@@ -16,9 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from lianxi.core.lessons import (
-    Lesson, LessonError, LessonProblems, count_hanzi, is_hanzi, parse_lesson,
-)
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems, count_hanzi, is_hanzi
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import PinyinError, parse
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING
 
 from lianxi import paths
 from lianxi.core.errors import UserError
-from lianxi.core.lessons import Lesson, LessonError, LessonProblems, check_unique_ids
+from lianxi.core.lesson_file import check_unique_ids
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.core.schedule import Settings, day_start, study_day
 from lianxi.store.db import open_database
 from lianxi.store.progress import LessonSummary, Progress, SyncReport

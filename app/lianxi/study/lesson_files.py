@@ -12,14 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lianxi import paths
-from lianxi.core.lessons import (
-    LESSON_ID,
-    Lesson,
-    LessonError,
-    LessonProblems,
-    check_unique_ids,
-    parse_lesson,
-)
+from lianxi.core.lesson_file import check_unique_ids, parse_lesson
+from lianxi.core.lessons import LESSON_ID, Lesson, LessonError, LessonProblems
 from lianxi.files import LESSON_LIMIT, FileProblem, read_limited
 from lianxi.lexicon import bundled_lexicon
 

@@ -14,7 +14,8 @@ import json
 from dataclasses import dataclass, replace
 
 from lianxi.core.errors import UserError
-from lianxi.core.lessons import Lesson, LessonProblems, parse_lesson
+from lianxi.core.lesson_file import parse_lesson
+from lianxi.core.lessons import Lesson, LessonProblems
 from lianxi.core.pinyin import PinyinError, to_marks
 from lianxi.store.my_words import lesson_words, rekey_notes
 

@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson, reading_check
-from lianxi.core.lessons import (
-    LESSON_FIELDS, Lesson, LessonError, LessonProblems, Word, count_hanzi, decode_utf8, display_pinyin,
-)
+from lianxi.core.lesson_file import decode_utf8
+from lianxi.core.lesson_pinyin import display_pinyin
+from lianxi.core.lessons import LESSON_FIELDS, Lesson, LessonError, LessonProblems, Word, count_hanzi
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import PinyinError, hanzi_reading, parse
 from lianxi.core.sandhi import dictionary_reading
