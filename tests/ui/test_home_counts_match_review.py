@@ -15,7 +15,7 @@ import re
 import sqlite3
 from datetime import timezone
 
-from lianxi.core.lessons import parse_lesson
+from lianxi.core.lesson_file import parse_lesson
 from lianxi.core.schedule import Rating
 from lianxi.study import Learner
 from lianxi.study.drills import change_audio_settings

@@ -131,3 +131,12 @@ def is_hanzi(ch: str) -> bool:
 
 def count_hanzi(text: str) -> int:
     return sum(1 for ch in text if is_hanzi(ch))
+
+
+def __getattr__(name: str):
+    """parse_lesson lives in core.lesson_file; code written before the move still finds it here."""
+    if name == "parse_lesson":
+        from lianxi.core.lesson_file import parse_lesson
+
+        return parse_lesson
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
