@@ -58,6 +58,9 @@ def test_calibrate_from_files_then_check_uses_it_unless_told_not_to(data_dir, wa
     result = run(data_dir, "speak", "check", "你好", "--wav", str(wavs["nihao"]))
     assert "(your calibration)" in result.output
     assert "ni2      right" in result.output and "hao3     right" in result.output
+    # How sure it is, in words, for each syllable it could hear.
+    assert all(("clearly sounds like the" in line or "probably sounds like the" in line) for line in result.output.splitlines()
+               if line.startswith("  "))
     result = run(data_dir, "speak", "check", "你好", "--pinyin", "ni3hao3", "--wav", str(wavs["nihao"]),
                  "--no-calibration")
     assert "no calibration" in result.output

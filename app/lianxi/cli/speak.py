@@ -21,6 +21,7 @@ from lianxi.core.errors import UserError
 from lianxi.core.text import visible
 
 ORDINAL = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
+SURE_CLEARLY = 0.8  # "clearly" the tone it sounds like at this likelihood, "probably" below it
 
 
 def _is_hanzi_text(text: str) -> bool:
@@ -111,7 +112,9 @@ def check(context: Context, text: str | None, wav: Path, reading: str | None, as
     click.echo(visible(f"{shown}  ({how})"))
     said_once = set()
     for j in attempt.judgements:
-        heard = f"sounds like the {ORDINAL[j.heard]} tone" if j.heard else "tone not clear"
+        # How sure, in words: the number is a likelihood between the four shapes, not a grade.
+        how = "clearly" if j.sure >= SURE_CLEARLY else "probably"
+        heard = f"{how} sounds like the {ORDINAL[j.heard]} tone" if j.heard else "tone not clear"
         line = f"  {j.target:<8} {j.verdict.value:<7} {heard}"
         if j.hint and j.hint not in said_once:  # "nothing was heard" once, not per syllable
             line += f": {j.hint}"
