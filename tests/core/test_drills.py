@@ -17,7 +17,8 @@ from lianxi.core.drills.tone_pairs import PAIR_CLASSES, choose_pair, pair_class,
 from lianxi.core.drills.tones import attested_syllables, choose_tone
 from lianxi.core.drills.words import STARTER_WORDS, DrillWord
 from lianxi.core.grading import Mark
-from lianxi.core.pinyin import VALID_SYLLABLES, parse
+from lianxi.core.pinyin import parse
+from lianxi.core.syllables import VALID_SYLLABLES
 
 
 # -- tones -------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from lianxi.core.grading import (
 )
 from lianxi.core.glosses import has_markup
 from lianxi.core.grading.readings import learner_meaning
-from lianxi.core.pinyin import VALID_SYLLABLES, PinyinError, Syllable, parse, to_marks, to_numbers
+from lianxi.core.pinyin import PinyinError, Syllable, parse, to_marks, to_numbers
+from lianxi.core.syllables import VALID_SYLLABLES
 from lianxi.core.schedule import Rating
 from lianxi.lexicon import bundled_lexicon
 

@@ -6,16 +6,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from lianxi.core.pinyin import (
-    VALID_SYLLABLES,
-    PinyinError,
-    Syllable,
-    for_speech,
-    parse,
-    to_marks,
-    to_numbers,
-    tone_spans,
-)
+from lianxi.core.pinyin import PinyinError, Syllable, for_speech, parse, to_marks, to_numbers, tone_spans
+from lianxi.core.syllables import VALID_SYLLABLES
 
 NASALS = {"m", "n", "ng", "hm", "hng"}  # interjections: always written alone
 NO_ERHUA = {"er", "e", "ê", *NASALS}

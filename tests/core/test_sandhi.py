@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lianxi.core.lexicon import EMPTY
-from lianxi.core.pinyin import VALID_SYLLABLES, Syllable, parse, to_numbers
+from lianxi.core.pinyin import Syllable, parse, to_numbers
+from lianxi.core.syllables import VALID_SYLLABLES
 from lianxi.core.sandhi import apply_sandhi, dictionary_reading, spoken_form
 from lianxi.lexicon import bundled_lexicon
 

@@ -18,7 +18,8 @@ import re
 import unicodedata
 
 from lianxi.core.lexicon import EMPTY, Lexicon
-from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable, char_readings, is_hanzi, parse
+from lianxi.core.hanzi import char_readings, is_hanzi
+from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable, parse
 from lianxi.core.sandhi import dictionary_reading
 
 __all__ = ["PinyinProblem", "display_pinyin", "latin_parts", "read_word_pinyin", "without_latin"]

@@ -43,7 +43,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianxi.core.lexicon import EMPTY, Lexicon
-from lianxi.core.pinyin import NEUTRAL, Syllable, char_readings, hanzi_reading, is_hanzi, parse
+from lianxi.core.hanzi import char_readings, hanzi_reading, is_hanzi
+from lianxi.core.pinyin import NEUTRAL, Syllable, parse
 
 __all__ = ["SpokenForm", "apply_sandhi", "dictionary_reading", "spoken_form"]
 

@@ -12,7 +12,8 @@ from lianxi.core.cards import KIND_ORDER, SIDES, CardKind
 from lianxi.core.errors import UserError
 from lianxi.core.grading import Grade, grade_answer
 from lianxi.core.grading.readings import learner_meaning
-from lianxi.core.pinyin import is_hanzi, parse
+from lianxi.core.hanzi import is_hanzi
+from lianxi.core.pinyin import parse
 from lianxi.core.sandhi import dictionary_reading
 from lianxi.lexicon import bundled_lexicon
 from lianxi.core.cards import StudyCard

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from lianxi.core.pinyin import PinyinError, Syllable, is_syllable
+from lianxi.core.pinyin import PinyinError, Syllable
+from lianxi.core.syllables import is_syllable
 
 _TOKEN = re.compile(r"^([a-zü]+?)([1-5])$")
 

@@ -9,7 +9,8 @@ from functools import lru_cache
 from lianxi.core.drills.confusion import lean_choice, other_than_last
 from lianxi.core.drills.items import Drill, Item
 from lianxi.core.drills.tones import attested_syllables
-from lianxi.core.pinyin import VALID_SYLLABLES, Syllable
+from lianxi.core.pinyin import Syllable
+from lianxi.core.syllables import VALID_SYLLABLES
 
 
 def _has_initial(base: str, initial: str) -> bool:

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from lianxi.core.drills.confusion import Confusion, lean_choice, other_than_last
 from lianxi.core.drills.items import TONES, Drill, Item, Verdict, typed_digits
-from lianxi.core.pinyin import NEUTRAL, VALID_SYLLABLES, PinyinError, Syllable, parse
+from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable, parse
+from lianxi.core.syllables import VALID_SYLLABLES
 
 # Said alone, a neutral tone only makes sense for these everyday particles and suffixes.
 _NEUTRAL_SYLLABLES = ("de", "le", "ma", "ne", "ba", "zi", "men", "me")

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from lianxi.core.glosses import learner_glosses
 from lianxi.core.lexicon import EMPTY, Lexicon
-from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable, char_readings, hanzi_reading, is_hanzi
+from lianxi.core.hanzi import char_readings, hanzi_reading, is_hanzi
+from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable
 from lianxi.core.sandhi import apply_sandhi
 
 __all__ = ["Reading", "hanzi_per_syllable", "learner_meaning", "readings"]

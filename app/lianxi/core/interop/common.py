@@ -16,7 +16,8 @@ from lianxi.core.lesson_file import decode_utf8
 from lianxi.core.lesson_pinyin import display_pinyin
 from lianxi.core.lessons import LESSON_FIELDS, Lesson, LessonError, LessonProblems, Word, count_hanzi
 from lianxi.core.lexicon import EMPTY, Lexicon
-from lianxi.core.pinyin import PinyinError, hanzi_reading, parse
+from lianxi.core.hanzi import hanzi_reading
+from lianxi.core.pinyin import PinyinError, parse
 from lianxi.core.sandhi import dictionary_reading
 
 

@@ -38,7 +38,8 @@ HELP_KEYS = [
 
 def word_lines(hanzi: str | None, pinyin: str | None, palette) -> Text:
     """The word: hanzi in tone colours, the pinyin as written, and how it is said if that differs."""
-    from lianxi.core.pinyin import PinyinError, hanzi_reading, parse, to_marks  # noqa: PLC0415
+    from lianxi.core.hanzi import hanzi_reading  # noqa: PLC0415
+    from lianxi.core.pinyin import PinyinError, parse, to_marks  # noqa: PLC0415
     from lianxi.study.speaking import target_syllables  # noqa: PLC0415
 
     try:
