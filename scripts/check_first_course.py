@@ -76,7 +76,7 @@ RESOLVED: dict[str, tuple[str, str]] = {
     "多少": ("duo1 shao5", "neutral tone in the question 'how many': duōshao (CC-CEDICT, HSK textbooks)"),
     # Polyphones where pypinyin picks the other reading
     "谁": ("shei2", "shéi is the everyday reading (CC-CEDICT lists it first; shuí also correct, said in the note)"),
-    "喂": ("wei2", "on the phone 喂 is wéi; wèi is a blunt 'hey' (said in the note)"),
+    "喂": ("wei2", "on the phone 喂 is wéi; HSK's wèi, a blunt 'hey', is the card's other reading and the note says both are standard"),
     "只猫": ("zhi1 mao1", "只 counting animals is zhī; pypinyin reads zhǐ 'only'"),
     # Full tones the course keeps where the HSK data has a neutral tone
     "小姐": ("xiao3 jie3", "xiǎojiě as in the official HSK list; the light xiǎojie is mentioned in the note"),
