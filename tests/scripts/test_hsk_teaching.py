@@ -94,6 +94,7 @@ NAMED = {
     "张": ("zhāng", [], "classifier for flat objects, sheet", None),
     "个": ("gè", [], "classifier used before a noun that has no specific classifier", None),
     "条": ("tiáo", [], "classifier for long thin things", None),
+    "下": ("xià", [], "classifier for times an action is done (敲三下 \"knock three times\")", None),  # 一下, 三下
     "离谱儿": ("lí pǔr", [], "excessive", "Scientific"),  # an erhua word takes 离谱's glosses
     "指着": ("zhǐ zhe", [], "pointing at", "Poke"),
     "车上": ("chē shang", [], "in the car", "Car"),
