@@ -103,6 +103,7 @@ def test_aplay_without_a_sound_card_means_silence_with_the_reason(tmp_path):
     player = find_player(_env(tmp_path / "bin"))
     assert isinstance(player, SilentPlayer)
     assert "no sound card" in player.reason
+    assert "connect speakers or headphones" in player.reason  # and how to get sound
 
 
 def test_another_player_is_used_when_aplay_is_missing(tmp_path):

@@ -173,5 +173,6 @@ def find_player(environ: Mapping[str, str] | None = None) -> CommandPlayer | Win
             continue
         return CommandPlayer([found, *flags])
     if shutil.which("aplay", path=path):
-        return SilentPlayer("no sound card found (aplay -l lists none)")
+        return SilentPlayer("no sound card found (aplay -l lists none): connect speakers or headphones, "
+                            "then start Lianxi again")
     return SilentPlayer(f"no audio player found; install one with: {INSTALL_ALSA}")
