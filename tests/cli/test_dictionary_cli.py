@@ -129,3 +129,28 @@ def test_lookup_and_the_full_entry_show_glosses_never_dictionary_markup(first_lo
     full = run(folder, "lookup", "本", "--full").stdout
     assert "classifier for books" in full
     assert "o'clock" in run(folder, "lookup", "点", "--full").stdout
+
+
+def test_a_reading_written_otherwise_in_traditional_says_so(indexed):
+    # 了 has four readings; two of them are 瞭 in traditional. A learner reads which, and a
+    # cross-reference names the other spelling, never the word itself ("another form of 了")
+    lines = run(indexed, "lookup", "了", "--full").output.splitlines()
+    assert lines[0].startswith("了   HSK 2.0 level 1")
+    readings = [line for line in lines if line and not line.startswith(" ") and line != lines[0]
+                and not line.endswith(":")]
+    assert readings == ["le", "liǎo", "liǎo  (瞭)", "liào  (瞭)"]
+    assert "  3. another form of 瞭 (liǎo)" in lines
+    assert not any("another form of 了" in line for line in lines)
+    # a pointer says what kind it is and what the word it points to means
+    book = run(indexed, "lookup", "书", "--full").output
+    assert "  1. short for 书经 (Shū jīng): the Book of History" in book
+    erhua = run(indexed, "lookup", "一点儿", "--full").output
+    assert "  1. the erhua form of 一点 (yī diǎn): a bit; a little" in erhua
+
+
+def test_words_built_on_it_leave_coarse_words_out(indexed):
+    you = run(indexed, "lookup", "你", "--full").output
+    built = you.split("Words with it:")[1].splitlines()
+    assert any(line.startswith("  你们 (你們)") for line in built)
+    assert not any("你妈" in line or "fuck" in line for line in built)
+    assert "你妈" in run(indexed, "lookup", "你妈").output  # still found when looked up itself

@@ -68,6 +68,11 @@ FIRST = [
     ("書", "书"),
     ("電腦", "电脑"),
     ("國", "国"),
+    # a traditional variant no word is written with, or scripts mixed: read as the simplified form
+    ("妳好", "你好"),
+    ("学習", "学习"),
+    ("後來", "后来"),
+    ("乾杯", "干杯"),
     # hanzi: the word itself first, then words built on it
     ("你好", "你好"),
     ("学", "学"),
@@ -101,10 +106,20 @@ def test_no_rare_or_violent_word_right_after_the_common_one(dictionary):
     assert "血洗" not in [f.simplified for f in top[:2]]
 
 
-def test_english_whole_words_before_stemmed_matches(dictionary):
-    # "dog" inside a gloss ("hot dog") outranks "gone to the dogs"
-    found = [f.simplified for f in dictionary.lookup("dog", limit=40)]
-    assert found.index("热狗") < found.index("完了") if "热狗" in found and "完了" in found else True
+@pytest.mark.parametrize("word", ["hospital", "swim", "teach", "cook"])  # not pinyin too ("dance": dan ce)
+def test_english_whole_words_before_stemmed_matches(dictionary, word):
+    # a gloss holding the word itself ("to go to sleep") outranks one that only shares its stem
+    # ("swimming pool", "teacher"): every whole-word match comes before the first stemmed one
+    import re
+
+    found = dictionary.lookup(word, limit=80)
+    whole = [bool(re.search(rf"\b{word}\b", " / ".join(f.senses), re.IGNORECASE)) for f in found]
+    assert True in whole and False in whole, "the query should find both kinds"
+    first_stemmed = whole.index(False)
+    assert True not in whole[first_stemmed:], [f.simplified for f in found]
+
+
+def test_go_finds_the_verbs_a_learner_means(dictionary):
     go = [f.simplified for f in dictionary.lookup("go", limit=10)]
     assert go[0] == "去" and "走" in go[:5]
 

@@ -39,12 +39,26 @@ async def test_fold_filter_preview_and_add(learner):
         assert "HSK 2.0 level 1 · lesson 1  30 words · 0 known" in shown[2]
         screen = drawn(app)
         assert "HSK 2.0 level 1 · lesson 1: 30 words, 0 known" in screen
-        assert "我  wǒ  I; me" in screen
+        # hanzi, pinyin and meaning in columns (a hanzi is two cells wide)
+        assert "  我    wǒ      I; me" in screen and "  我们  wǒ men  we; us" in screen
+        assert "… and 25 more" in screen
+        # the filter box has the focus, so ? is text there: the footer offers F1 for help
+        assert "F1 Help" in screen.splitlines()[-1]
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Press ?, F1 or Esc to close." in drawn(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, CatalogueScreen)
 
         # enter adds it: marked in the list, in the learner's lessons
         await pilot.press("enter")
         await pilot.pause()
         assert "✓ HSK 2.0 level 1 · lesson 1" in rows(app)[2]
+        # the mark is green, the title is not (a whole-label style coloured every title)
+        label = app.screen.query_one(Tree).cursor_node.label
+        assert [str(span.style) for span in label.spans][:1] == ["green"] and label.spans[0].end == 2
+        assert not str(label.style)
         assert "Added HSK 2.0 level 1 · lesson 1: 30 words." in drawn(app)
         assert [s.id for s in learner.lessons()] == ["hsk2-1-01"]
 

@@ -82,3 +82,27 @@ async def test_measure_words_and_classifier_senses(learner, real_index):
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Stroke order is not available for 獃." in drawn(app)
+
+
+async def test_words_built_on_it_keep_to_one_line_each_at_80_columns(learner, real_index):
+    # 学习's words include a long saying (好好学习，天天向上 hǎo hǎo xué xí, tiān tiān xiàng shàng):
+    # a line that cannot fit drops its other script or is left out; meanings are cut with " …"
+    learner.progress.set_setting("welcomed", True)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_entry(app, pilot, learner, real_index, "学习")
+        body = app.screen.query_one("#entry-text")
+        lines = [line.rstrip() for line in drawn(app).splitlines()]
+        start = next(i for i, line in enumerate(lines) if line.strip() == "Words with it")
+        built = lines[start + 1:lines.index("", start) if "" in lines[start:] else None]
+        shown = [line for line in built if line.strip()]
+        assert shown and all(line.startswith("   ") and "xué xí" in line for line in shown), shown
+        assert len(shown) <= 6
+        assert body.region.width <= 80
+        # F1 is help here too (every screen), and F1 closes it
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "Dictionary entry" in drawn(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryScreen)

@@ -35,7 +35,7 @@ def check_columns(rows: list[str], keys: list[tuple[str, str]]) -> None:
     first_key, first_what = keys[0]
     meaning_col = key_rows[0].index(first_what[:10])
     body = rows[rows.index(key_rows[0]):]
-    end = next(i for i, r in enumerate(body) if "Press ? or Esc" in r)
+    end = next(i for i, r in enumerate(body) if "Press ?, F1 or Esc" in r)
     for row in body[:end]:
         if not row.strip():
             continue

@@ -117,3 +117,41 @@ async def test_an_empty_search_box_lists_my_words_and_x_removes_one(learner, rea
         assert [w.hanzi for w in words_of(learner)] == ["老师"]
         assert results.option_count == 1
     dictionary.close()
+
+
+async def test_a_question_mark_in_the_search_box_is_text_and_f1_is_help(learner, real_index):
+    """In a search box `?` is text ("what?" is a fair search); F1 opens help from anywhere, `?` from the results."""
+    from lianxi.study.dictionary import Dictionary
+    from lianxi.ui.screens.help import HelpScreen
+
+    from drawn import drawn
+
+    learner.progress.set_setting("welcomed", True)
+    dictionary = Dictionary(learner, index=real_index)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = LookupScreen(dictionary)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert "F1 Help" in drawn(app).splitlines()[-1]  # the footer says how to get help while typing
+        await pilot.press(*"what?")
+        await pilot.pause()
+        assert screen.query_one(Input).value == "what?" and app.screen is screen
+        assert screen.query_one(OptionList).option_count  # searched as "what"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "F1" in drawn(app) and "Press ?, F1 or Esc to close." in drawn(app)
+        await pilot.press("escape", "down", "question_mark")  # from the results, ? is help too
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen is screen
+        # traditional variants typed in a mix still find the word: 妳好 is 你好
+        await pilot.press("slash")
+        screen.query_one(Input).value = ""
+        await pilot.press(*"妳好")
+        await pilot.pause()
+        assert screen.found[screen.query_one(OptionList).get_option_at_index(0).id].simplified == "你好"
+    dictionary.close()

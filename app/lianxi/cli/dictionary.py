@@ -36,7 +36,8 @@ def entry_lines(entry, script: str) -> list[str]:
     lines = [entry.headword(script) + (f"   {entry.levels}" if entry.levels else "")]
     for reading in entry.readings:
         mine = "   (in My words)" if reading.in_my_words else ""
-        lines += ["", f"{reading.marked}{mine}"]
+        written = f"  ({entry.written(reading)})" if entry.written(reading) else ""
+        lines += ["", f"{reading.marked}{written}{mine}"]
         lines += [f"  {n}. {sense}" for n, sense in enumerate(reading.senses, start=1)]
         if reading.measure_words:
             lines.append("  measure words: " + ", ".join(f"{h} {p}" for h, p in reading.measure_words))

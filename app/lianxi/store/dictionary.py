@@ -113,6 +113,38 @@ class DictionaryIndex:
         return out[:limit]
 
     def _hanzi(self, text: str, limit: int) -> list[Found]:
+        """The word typed, words starting with it, words containing it; in either script.
+
+        Characters are often typed in a mix of scripts or with a traditional variant that
+        no dictionary word is written with (妳好, 学習): when the text is not a word as
+        typed, each character with a simplified form of its own is read as that form too
+        (妳 -> 你, 習 -> 习), so 妳好 finds 你好 first.
+        """
+        found = self._hanzi_as_typed(text, limit)
+        if any(f.match == EXACT for f in found):
+            return found
+        simplified = self.simplified_form(text)
+        if simplified == text:
+            return found
+        from lianxi.core.ranking import merge
+
+        return merge(self._hanzi_as_typed(simplified, limit), found, limit=limit)
+
+    def simplified_form(self, text: str) -> str:
+        """`text` with each character that is a traditional form read as its usual simplified one."""
+        out = []
+        for ch in text:
+            row = self.conn.execute(
+                "SELECT simplified FROM dictionary_entries e "
+                "WHERE e.traditional = ? AND length(e.simplified) = 1 AND e.simplified <> e.traditional "
+                f"ORDER BY e.minor = {POINTER}, e.hsk_rank IS NULL, e.common, e.hsk_rank, e.minor, "
+                "e.popular DESC, e.id LIMIT 1",
+                (ch,),
+            ).fetchone()
+            out.append(row[0] if row else ch)
+        return "".join(out)
+
+    def _hanzi_as_typed(self, text: str, limit: int) -> list[Found]:
         # what was typed outranks being a learner word: the band is the match itself
         rows = self.conn.execute(
             f"""

@@ -10,6 +10,7 @@ the note on COMPONENTS. Must never import Textual.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lianxi.core import glosses
@@ -22,6 +23,19 @@ from lianxi.store.word_progress import WordProgress, word_progress
 from lianxi.study.sentences import examples_for
 
 CONTAINING = 6  # words built on it: a few, most frequent first
+
+# Words built on it are offered to every learner who opens a common word, children too: a
+# coarse word is left out of that list (你: 你们, not 你妈 "fuck you"); it still has its own
+# entry when looked up. Labelled coarse by CC-CEDICT, or an obscenity in its meaning.
+_COARSE = re.compile(
+    r"\((?:vulgar|derog\.|derogatory|offensive)\)|\b(?:fuck\w*|shit\w*|cunt|cock|dick|pussy|bitch\w*|"
+    r"bastard|whore|asshole|slut|motherfucker)\b",
+    re.IGNORECASE,
+)
+
+
+def coarse(senses: tuple[str, ...]) -> bool:
+    return any(_COARSE.search(sense) for sense in senses)
 
 # Character components: hanzipy (the offline decomposition package the issue names) was
 # tried and left out: importing it sets the root logger to DEBUG and prints log lines into
@@ -42,6 +56,7 @@ class ReadingView:
     """One reading of the word (one CC-CEDICT entry) with everything it means."""
 
     entry_id: int
+    traditional: str  # this reading's traditional form: 了 liǎo "bright" is 瞭, 了 le is 了
     pinyin: str  # numbered, as the dictionary writes it
     marked: str  # with tone marks: "xué xí"
     senses: tuple[str, ...]  # one line per sense, glosses joined with "; "
@@ -71,6 +86,11 @@ class WordEntry:
                         else (self.simplified, self.traditional))
         return first if first == other else f"{first} ({other})"
 
+    def written(self, reading: ReadingView) -> str:
+        """How this reading is written in traditional when that differs from the headword's ("" if not):
+        了 liǎo "(of eyes) bright" is 瞭, while the headword 了 le is 了 in both scripts."""
+        return reading.traditional if reading.traditional != self.traditional else ""
+
     @property
     def levels(self) -> str:
         """"HSK 2.0 level 1 · HSK 3.0 band 1", or "" for a word in neither list."""
@@ -79,11 +99,16 @@ class WordEntry:
         return " · ".join(parts)
 
 
-def sense_lines(senses: tuple[str, ...]) -> tuple[str, ...]:
+def sense_lines(senses: tuple[str, ...], own: str = "", target_senses: tuple[str, ...] = ()) -> tuple[str, ...]:
     """Every sense as a learner reads it: cleaned glosses; a pointer says what it points to.
 
     Classifier lines ("CL:...") are left to the measure words; classifier and function
     senses ("classifier for books", "(used before a verb) ...") stay, they are uses.
+    A pointer says what kind it is ("short for 书经" is not "another form of" it) and names
+    the other word in the form that differs from this one (`own`, its simplified form): in
+    了's entry "variant of 瞭|了" is "another form of 瞭", never "another form of 了".
+    When the whole reading only points elsewhere, `target_senses` (the senses of the word
+    it points to) say what that word means: "the erhua form of 一点 (yī diǎn): a little".
     """
     out: list[str] = []
     for sense in senses:
@@ -101,11 +126,33 @@ def sense_lines(senses: tuple[str, ...]) -> tuple[str, ...]:
             target = glosses.pointer([sense])
             if target is None:
                 continue
-            kind = "the erhua form of" if target.erhua else "another form of"
-            line = f"{kind} {target.simplified} ({display_pinyin(target.reading)})"
+            line = f"{_pointer_kind(sense, target)} {_named(target, own)} ({display_pinyin(target.reading)})"
+            meaning = [g for t in target_senses if not t.startswith("CL:") for g in glosses.clean_sense(t)][:3]
+            if meaning and target_senses != senses:
+                line += ": " + "; ".join(meaning)
         if line not in out:
             out.append(line)
     return tuple(out)
+
+
+def _pointer_kind(sense: str, target: glosses.Pointer) -> str:
+    low = sense.lower()
+    if target.erhua:
+        return "the erhua form of"
+    if "abbr." in low:
+        return "short for"
+    if "variant of" in low:
+        return "another form of"
+    if low.startswith(("same as", "equivalent to")):
+        return "the same as"
+    return "see"
+
+
+def _named(target: glosses.Pointer, own: str) -> str:
+    """The word pointed to, as the learner can tell it apart from this one."""
+    if target.simplified == own and target.traditional != own:
+        return target.traditional
+    return target.simplified
 
 
 def measure_words(senses: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -132,9 +179,11 @@ def open_entry(dictionary, hanzi: str) -> WordEntry:
     mine = dictionary.my_word_keys()
     # a traditional variant that only points back to the same word (箇 -> 个) adds nothing
     found = [f for f in found if not _points_to_itself(f)] or found
+    resolved = {f.id: f.senses for f in index.by_hanzi(hanzi)}  # a pointer's senses: those of its word
     readings = tuple(
         ReadingView(
-            entry_id=f.id, pinyin=f.pinyin, marked=display_pinyin(f.pinyin), senses=sense_lines(f.senses),
+            entry_id=f.id, traditional=f.traditional, pinyin=f.pinyin, marked=display_pinyin(f.pinyin),
+            senses=sense_lines(f.senses, f.simplified, resolved.get(f.id, ()) if glosses.pointer(f.senses) else ()),
             measure_words=measure_words(f.senses), in_my_words=dictionary.key_of(f) in mine, hsk_level=f.hsk_level,
         )
         for f in found
@@ -148,7 +197,7 @@ def open_entry(dictionary, hanzi: str) -> WordEntry:
         readings=readings,
         hsk2=hsk2,
         hsk3=hsk3,
-        containing=tuple(index.containing(simplified, CONTAINING)),
+        containing=tuple([f for f in index.containing(simplified, CONTAINING * 2) if not coarse(f.senses)][:CONTAINING]),
         examples=tuple(examples_for(dictionary.learner, simplified)),
         progress=word_progress(dictionary.progress.conn, simplified),
     )

@@ -22,7 +22,11 @@ class LianxiApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "Lianxi 练习"
     ENABLE_COMMAND_PALETTE = False
-    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True)]
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        # F1 is help on every screen, also while typing in a text box (where `?` is text)
+        Binding("f1", "screen_help", "Help", show=False),
+    ]
 
     def __init__(self, learner: Learner, *, start: str = "home", lesson_id: str | None = None, player=None,
                  microphone=None):
@@ -48,6 +52,16 @@ class LianxiApp(App):
             return
         self.problem = problem
         self.exit(return_code=1)
+
+    def action_screen_help(self) -> None:
+        """F1: the help of the screen in front (F1 again closes it), wherever the focus is."""
+        from lianxi.ui.screens.help import HelpScreen
+
+        screen = self.screen
+        if isinstance(screen, HelpScreen):
+            screen.dismiss()
+        elif hasattr(screen, "action_help"):
+            screen.action_help()
 
     async def action_quit(self) -> None:
         """Quit, but first save (or keep for the next start) answers that are waiting to be saved."""

@@ -31,7 +31,7 @@ HELP_KEYS = [
     ("p", "play the word"),
     ("l", "list the leeches"),
     ("q, esc", "back (from the search box: to the list)"),
-    ("?", "this help"),
+    ("?, F1", "this help (F1 also in the search box, where ? is text)"),
 ]
 
 # (label, key, width): fixed widths, so a row changed by an action never outgrows its column
@@ -53,7 +53,8 @@ class BrowserScreen(CardActions, Screen):
         Binding("q", "back", "Back", show=False),
         Binding("l", "leeches", "Leeches"),
         *CardActions.ACTION_BINDINGS,
-        Binding("question_mark", "help", "Help"),
+        Binding("question_mark", "help", "Help", show=False),
+        Binding("f1", "help", "Help", key_display="F1"),  # works in the search box too, where ? is text
     ]
 
     def __init__(self, query: str = "") -> None:

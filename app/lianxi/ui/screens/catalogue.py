@@ -8,6 +8,7 @@ enter opens a course or adds the lesson. Lesson text is data: every label is ric
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from lianxi.core.lessons import LessonProblems
 from lianxi.study.catalogue import Catalogue, CatalogueLesson, Course, open_catalogue, preview
 from lianxi.study.lesson_files import added_message
 from lianxi.ui.screens.help import HelpScreen
+from lianxi.ui.widgets.fit import cut
 from lianxi.ui.tones import coloured_pinyin
 
 HELP_KEYS = [
@@ -27,9 +29,10 @@ HELP_KEYS = [
     ("up, down", "move in the list; a lesson's words show below"),
     ("enter", "on a course: open or fold it; on a lesson: add it to your lessons"),
     ("esc", "clear the filter, then back to your lessons"),
-    ("?", "this help"),
+    ("F1", "this help (the filter box keeps the focus, so ? is text there)"),
 ]
-PREVIEW_WORDS = 6
+PREVIEW_WORDS = 5  # with its title and "… and N more", the preview box fits its 7 rows
+
 
 
 class CatalogueScreen(Screen):
@@ -39,7 +42,7 @@ class CatalogueScreen(Screen):
         Binding("down", "move('down')", "Down", show=False, priority=True),
         Binding("pageup", "move('page_up')", show=False, priority=True),
         Binding("pagedown", "move('page_down')", show=False, priority=True),
-        Binding("question_mark", "help", "Help", show=False),
+        Binding("f1", "help", "Help", key_display="F1"),  # the filter box has the focus: ? is text
     ]
 
     def __init__(self, only: str | None = None):
@@ -106,7 +109,8 @@ class CatalogueScreen(Screen):
     def _lesson_label(self, lesson: CatalogueLesson) -> Text:
         catalogue = self.catalogue
         started = lesson.id in catalogue.started
-        label = Text("✓ " if started else "  ", style="green")
+        label = Text()  # Text("✓ ", style=...) would colour the whole label, title too
+        label.append("✓ " if started else "  ", style="green")
         label.append(lesson.title)
         label.append(f"  {lesson.count} words · {catalogue.known_in(lesson.words)} known", style="dim")
         return label
@@ -130,11 +134,16 @@ class CatalogueScreen(Screen):
         out.append(f"{lesson.title}: ", style="bold")
         out.append(f"{len(words)} words, {self.catalogue.known_in(lesson.words)} known\n", style="dim")
         palette = self.app.palette
-        for word in words[:PREVIEW_WORDS]:
-            out.append(f" {word.hanzi}  ")
+        shown = words[:PREVIEW_WORDS]
+        # hanzi and pinyin in columns (measured in terminal cells: a hanzi takes two)
+        hanzi_width = max((cell_len(w.hanzi) for w in shown), default=0)
+        pinyin_width = max((cell_len(w.pinyin) for w in shown), default=0)
+        room = max(self.size.width - 2, 40) - (1 + hanzi_width + 2 + pinyin_width + 2)
+        for word in shown:
+            out.append(f" {word.hanzi}{' ' * (hanzi_width - cell_len(word.hanzi))}  ")
             out.append_text(coloured_pinyin(word.pinyin, palette))
-            meaning = word.english if len(word.english) <= 50 else word.english[:49].rsplit(" ", 1)[0] + " …"
-            out.append(f"  {meaning}\n", style="dim")
+            out.append(" " * (pinyin_width - cell_len(word.pinyin)))
+            out.append(f"  {cut(word.english, max(room, 12))}\n", style="dim")
         if len(words) > PREVIEW_WORDS:
             out.append(f" … and {len(words) - PREVIEW_WORDS} more", style="dim")
         box.update(out)

@@ -7,6 +7,7 @@ rich Text, never markup.
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -14,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from lianxi.core.dictionary.readings import display_pinyin
 from lianxi.core.errors import UserError
 from lianxi.core.schedule import State
 from lianxi.study.dictionary import Dictionary, script
@@ -21,6 +23,7 @@ from lianxi.study.entry import WordEntry, open_entry
 from lianxi.study.my_words import remove_from_my_words
 from lianxi.study.strokes import known_characters, stroke_order
 from lianxi.ui.screens.help import HelpScreen
+from lianxi.ui.widgets.fit import cut
 from lianxi.ui.tones import coloured_hanzi, coloured_pinyin
 from lianxi.ui.voice import voice
 
@@ -34,6 +37,7 @@ HELP_KEYS = [
     ("esc", "back to the results"),
     ("?", "this help"),
 ]
+
 
 STATE_NAMES = {State.LEARNING: "learning", State.REVIEW: "review", State.RELEARNING: "relearning"}
 
@@ -99,6 +103,8 @@ class EntryScreen(Screen):
         out = Text()
         for reading in entry.readings:
             out.append_text(coloured_pinyin(reading.marked, palette, bold=True))
+            if entry.written(reading):  # this reading has its own traditional form (了 liǎo: 瞭)
+                out.append(f"  ({entry.written(reading)})")
             if reading.in_my_words:
                 out.append("  ✓ in My words", style="green")
             out.append("\n")
@@ -115,14 +121,21 @@ class EntryScreen(Screen):
             out.append("\n")
         if entry.containing:
             out.append("Words with it\n", style="bold")
+            width = max(self.app.size.width - 4, 40)  # the body's padding and scroll bar
             for found in entry.containing:
-                out.append("  " + found.headword(self.script) + "  ")
-                from lianxi.core.dictionary.readings import display_pinyin
-
-                out.append_text(coloured_pinyin(display_pinyin(found.pinyin), palette))
-                meaning = found.meaning
-                out.append("  " + (meaning[:44].rsplit(" ", 1)[0] + " …" if len(meaning) > 46 else meaning) + "\n",
-                           style="dim")
+                # one line each: the meaning is cut to what the line has left (a hanzi takes two cells);
+                # a long saying drops its other script, and one still too long for a line is left out
+                word, pinyin = found.headword(self.script), display_pinyin(found.pinyin)
+                if cell_len(f"  {word}  {pinyin}") > width:
+                    word = found.traditional if self.script == "traditional" else found.simplified
+                    if cell_len(f"  {word}  {pinyin}") > width:
+                        continue
+                out.append("  " + word + "  ")
+                out.append_text(coloured_pinyin(pinyin, palette))
+                room = width - cell_len(f"  {word}  {pinyin}  ")
+                if room >= 8:
+                    out.append("  " + cut(found.meaning, room), style="dim")
+                out.append("\n")
             out.append("\n")
         if entry.examples:
             out.append("Examples\n", style="bold")

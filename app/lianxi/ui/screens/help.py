@@ -27,7 +27,7 @@ def keys_table(keys: list[tuple[str, str]]) -> Table:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark", "dismiss", "Close"),
+        Binding("escape,q,question_mark,f1", "dismiss", "Close"),
     ]
 
     def __init__(self, title: str, keys: list[tuple[str, str]]):
@@ -40,7 +40,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text(self.help_title, style="bold"), id="help-title")
             with VerticalScroll(id="help-scroll"):  # a long list scrolls inside the box at 80x24
                 yield Static(keys_table(self.keys), id="help-keys")
-            yield Static("Press ? or Esc to close.", id="help-close", classes="hint")
+            yield Static("Press ?, F1 or Esc to close.", id="help-close", classes="hint")
 
     def action_dismiss(self) -> None:
         self.dismiss()

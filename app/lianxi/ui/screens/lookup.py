@@ -32,7 +32,8 @@ HELP_KEYS = [
     ("empty box", "lists the words in My words"),
     ("/", "back to the search box"),
     ("esc", "back to your lessons"),
-    ("?", "this help"),
+    ("F1", "this help, also while typing (in the search box ? is text: 'what?')"),
+    ("?", "this help, from the results"),
 ]
 
 LIMIT = 50
@@ -49,7 +50,9 @@ class LookupScreen(Screen):
         Binding("slash", "search_box", "Search", show=False),
         Binding("a", "add", "Add to My words", show=False),
         Binding("x", "remove", "Remove from My words", show=False),
-        Binding("question_mark", "help", "Help"),
+        # in the search box `?` is text a learner may look up, so the footer offers F1 (see app.py)
+        Binding("f1", "help", "Help", key_display="F1"),
+        Binding("question_mark", "help", "Help", show=False),
     ]
 
     def __init__(self, dictionary: Dictionary | None = None):
@@ -219,9 +222,9 @@ class LookupScreen(Screen):
         try:
             hanzi = self.dictionary.add_to_my_words(found.id)
         except UserError as exc:
-            self.notify(str(exc), severity="warning", timeout=4)
+            self.notify(str(exc), severity="warning", timeout=4, markup=False)
             return
-        self.notify(f"Added {hanzi} to My words.", timeout=3)
+        self.notify(f"Added {hanzi} to My words.", timeout=3, markup=False)
         results.replace_option_prompt(option.id, self._line(found, mine=True))
 
     # keys
