@@ -109,3 +109,22 @@ def test_the_speech_engine_is_given_exactly_the_spoken_line(tmp_path):
         assert speaker.engine_text(given) == ", ".join(for_speech(parse(p)) for p in line.split(", ")), given
     assert speaker.engine_text("哪儿") == "na3r"
     assert speaker.engine_text("绿") == "lv4"
+
+
+# issue 9: written from the rules (一 yi4 before a third tone and yi2 before a fourth, also with
+# erhua; neutral 不 inside 对不起; erhua joined to its syllable; the neutral 西 of 东西 "thing";
+# 姐 a third tone made neutral, so 小 rises), never from the program's output.
+SAID = [("一点儿", "yi4 dianr3", "yi4 dian3r"), ("一会儿", "yi2 huir4", "yi2 hui4r"),
+        ("对不起", "dui4 bu5 qi3", "dui4 bu5 qi3"), ("哪儿", "nar3", "na3r"),
+        ("东西", "dong1 xi5", "dong1 xi5"), ("小姐", "xiao2 jie5", "xiao2 jie5")]
+
+
+def test_spoken_line_and_what_lianxi_say_gives_espeak_follow_the_rules(tmp_path):
+    for hanzi, spoken, engine in SAID:
+        assert run(hanzi, "--spoken").output.splitlines()[2] == spoken, hanzi
+        out = tmp_path / f"{hanzi}.wav"
+        said = CliRunner().invoke(cli, ["--data-dir", str(tmp_path / "data"), "say", hanzi, "--out", str(out)],
+                                  catch_exceptions=False)
+        assert said.exit_code == 0, said.output
+        assert said.output.strip().endswith(f": {engine}"), said.output  # "Wrote x.wav (1.0 s): yi4 dian3r"
+        assert out.stat().st_size > 10_000
