@@ -19,8 +19,10 @@ a teacher to check (tests/core/spoken_forms.tsv holds 100+ cases):
    of a word (统一, 唯一; not before a measure word: 同一个) or of a phrase; otherwise yi2
    before a fourth (or a neutral that was a fourth: 一个) tone, yi4 before tones 1-3
    (一天, 一年, 一起, 一点儿 yi4 dian3r).
-3. 不 (bu4): A不A (好不好) and inside words the dictionary reads with a neutral 不
-   (对不起 dui4 bu5 qi3, 差不多) neutral; bu2 before a fourth tone; otherwise bu4.
+3. 不 (bu4): A不A (好不好; not 一A不A: 一动不动 yi2 dong4 bu2 dong4), inside words the
+   dictionary reads with a neutral 不 (对不起 dui4 bu5 qi3, 差不多) and in a potential
+   complement, verb + 不 + result (受不了, 赶不上 gan3 bu5 shang4) neutral; bu2 before a
+   fourth tone; otherwise bu4.
 4. Third tones by word structure, cyclically: a third tone before a third tone becomes a
    second, first inside the smallest words, then across them. A word of three or more
    syllables splits where the lexicon finds words (展览|馆 -> zhan2 lan2 guan3, 小|老虎 ->
@@ -62,6 +64,8 @@ _MEASURE = frozenset("个次天年种样件本张条位只点些下把块口家�
 # A number: digits, and the units a digit binds to on its left (五百, 两千, 三十).
 _DIGITS = frozenset("〇零一二三四五六七八九两几")
 _UNITS = frozenset("十百千万亿")
+# Results and directions a verb takes after 不 in a potential complement (受不了, 赶不上).
+_COMPLEMENTS = frozenset("了起上下到住开动见着去来过完懂清出进回及得")
 # Degree words before a one-syllable adjective (很快地 the particle de).
 _DEGREE = frozenset({"很", "更", "最", "太", "挺", "非常", "十分", "特别", "比较", "越来越"})
 # Reduplicated kinship nouns keep their first third tone before the neutral second (姐姐).
@@ -294,10 +298,11 @@ def _speak(hanzi: str, syllables: Sequence[Syllable], places: list[tuple[int, in
             continue
         prev = chars[i - 1] if i and not ends[i - 1] else ""
         nxt = chars[i + 1] if not ends[i] else ""
-        if prev and prev == nxt and not (ch == "一" and i > 1 and chars[i - 2] == "一" and not ends[i - 2]):
-            spoken[i] = tones[i] = NEUTRAL  # 看一看, 好不好; not 一个一个 "one by one"
+        if prev and prev == nxt and not (i > 1 and chars[i - 2] == "一" and not ends[i - 2]):
+            spoken[i] = tones[i] = NEUTRAL  # 看一看, 好不好; not 一个一个 "one by one", 一动不动
         elif ch == "一":
-            word_final = _ends_word(i, word_of[i], chars, lexicon) and nxt not in _MEASURE
+            # 另一 "another" always counts what follows (另一方面 ling4 yi4 fang1 mian4)
+            word_final = _ends_word(i, word_of[i], chars, lexicon) and nxt not in _MEASURE and prev != "另"
             ordinal = "".join(chars[i + 1 : i + 3]).startswith(_ORDINAL_AFTER) and prev not in _MEASURE
             if not nxt or word_final or prev in _NUMBER_BEFORE or nxt in _NUMBER_AFTER or ordinal:
                 spoken[i] = tones[i] = 1
@@ -325,9 +330,14 @@ def _ends_word(i: int, word: list[int], chars: list[str], lexicon: Lexicon) -> b
 
 
 def _neutral_bu(i: int, word: list[int], chars: list[str], lexicon: Lexicon) -> bool:
-    """不 inside a word that the dictionary reads with a neutral 不 (对不起, 来不及)."""
+    """不 inside a word that the dictionary reads with a neutral 不 (对不起, 来不及), or the 不
+    of a potential complement, verb + 不 + result (受不了, 赶不上, 瞧不起: CC-CEDICT writes
+    some of these bu4, the way they are said is light, as in 看不起 and 买不起)."""
     if len(word) < 2:
         return False
+    if (len(word) == 3 and word[1] == i and chars[word[2]] in _COMPLEMENTS
+            and chars[word[0]] not in "一不"):
+        return True
     text = "".join(chars[k] for k in word)
     for reading in lexicon.readings(text)[:1]:
         if len(reading.syllables) == len(word):
