@@ -27,10 +27,16 @@ renderings, which shows the figures' spread.
 
 Result (2026-11-30, espeak-ng 1.51, 6 speakers x 464 items = 3,552 judged syllables a run):
 with calibration: wrong tones found 94.7% (tone 1 98.6, 2 91.4, 3 89.9, 4 98.9), right
-tones called wrong 0.2%, unsure 2.9%, analysis p95 65 ms (median 30 ms) for 2 s.
+tones called wrong 0.2%, unsure 2.9% (an earlier run on a calmer machine: analysis p95 65 ms,
+median 30 ms, for 2 s).
 Without calibration: found 70.0% (tone 1 86, 2 44, 3 74, 4 76; misses the 90% target: one
 syllable alone carries no level, and a 2nd tone's small rise is hard to tell from a 1st or a
 3rd), called wrong 0.8%, unsure 15.8%. Before the uncalibrated step was tuned: 62.8%, 1.1%, 18.7%.
+Spread over renderings (--quick, 912 syllables a mode, --shift 0 / 1 / 2): with calibration
+found 90.8 / 93.1 / 93.3%, called wrong 0.2 / 0.0 / 0.4%, unsure 4.4 / 3.3 / 3.1%; without,
+found 70.0 / 69.4 / 69.4%, called wrong 1.3 / 0.5 / 1.1%, unsure 16.6 / 18.0 / 17.5%.
+Timing on the shared machine (load average 17-27): wall p95 122-331 ms for 2 s, but the
+analysis itself takes 16 ms of CPU at p95 (11 ms median); wall time there is mostly waiting.
 """
 
 from __future__ import annotations
