@@ -53,20 +53,15 @@ def word_progress(conn: sqlite3.Connection, hanzi: str) -> WordProgress | None:
     return WordProgress(tuple((r[0], r[1]) for r in lessons), cards)
 
 
-def words_seen_and_known(conn: sqlite3.Connection) -> tuple[set[str], set[str]]:
-    """(words answered at least once, words known), as hanzi in both scripts.
+def seen_words(conn: sqlite3.Connection) -> dict[int, set[str]]:
+    """Words answered at least once: word id -> its hanzi in both scripts (every lesson's spelling).
 
-    Known: at least one of the word's cards has left the learning steps (review state),
-    so the learner has remembered it across a real interval at least once.
+    Whether a word is known is the study layer's one rule (study.statistics.word_recall).
     """
-    seen: set[str] = set()
-    known: set[str] = set()
-    for hanzi, traditional, state in conn.execute(
-        "SELECT n.hanzi, n.traditional, MAX(c.state = 2) FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE c.reps > 0 GROUP BY n.hanzi, n.traditional"
+    seen: dict[int, set[str]] = {}
+    for word, hanzi, traditional in conn.execute(
+        "SELECT DISTINCT c.word_id, n.hanzi, n.traditional FROM cards c JOIN notes n ON n.id = c.note_id "
+        "WHERE c.reps > 0"
     ):
-        forms = {hanzi, traditional} - {""}
-        seen |= forms
-        if state:
-            known |= forms
-    return seen, known
+        seen.setdefault(word, set()).update({hanzi, traditional} - {""})
+    return seen

@@ -19,9 +19,10 @@ from pathlib import Path
 from lianxi import paths
 from lianxi.files import write_atomic
 from lianxi.store.my_words import lesson_words
-from lianxi.store.word_progress import words_seen_and_known
+from lianxi.store.word_progress import seen_words
 from lianxi.study.lesson_files import read_lesson_file
 from lianxi.study.sound import cache_folder
+from lianxi.study.statistics import KNOWN, word_recall
 
 INDEX_NAME = "catalogue.json"
 INDEX_FORMAT = 2
@@ -165,7 +166,11 @@ def open_catalogue(learner) -> Catalogue:
                 traditional=tuple(t for h, t in rows if t not in ("", h))))
     if own.lessons:
         ordered.append(own)
-    seen, known = words_seen_and_known(conn)
+    # known as the statistics count it: every started card recalled with a 90% chance or more today
+    forms = seen_words(conn)
+    recall = word_recall(learner)
+    seen = set().union(*forms.values())
+    known = set().union(*(f for word, f in forms.items() if (recall.get(word) or 0) >= KNOWN))
     return Catalogue(ordered, {row[0] for row in stored}, seen, known)
 
 

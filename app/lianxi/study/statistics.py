@@ -243,31 +243,45 @@ def _retention(learner, today: date, start) -> Retention:
     return Retention(learner.settings.desired_retention, total(week), total(month), ordered)
 
 
+def word_recall(learner, today: date | None = None) -> dict[int, float | None]:
+    """Each started word's chance of being recalled today: the lowest of its started cards'
+    (FSRS, the learner's parameters); None while any of them is still in its learning steps.
+
+    The one rule for "known" (>= KNOWN) wherever Lianxi says it: the statistics' HSK
+    coverage, the lesson catalogue and `lianxi lessons list`.
+    """
+    if today is None:
+        today = study_day(learner.clock(), learner.zone, learner.settings.day_starts_at)
+    decay = -learner.settings.parameters[20]  # the learner's own, once fitted
+    days = StudyDays(learner.zone, learner.settings.day_starts_at, coarse=True)
+    recall: dict[int, float | None] = {}
+    for word, state, stability, last_review in queries.card_memories(learner.progress.conn):
+        if state != State.REVIEW or not stability or last_review is None:
+            recall[word] = None  # still in its learning steps: learning, not known
+            continue
+        chance = recall_probability((today - days.day(last_review)).days, stability, decay)
+        old = recall.get(word, chance)
+        recall[word] = None if old is None else min(old, chance)
+    return recall
+
+
 def _coverage(learner, today: date) -> list[Coverage]:
     """HSK coverage: a word is known when each of its started cards is in review and recalled
-    with a chance of at least KNOWN today (FSRS, the learner's parameters)."""
-    parameters = learner.settings.parameters  # the learner's own, once fitted
-    decay = -parameters[20]
-    recall: dict[tuple[str, str], float | None] = {}
-    days = StudyDays(learner.zone, learner.settings.day_starts_at, coarse=True)
+    with a chance of at least KNOWN today (word_recall)."""
     levels = hsk_words()
     listed = hsk_word_set()
     conn = learner.progress.conn
     in_hsk = {word: (hanzi, reading) for word, hanzi, reading in queries.words(conn) if (hanzi, reading) in listed}
     if not in_hsk:
         return coverage(levels, {})  # none of the learner's words is an HSK word
-    for word, state, stability, last_review in queries.card_memories(conn):
+    recall: dict[tuple[str, str], float | None] = {}
+    for word, chance in word_recall(learner, today).items():
         key = in_hsk.get(word)
         if key is None:
             continue  # in no HSK list: nothing to count it for
-        if state != State.REVIEW or not stability or last_review is None:
-            recall[key] = None  # still in its learning steps: learning, not known
-            continue
-        day = days.day(last_review)
-        chance = recall_probability((today - day).days, stability, decay)
         if key in recall:
             old = recall[key]
-            recall[key] = None if old is None else min(old, chance)
+            recall[key] = None if old is None or chance is None else min(old, chance)
         else:
             recall[key] = chance
     return coverage(levels, recall)
