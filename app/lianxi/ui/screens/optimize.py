@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
+from textual.worker import Worker, WorkerState
 
 from lianxi.core.errors import UserError
 from lianxi.study import optimizer
@@ -81,13 +82,22 @@ class OptimizeScreen(ModalScreen[bool]):
         self.show(Text("Going back to FSRS's defaults and rescheduling..."), "")
         self.save(None)
 
-    @work(thread=True, exclusive=True)
-    def save(self, result) -> None:
-        done = optimizer.save(self.app.learner, result) if result is not None else optimizer.reset(self.app.learner)
-        cards = done.cards if done is not None else 0
+    @work(thread=True, exclusive=True, name="save")
+    def save(self, result) -> tuple[str, int] | None:
+        try:
+            done = optimizer.save(self.app.learner, result) if result is not None else optimizer.reset(self.app.learner)
+        except UserError as exc:  # no backup could be made (a full disk), the file is busy...: nothing changed
+            self.app.call_from_thread(self._done, None, Text(f"Nothing was changed: {exc}"), "esc  close")
+            return None
         what = "your own parameters" if result is not None else "FSRS's default parameters"
-        self.app.call_from_thread(self.app.notify, f"Saved: {what}; {cards:,} cards rescheduled.", timeout=4)
-        self.app.call_from_thread(self.dismiss, True)
+        return what, done.cards if done is not None else 0
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # closed here, once the worker has finished: closing from inside it cancelled it
+        if event.worker.name == "save" and event.state is WorkerState.SUCCESS and event.worker.result:
+            what, cards = event.worker.result
+            self.app.notify(f"Saved: {what}; {cards:,} cards rescheduled.", timeout=4)
+            self.dismiss(True)
 
     def action_close(self) -> None:
         if not self.busy or self.result is None:
