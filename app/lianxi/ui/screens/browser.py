@@ -61,6 +61,7 @@ class BrowserScreen(CardActions, Screen):
         super().__init__()
         self.search_text = query
         self.rows: dict[int, CardRow] = {}
+        self.meaning_width = MEANING_WIDTH
 
     def compose(self) -> ComposeResult:
         yield Static("Cards", id="status")
@@ -72,8 +73,10 @@ class BrowserScreen(CardActions, Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
+        # the meaning takes the room a terminal wider than 80 columns gives (the others fit already)
+        self.meaning_width = MEANING_WIDTH + max(0, self.app.size.width - 80)
         for label, key, width in COLUMNS:
-            table.add_column(label, key=key, width=width)
+            table.add_column(label, key=key, width=self.meaning_width if key == "meaning" else width)
         self.run_search(self.search_text)
         table.focus()
 
@@ -119,7 +122,7 @@ class BrowserScreen(CardActions, Screen):
         else:
             state_text = Text(state, style={"due": "bold", "suspended": "yellow", "buried": "dim", "off": "dim"}.get(state, ""))
         return [
-            Text(_cut(row.hanzi, 3)), Text(_cut(row.pinyin, 10)), Text(_cut(browser.gloss(row), MEANING_WIDTH)),
+            Text(_cut(row.hanzi, 3)), Text(_cut(row.pinyin, 10)), Text(_cut(browser.gloss(row), self.meaning_width)),
             Text(kind_name(row.kind)), state_text, Text(browser.due_text(row, now)), flag_text(row.flag),
         ]
 
