@@ -59,7 +59,8 @@ table.tones .reading + .reading {{ margin-top: 0; }}
 .write .order {{ display: flex; flex-wrap: wrap; gap: 0.8mm; align-items: center; min-height: 7mm; }}
 .write .order .char {{ font-family: {cjk}; font-size: 11pt; margin-right: 2mm; }}
 .write .order .none {{ font-size: 9pt; color: #555; font-style: italic; }}
-svg.stroke {{ width: 7mm; height: 7mm; }}
+svg.stroke {{ width: 8mm; height: 8mm; }}
+.order svg.stroke {{ border: 0.4pt solid #bdbdbd; }}  /* each figure in its square: a stroke sits where it is written */
 svg.stroke .done {{ fill: #9e9e9e; }}
 svg.stroke .new {{ fill: #000; }}
 .boxes {{ display: flex; margin-top: 0.8mm; }}
