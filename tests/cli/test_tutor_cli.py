@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import wave
 import zipfile
 from pathlib import Path
 
@@ -287,10 +288,17 @@ def test_export_audio_folder_and_every_export_keeps_the_lessons_details(tmp_path
     result = run("lessons", "export", "first-01-greetings", "--audio-folder", str(folder), data_dir=data_dir)
     assert result.exit_code == 0, result.output
     assert "Wrote 17 audio files" in result.output and (folder / "11-谢谢-xiexie.wav").is_file()
+    lesson = parse_lesson(GREETINGS.read_bytes(), GREETINGS.name)
+    names = sorted(p.name for p in folder.glob("*.wav"))
+    assert names[0] == "01-你-ni.wav" and len(names) == 17
+    with wave.open(str(folder / "11-谢谢-xiexie.wav")) as wav:  # a real recording of the word, not an empty file
+        assert 0.2 < wav.getnframes() / wav.getframerate() < 3
+    readme = (folder / "README.txt").read_text(encoding="utf-8")
+    assert lesson.title in readme and f"Level: {lesson.level}" in readme
+    assert lesson.description in readme and lesson.attribution in readme
     tsv = tmp_path / "g.tsv"
     assert run("lessons", "export", "first-01-greetings", "--tsv", str(tsv)).exit_code == 0
     back = read_anki(tsv.read_bytes(), "g.tsv").lesson
-    lesson = parse_lesson(GREETINGS.read_bytes(), GREETINGS.name)
     assert (back.level, back.description, back.attribution) == (lesson.level, lesson.description, lesson.attribution)
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary files left
 
