@@ -254,6 +254,26 @@ def test_worksheet_sections_key_only_no_key_and_traditional(tmp_path):
     assert not (tmp_path / "bad.html").exists()
 
 
+def test_a_lesson_file_never_imported_is_named_as_the_tutor_typed_it_to_play_it_again(tmp_path, data_dir):
+    # `lianxi class ID` knows only bundled and imported lessons: a file's id would be "no such lesson"
+    folder = tmp_path / "my class"
+    folder.mkdir()
+    lesson_file = folder / "week 1.toml"
+    lesson_file.write_bytes(GREETINGS.read_bytes())
+    key = tmp_path / "key.html"
+    assert run("worksheet", str(lesson_file), "--out", str(key), "--key-only", data_dir=data_dir).exit_code == 0
+    quoted = f"'{lesson_file}'".replace("'", "&#x27;")
+    assert f"<b>lianxi class {quoted} --browser</b>" in key.read_text(encoding="utf-8")
+    page = tmp_path / "class.html"
+    assert run("class", str(lesson_file), "--html", str(page), "--seed", "4", data_dir=data_dir).exit_code == 0
+    assert f'"ref":"\'{lesson_file}\'"' in page.read_text(encoding="utf-8")
+    again = run("class", str(lesson_file), "--html", str(tmp_path / "again.html"), "--seed", "4", data_dir=data_dir)
+    assert again.exit_code == 0, again.output  # the line the page shows works
+    by_id = tmp_path / "by-id.html"
+    assert run("worksheet", "first-01-greetings", "--out", str(by_id), "--key-only").exit_code == 0
+    assert "<b>lianxi class first-01-greetings --browser</b>" in by_id.read_text(encoding="utf-8")
+
+
 def test_class_html_writes_one_page_and_browser_opens_it(tmp_path, data_dir, monkeypatch):
     out = tmp_path / "class.html"
     result = run("class", "first-01-greetings", "--html", str(out), "--seed", "5", data_dir=data_dir)

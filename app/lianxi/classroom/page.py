@@ -6,6 +6,7 @@ Pure. Must never import storage, audio, UI or study.
 from __future__ import annotations
 
 import json
+import shlex
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -38,6 +39,11 @@ def script_json(value) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def command_word(text: str) -> str:
+    """A lesson reference (a file or an id) as a tutor types it again in a shell: quoted only when it must be."""
+    return shlex.quote(text)
 
 
 def shown_hanzi(word: Word, traditional: bool) -> str:

@@ -22,7 +22,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from lianxi.classroom.page import (
-    LATIN_FONTS, TONE_COLOURS, cjk_fonts, e, lang, meaning, pinyin_spans, script_json, shown_hanzi, shown_readings,
+    LATIN_FONTS, TONE_COLOURS, cjk_fonts, command_word, e, lang, meaning, pinyin_spans, script_json, shown_hanzi,
+    shown_readings,
 )
 from lianxi.classroom.projector_assets import PROJECTOR_CSS, PROJECTOR_JS
 from lianxi.classroom.strokes_svg import animation_data
@@ -42,6 +43,9 @@ class ProjectorOptions:
     # words the spoken forms know (core.sandhi.spoken_form, the one rule for "how is it said"); study
     # passes the bundled one, so the page's "said as" is what the speech says
     lexicon: Lexicon = EMPTY
+    # how the tutor named the lesson on the command line (a file path or an id), for "the same order
+    # again"; a lesson file that was never imported has no id `lianxi class` knows
+    lesson_ref: str = ""
 
 
 def tone_label(tones: Sequence[int]) -> str:
@@ -76,6 +80,7 @@ def lesson_data(lesson: Lesson, options: ProjectorOptions,
     }
     return {
         "title": lesson.title, "level": lesson.level, "id": lesson.id, "seed": seed, "lang": lang(t),
+        "ref": command_word(options.lesson_ref or lesson.id),
         "traditional": t, "words": words, "rounds": rounds, "colours": list(TONE_COLOURS),
         "strokes": animation_data({ch: strokes.get(ch) for ch in page_characters(lesson, t)}),
     }

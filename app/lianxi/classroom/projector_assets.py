@@ -315,7 +315,7 @@ PROJECTOR_JS = r"""
   });
   put($("about"), D.title + " \u00b7 " + D.words.length + " words. The same order again: ");
   var again = document.createElement("code");
-  again.textContent = "lianxi class " + D.id + " --browser --seed " + D.seed + (D.traditional ? " --traditional" : "");
+  again.textContent = "lianxi class " + D.ref + " --browser --seed " + D.seed + (D.traditional ? " --traditional" : "");
   $("about").appendChild(again);
   window.addEventListener("resize", fit);
   render();

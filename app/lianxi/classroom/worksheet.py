@@ -29,7 +29,9 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from lianxi.classroom.page import coloured_pinyin_html, e, first_gloss, lang, meaning, shown_hanzi, shown_readings
+from lianxi.classroom.page import (
+    coloured_pinyin_html, command_word, e, first_gloss, lang, meaning, shown_hanzi, shown_readings,
+)
 from lianxi.classroom.strokes_svg import stroke_defs, stroke_sequence, trace
 from lianxi.classroom.worksheet_style import worksheet_css
 from lianxi.core.classroom import dictation_order
@@ -52,6 +54,7 @@ class WorksheetOptions:
     paper: str = "a4"
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     traditional: bool = False
+    lesson_ref: str = ""  # how the tutor names the lesson on the command line (file or id); default its id
 
     def __post_init__(self):
         if self.paper not in PAPERS:
@@ -280,9 +283,10 @@ def _writing(chars: list[str], strokes: Mapping[str, CharacterStrokes | None], p
     return "".join(rows)
 
 
-def _key(lesson: Lesson, sections: Sequence[str], dictation: list[Word], groups, t: bool) -> str:
+def _key(lesson: Lesson, sections: Sequence[str], dictation: list[Word], groups, t: bool, ref: str) -> str:
+    ref = e(command_word(ref or lesson.id))  # the file or id as the tutor typed it for this worksheet
     parts = ['<p class="tutor">For the tutor: play the dictation with <b>lianxi class '
-             f'{e(lesson.id)} --browser</b> (or <b>lianxi class {e(lesson.id)}</b>) and press <b>d</b>: '
+             f'{ref} --browser</b> (or <b>lianxi class {ref}</b>) and press <b>d</b>: '
              "the words play in the order below.</p>"]
     if "tones" in sections:
         items = "".join(f'<li><b>{n}</b> {_hanzi(shown_hanzi(w, t), t)} <span class="py">'
@@ -343,7 +347,7 @@ def worksheet_html(lesson: Lesson, options: WorksheetOptions = WorksheetOptions(
                                  "Follow the strokes in order (the new stroke is black), trace the grey characters, "
                                  "then fill the row.", _writing(chars, strokes, options.paper, t), lesson, first))
         else:
-            body.append(_section(key, "Answer key", "", _key(lesson, keyed, dictation, groups, t), lesson, first))
+            body.append(_section(key, "Answer key", "", _key(lesson, keyed, dictation, groups, t, options.lesson_ref), lesson, first))
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="en"><head><meta charset="utf-8">'

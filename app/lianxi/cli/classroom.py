@@ -48,11 +48,11 @@ def class_(context: Context, lesson_ref: str, browser: bool, html_out: Path | No
 
         run_classroom(lesson, data_dir=context.data_dir, seed=seed, traditional=traditional)
         return
-    _projector_page(context, lesson, browser, html_out, traditional, seed, force)
+    _projector_page(context, lesson, lesson_ref, browser, html_out, traditional, seed, force)
 
 
-def _projector_page(context: Context, lesson, browser: bool, html_out: Path | None, traditional: bool,
-                    seed: int | None, force: bool) -> None:
+def _projector_page(context: Context, lesson, lesson_ref: str, browser: bool, html_out: Path | None,
+                    traditional: bool, seed: int | None, force: bool) -> None:
     import random
 
     from lianxi import paths
@@ -66,7 +66,7 @@ def _projector_page(context: Context, lesson, browser: bool, html_out: Path | No
         folder = paths.cache_dir(context.data_dir) / "classroom"
         folder.mkdir(parents=True, exist_ok=True)
         html_out, force = folder / f"{lesson.id}.html", True
-    page = write_projector_page(lesson, html_out, ProjectorOptions(seed, traditional, bundled_lexicon()),
+    page = write_projector_page(lesson, html_out, ProjectorOptions(seed, traditional, bundled_lexicon(), lesson_ref),
                                 make_speaker(cache_folder(context.data_dir)), force)
     size = page.path.stat().st_size / 1e6
     click.echo(f"Wrote {visible(str(page.path))}: {page.words} words, {page.with_sound} with sound, "
@@ -134,7 +134,7 @@ def worksheet(context: Context, lesson_ref: str, out: Path, paper: str, sections
         _report_problems(exc, outcome="; nothing was written")
         raise SystemExit(1)
     paper = paper.lower()
-    write_worksheet(lesson, out, WorksheetOptions(paper, chosen, traditional), force)
+    write_worksheet(lesson, out, WorksheetOptions(paper, chosen, traditional, lesson_ref), force)
     click.echo(f"Wrote {visible(str(out))}: {len(lesson.words)} words on {'A4' if paper == 'a4' else 'Letter'} paper "
                f"({', '.join(chosen)}). Open it in a web browser and print it.")
     _say_traditional(lesson, traditional)
