@@ -116,6 +116,19 @@ def _write_problem(path: Path, exc: OSError) -> FileProblem:
     return FileProblem(path, f"cannot be written: {exc.strerror or exc}")
 
 
+def files_in(folder: str | os.PathLike[str], suffix: str) -> list[Path]:
+    """The files under `folder` (any depth) whose names end in `suffix`, sorted.
+
+    A subfolder that cannot be read, or vanishes while it is walked (a temporary folder),
+    is passed over; symbolic links to folders are not followed (no loops, no wandering
+    out of the folder a person named).
+    """
+    found = []
+    for top, _folders, names in os.walk(folder, onerror=lambda _exc: None, followlinks=False):
+        found.extend(Path(top) / name for name in names if name.endswith(suffix))
+    return sorted(found)
+
+
 def check_new_file(path: str | os.PathLike[str]) -> Path:
     """A place where a new file may be written: its folder exists, and nothing is there yet.
 

@@ -116,3 +116,25 @@ def test_a_command_group_alone_shows_its_help_as_text(tmp_path, group):
     assert result.returncode == 0, result.stderr
     assert result.stderr == "" and "\\x0a" not in result.stdout
     assert result.stdout.startswith(f"Usage: lianxi {group} ") and "\nCommands:\n" in result.stdout
+
+
+def test_a_folder_that_vanishes_while_a_lesson_folder_is_read_is_passed_over(tmp_path, monkeypatch):
+    """`lessons validate /tmp` met a pip temporary folder that vanished mid-walk: 'something went wrong'."""
+    from click.testing import CliRunner
+
+    from lianxi.cli import cli
+
+    folder = tmp_path / "lessons"
+    (folder / "gone").mkdir(parents=True)
+    (folder / "week-1.toml").write_text(SAMPLE_LESSON, encoding="utf-8")
+    real = os.scandir
+
+    def scandir(path="."):
+        if Path(path).name == "gone":  # removed by another program between listing and reading it
+            raise FileNotFoundError(2, "No such file or directory", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path / "data"), "lessons", "validate", str(folder)])
+    assert result.exception is None, result.exception
+    assert result.exit_code == 0 and "OK: 1 lesson" in result.output

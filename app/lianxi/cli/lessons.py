@@ -35,15 +35,17 @@ def _lesson_paths(paths: tuple[Path, ...]) -> tuple[list[Path], list[LessonError
     A folder with none is a problem, not "OK: 0 lessons": the tutor named the wrong
     folder, or an editor saved week-1.toml as week-1.toml.txt (Windows hides the .txt).
     """
+    from lianxi.files import files_in
+
     out: list[Path] = []
     empty: list[LessonError] = []
     for path in paths:
         if not path.is_dir():
             out.append(path)
             continue
-        found = sorted(path.rglob("*.toml"))
+        found = files_in(path, ".toml")
         if not found:
-            saved_as_text = sorted(path.rglob("*.toml.txt"))
+            saved_as_text = files_in(path, ".toml.txt")
             hint = (f"; {saved_as_text[0].name} looks like one saved as text: rename it to end in .toml"
                     if saved_as_text else ": give a lesson file, or the folder that holds them")
             empty.append(LessonError(str(path), 1, "folder", f"has no lesson files (names ending in .toml){hint}"))

@@ -81,7 +81,7 @@ def write_new_file(path: Path, data: str | bytes, force: bool = False) -> Path:
 def read_input(path: Path) -> bytes:
     """An Anki/Pleco export or a word list: a regular file within the import limit."""
     try:
-        return read_limited(path, IMPORT_LIMIT, "exported file")
+        return read_limited(path, IMPORT_LIMIT, "file to import")
     except FileProblem as exc:
         raise LessonProblems([LessonError(str(path), 1, "file", exc.reason)]) from None
 
