@@ -8,12 +8,15 @@ a teacher to check (tests/core/spoken_forms.tsv holds 100+ cases):
    dictionary's reading of each word (CC-CEDICT through the lexicon: 谢谢 xie4 xie5,
    东西 dong1 xi5 "thing", 哪儿 nar3 as one syllable) where its syllables agree with
    pypinyin's reading in context, else pypinyin's; a word ending in 儿 that the dictionary
-   reads both ways is read with its erhua (花儿 huar1, not the folk song hua1 er2). A
+   reads both ways is read with its erhua (花儿 huar1, not the folk song hua1 er2); a word
+   that starts its phrase is not read with a light first syllable, which belongs after a
+   verb (起来 alone is qi3 lai5 "to get up", not the complement qi5 lai5). A
    neutral 儿 after a syllable is erhua, joined to it (nǎ er is said nar3), also in written
    pinyin; so is a 儿 that no dictionary word takes in (门儿 menr2, 慢慢儿 man4 manr4):
    儿 is a full syllable er2 only inside words the dictionary reads so (女儿, 儿子, 婴儿).
-   A 地 that is a word of its own after a word of two or more syllables is the adverbial
-   particle de (高兴地说 gao1 xing4 de5 shuo1), not dì "ground" (这块地, 我们的地).
+   A 地 that is a word of its own after an adverbial (a word of two or more syllables,
+   很 + adjective, a repeated count) is the particle de (高兴地说 gao1 xing4 de5 shuo1),
+   not dì "ground" (这块地, 我们的地).
 2. 一 (yi1): A一A (看一看) neutral, but not 一A一A "one A after another" (一个一个 yi2 ge4 yi2 ge4);
    yi1 as a number (第一, 十一, 一九八四, 一月) or an ordinal (一楼, 一年级, 一等奖), at the end
    of a word (统一, 唯一; not before a measure word: 同一个) or of a phrase; otherwise yi2
@@ -160,7 +163,7 @@ def dictionary_reading(hanzi: str, *, lexicon: Lexicon = EMPTY) -> list[Syllable
         for k, word in enumerate(words):
             plain = context[start : start + len(word)]
             start += len(word)
-            reading = _word_reading(word, plain, lexicon)
+            reading = _word_reading(word, plain, lexicon, after_word=k > 0)
             if word == "地" and _adverbial_de(words[:k]):
                 reading = [Syllable("de", NEUTRAL)]  # 高兴地说, 一个一个地: the particle, not dì "ground"
             for syllable, (a, _) in zip(reading, _places(word, reading) or [], strict=False):
@@ -212,10 +215,17 @@ def _hanzi_runs(text: str) -> list[str]:
     return [*runs, current] if current else runs
 
 
-def _word_reading(word: str, plain: Sequence[Syllable], lexicon: Lexicon) -> list[Syllable]:
-    """One word: the dictionary's reading with the same syllables as pypinyin's, else pypinyin's."""
+def _word_reading(word: str, plain: Sequence[Syllable], lexicon: Lexicon, *,
+                  after_word: bool = True) -> list[Syllable]:
+    """One word: the dictionary's reading with the same syllables as pypinyin's, else pypinyin's.
+
+    A reading that starts light (起来 qi5 lai5, the complement) belongs after a verb (站起来);
+    a word that starts its phrase takes a reading with a full first tone (起来 qi3 lai5 "get up").
+    """
     if len(word) > 1:
         readings = lexicon.readings(word)
+        if not after_word:
+            readings = sorted(readings, key=lambda r: bool(r.syllables) and r.syllables[0].tone == NEUTRAL)
         if word.endswith(_ER):  # 花儿: the erhua word (huār "flower"), not the full er2 (a folk song)
             readings = sorted(readings, key=lambda r: not (r.syllables and r.syllables[-1].erhua))
         for reading in readings:
