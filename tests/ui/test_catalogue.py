@@ -92,3 +92,27 @@ async def test_the_welcome_screens_hsk_choice_shows_only_hsk_courses(learner):
         assert isinstance(app.screen, CatalogueScreen)
         shown = [row for row in rows(app) if row]
         assert shown[0].startswith("▶ HSK 2.0 level 1") and not any("First course" in row for row in shown)
+
+
+async def test_the_next_lesson_of_a_finished_one_is_offered_first(learner, clock):
+    from lianxi.core.schedule import Rating
+
+    learner.progress.set_setting("welcomed", True)
+    learner.start_bundled("first-01-greetings")
+    for _ in range(6):  # a few new words a day, until every word of the lesson has been answered
+        session = learner.session("first-01-greetings")
+        while session.next() is not None:
+            session.answer(Rating.Good)
+        clock.advance(days=1)
+    app = make_app(learner)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        shown = rows(app)
+        assert shown[0].startswith("▼ Next up: you finished the lesson before these")
+        assert "People and introductions" in shown[1]
+        assert shown[2].startswith("▶ First course (HSK 1, nine themes)  9 lessons · 150 words · 17 known")
+        await pilot.press("down", "enter")  # onto the offered lesson, and add it
+        await pilot.pause()
+        assert [s.id for s in learner.lessons()] == ["first-01-greetings", "first-02-people"]
+        assert "✓ People and introductions" in rows(app)[1]
