@@ -30,6 +30,8 @@ HELP_KEYS = [
     ("x", "reset to new (asks first; its history stays)"),
     ("p", "play the word"),
     ("l", "list the leeches"),
+    ("d", "take the word out of My words (its progress is kept if you add it again)"),
+    ("", "lesson:my-words lists the words in My words"),
     ("q, esc", "back (from the search box: to the list)"),
     ("?, F1", "this help (F1 also in the search box, where ? is text)"),
 ]
@@ -52,6 +54,7 @@ class BrowserScreen(CardActions, Screen):
         Binding("escape", "back", "Back"),
         Binding("q", "back", "Back", show=False),
         Binding("l", "leeches", "Leeches"),
+        Binding("d", "remove_from_my_words", "Remove from My words", show=False),
         *CardActions.ACTION_BINDINGS,
         Binding("question_mark", "help", "Help", show=False),
         Binding("f1", "help", "Help", key_display="F1"),  # works in the search box too, where ? is text
@@ -162,6 +165,33 @@ class BrowserScreen(CardActions, Screen):
         self.query_one(Input).value = "state:leech"
         self.run_search("state:leech")
         self.query_one(DataTable).focus()
+
+    def action_remove_from_my_words(self) -> None:
+        """d: take the selected card's word out of My words (finding's key; the dictionary has x)."""
+        from lianxi.core.errors import UserError
+        from lianxi.core.pinyin import PinyinError, to_numbers
+        from lianxi.study.my_words import my_words, remove_from_my_words
+
+        card = self.selected_card()
+        if card is None:
+            return
+        readings = [w.numbered for w in my_words(self.app.learner) if card.hanzi in (w.hanzi, w.traditional)]
+        if not readings:
+            self.notify(f"{card.hanzi} is not in My words (its lesson: {card.lesson}).", timeout=4, markup=False)
+            return
+        try:
+            reading = to_numbers(card.pinyin)
+        except PinyinError:
+            reading = readings[0]
+        numbered = reading if len(readings) > 1 else readings[0]
+        try:
+            removed = remove_from_my_words(self.app.learner, card.hanzi, numbered)
+        except UserError as exc:
+            self.notify(str(exc), severity="warning", timeout=5, markup=False)
+            return
+        self.notify(f"Removed {removed.hanzi} from My words (its progress is kept if you add it again).",
+                    timeout=4, markup=False)
+        self.run_search(self.search_text, quiet=True)
 
     def action_back(self) -> None:
         if self.query_one(Input).has_focus:

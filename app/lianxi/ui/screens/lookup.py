@@ -26,7 +26,7 @@ from lianxi.ui.tones import coloured_pinyin
 HELP_KEYS = [
     ("type", "hanzi (你好 or 妳好), pinyin (ni hao, ni3hao3, nǐhǎo) or English (hello)"),
     ("down", "from the search box to the results"),
-    ("enter", "on a result: open its entry (every meaning, levels, hear it, stroke order)"),
+    ("enter", "on a result: open its entry (every meaning, levels, parts, hear it, stroke order)"),
     ("a", "on a result: add it to My words (it gets cards)"),
     ("x", "on a result: remove it from My words (its progress is kept if you add it again)"),
     ("empty box", "lists the words in My words"),
