@@ -62,6 +62,12 @@ FIRST = [
     ("computer", "电脑"),
     ("tomorrow", "明天"),
     ("today", "今天"),
+    # letters that are pinyin and English at once: the closest match, then the word taught
+    # first, whichever reading found it (not 蛇 shé "snake", 死 before 爹 diē "dad")
+    ("she", "她"),
+    ("die", "死"),
+    ("man", "男人"),
+    ("long", "长"),
     # traditional characters find the word as simplified ones do
     ("學習", "学习"),
     ("謝謝", "谢谢"),

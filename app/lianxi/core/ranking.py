@@ -71,11 +71,32 @@ def rank_key(match: int, hsk_rank: int | None, minor: int, popular: int, length:
             hsk_rank or 0, minor, -popular, length, entry_id)
 
 
-def merge(*lists: Iterable[Ranked], limit: int) -> list:
-    """Results of several searches of one query, best first, each entry once."""
+def merge(*lists: Iterable[Ranked], limit: int, readings: bool = False) -> list:
+    """Results of several searches of one query, best first, each entry once.
+
+    `readings`: the lists are the two readings of letters that are both pinyin and
+    English ("run": rùn 润 or 跑 "to run"; "she": shé 蛇 or 她 "she"). Neither reading
+    is known to be meant, so how closely each matches comes first (the reading itself
+    or a gloss that is the word; a gloss with an aside; a longer reading or the word
+    inside a gloss; the rest), and among equally close learner words the one taught first, whichever reading
+    found it (跑 "to run" before 润 rùn, 她 before 蛇 shé, 死 "to die" before 爹 diē),
+    among other words the more common one; then the usual order.
+    """
     best: dict[int, Ranked] = {}
     for results in lists:
         for found in results:
             if found.id not in best or found.order < best[found.id].order:
                 best[found.id] = found
-    return sorted(best.values(), key=lambda f: f.order)[:limit]
+    key = _either_reading if readings else (lambda f: f.order)
+    return sorted(best.values(), key=key)[:limit]
+
+
+def _either_reading(found: Ranked) -> tuple:
+    # rank_key's fields: 0 band, 1 pointer, 2 not a learner word, 3 match, 4 sense (English
+    # results only), 5 frequency band, 6 HSK rank
+    order = found.order
+    if order[4]:  # found by its English: the gloss itself, with an aside, inside a gloss, stemmed
+        closeness = order[0]
+    else:  # found by its pinyin: the reading itself (as close as a gloss that is the word), or a longer one
+        closeness = {EXACT: GLOSS, STARTS: WHOLE_WORDS}.get(order[3], STEMMED)
+    return (order[1], order[2], closeness, order[6] // LEVEL_STEP, order[5], order)

@@ -59,7 +59,7 @@ class DictionaryIndex:
             lists.append(self._pinyin(query.toneless, query.tones, limit))
         if query.searches_english and query.words:
             lists.append(self._english(query.words, limit))
-        return merge(*lists, limit=limit)
+        return merge(*lists, limit=limit, readings=len(lists) > 1)
 
     def entry(self, entry_id: int) -> Found | None:
         row = self.conn.execute(
