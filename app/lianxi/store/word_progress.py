@@ -53,15 +53,12 @@ def word_progress(conn: sqlite3.Connection, hanzi: str) -> WordProgress | None:
     return WordProgress(tuple((r[0], r[1]) for r in lessons), cards)
 
 
-def seen_words(conn: sqlite3.Connection) -> dict[int, set[str]]:
-    """Words answered at least once: word id -> its hanzi in both scripts (every lesson's spelling).
+def word_forms(conn: sqlite3.Connection) -> dict[int, set[str]]:
+    """Every word in the learner's lessons: word id -> its hanzi in both scripts (each lesson's spelling).
 
-    Whether a word is known is the study layer's one rule (study.statistics.word_recall).
+    Which words are started or known is the study layer's one rule (study.statistics.word_recall).
     """
-    seen: dict[int, set[str]] = {}
-    for word, hanzi, traditional in conn.execute(
-        "SELECT DISTINCT c.word_id, n.hanzi, n.traditional FROM cards c JOIN notes n ON n.id = c.note_id "
-        "WHERE c.reps > 0"
-    ):
-        seen.setdefault(word, set()).update({hanzi, traditional} - {""})
-    return seen
+    forms: dict[int, set[str]] = {}
+    for word, hanzi, traditional in conn.execute("SELECT word_id, hanzi, traditional FROM notes"):
+        forms.setdefault(word, set()).update({hanzi, traditional} - {""})
+    return forms

@@ -19,7 +19,7 @@ from pathlib import Path
 from lianxi import paths
 from lianxi.files import write_atomic
 from lianxi.store.my_words import lesson_words
-from lianxi.store.word_progress import seen_words
+from lianxi.store.word_progress import word_forms
 from lianxi.study.lesson_files import read_lesson_file
 from lianxi.study.sound import cache_folder
 from lianxi.study.statistics import KNOWN, word_recall
@@ -167,10 +167,11 @@ def open_catalogue(learner) -> Catalogue:
     if own.lessons:
         ordered.append(own)
     # known as the statistics count it: every started card recalled with a 90% chance or more today
-    forms = seen_words(conn)
+    # seen: answered at least once (a started card); one pass over the cards serves both
     recall = word_recall(learner)
-    seen = set().union(*forms.values())
-    known = set().union(*(f for word, f in forms.items() if (recall.get(word) or 0) >= KNOWN))
+    forms = word_forms(conn)
+    seen = set().union(*(forms.get(word, ()) for word in recall))
+    known = set().union(*(forms.get(word, ()) for word, chance in recall.items() if (chance or 0) >= KNOWN))
     return Catalogue(ordered, {row[0] for row in stored}, seen, known)
 
 

@@ -254,12 +254,14 @@ def word_recall(learner, today: date | None = None) -> dict[int, float | None]:
         today = study_day(learner.clock(), learner.zone, learner.settings.day_starts_at)
     decay = -learner.settings.parameters[20]  # the learner's own, once fitted
     days = StudyDays(learner.zone, learner.settings.day_starts_at, coarse=True)
+    today_number = (today - StudyDays.as_date(0)).days
     recall: dict[int, float | None] = {}
+    # a heavy learner has 100,000 started cards (the catalogue opens with this): day numbers, not dates
     for word, state, stability, last_review in queries.card_memories(learner.progress.conn):
         if state != State.REVIEW or not stability or last_review is None:
             recall[word] = None  # still in its learning steps: learning, not known
             continue
-        chance = recall_probability((today - days.day(last_review)).days, stability, decay)
+        chance = recall_probability(today_number - days.number(last_review), stability, decay)
         old = recall.get(word, chance)
         recall[word] = None if old is None else min(old, chance)
     return recall
