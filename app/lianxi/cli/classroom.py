@@ -12,8 +12,7 @@ from pathlib import Path
 import click
 
 from lianxi.cli import Context, pass_context
-from lianxi.cli.lessons import _report_problems
-from lianxi.core.lessons import LessonProblems
+from lianxi.cli.lessons import _named_lesson
 from lianxi.core.text import visible
 
 
@@ -36,13 +35,7 @@ def class_(context: Context, lesson_ref: str, browser: bool, html_out: Path | No
     ? help. In the browser also s (stroke order) and f (full screen), with buttons
     for a clicker or a touch screen. Nothing about anyone is recorded.
     """
-    from lianxi.study.tutor import find_lesson
-
-    try:
-        lesson = find_lesson(lesson_ref, context.data_dir)
-    except LessonProblems as exc:
-        _report_problems(exc, outcome="; nothing was written")
-        raise SystemExit(1)
+    lesson = _named_lesson(lesson_ref, context.data_dir)
     if not (browser or html_out):
         from lianxi.ui.screens.classroom import run_classroom
 
@@ -125,14 +118,8 @@ def worksheet(context: Context, lesson_ref: str, out: Path, paper: str, sections
     """
     from lianxi.classroom.worksheet import WorksheetOptions
     from lianxi.study.class_pages import missing_traditional, write_worksheet
-    from lianxi.study.tutor import find_lesson
-
     chosen = _sections(sections, key_only, no_key)
-    try:
-        lesson = find_lesson(lesson_ref, context.data_dir)
-    except LessonProblems as exc:
-        _report_problems(exc, outcome="; nothing was written")
-        raise SystemExit(1)
+    lesson = _named_lesson(lesson_ref, context.data_dir)
     paper = paper.lower()
     write_worksheet(lesson, out, WorksheetOptions(paper, chosen, traditional, lesson_ref), force)
     click.echo(f"Wrote {visible(str(out))}: {len(lesson.words)} words on {'A4' if paper == 'a4' else 'Letter'} paper "

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from lianxi.cli import Context, pass_context
-from lianxi.core.lessons import LessonError, LessonProblems
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.core.text import visible
 
 # A broken file can have thousands of problems; the first ones say what to fix.
@@ -60,6 +60,18 @@ def _report_problems(exc: LessonProblems, outcome: str = "; nothing was imported
     if n > SHOWN_PROBLEMS:
         click.echo(f"... and {n - SHOWN_PROBLEMS} more.", err=True)
     click.echo(f"{n} problem{'s' if n != 1 else ''} found{outcome}.", err=True)
+
+
+def _named_lesson(lesson_ref: str, data_dir: Path | None) -> Lesson:
+    """The lesson a tutor named (a file, a bundled id or an imported lesson's id); if it cannot
+    be used, its problems are said and the command stops: nothing is written."""
+    from lianxi.study.tutor import find_lesson
+
+    try:
+        return find_lesson(lesson_ref, data_dir)
+    except LessonProblems as exc:
+        _report_problems(exc, outcome="; nothing was written")
+        raise SystemExit(1)
 
 
 @click.group()

@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from lianxi.cli import Context, pass_context
-from lianxi.cli.lessons import _report_problems, lessons
+from lianxi.cli.lessons import _named_lesson, _report_problems, lessons
 from lianxi.core.errors import UserError
 from lianxi.core.lessons import LessonProblems
 from lianxi.core.text import visible
@@ -224,16 +224,12 @@ def export(context: Context, lesson_ref: str, apkg: Path | None, tsv: Path | Non
     description, as #lianxi- lines in Anki text, in the audio folder's README.txt).
     """
     from lianxi.core.interop import anki_text, pleco_text
-    from lianxi.study.tutor import export_anki_package, find_lesson, write_new_file
+    from lianxi.study.tutor import export_anki_package, write_new_file
 
     if not (apkg or tsv or pleco or audio_folder):
         raise click.UsageError("say what to write: --anki FILE.apkg, --tsv FILE.tsv, --pleco FILE.txt "
                                "or --audio-folder DIR")
-    try:
-        lesson = find_lesson(lesson_ref, context.data_dir)
-    except LessonProblems as exc:
-        _report_problems(exc, outcome="; nothing was written")
-        raise SystemExit(1)
+    lesson = _named_lesson(lesson_ref, context.data_dir)
     if tsv:
         write_new_file(tsv, anki_text(lesson), force)
         click.echo(f"Wrote {tsv}: {len(lesson.words)} notes (Anki: File > Import).")

@@ -58,9 +58,17 @@ def lean_choice(rng: random.Random, keys: Sequence, stats: Mapping, weight=None)
         return rng.choice([k for k in keys if asked[k] == least])
     if weight is None:
         def weight(k):
-            n, wrong = stats.get(k, (0, 0))
-            return ((wrong + 1) / (n + 2)) ** 2 + 0.02
+            return missed_share(stats, k) ** 2 + 0.02
     return rng.choices(list(keys), weights=[weight(k) for k in keys])[0]
+
+
+def missed_share(stats: Mapping, key) -> float:
+    """How often `key` was missed, smoothed so 0 answers give 0.5: (wrong + 1) / (asked + 2).
+
+    `stats` maps key -> (asked, wrong). Every drill weighs its choices by this.
+    """
+    asked, wrong = stats.get(key, (0, 0))
+    return (wrong + 1) / (asked + 2)
 
 
 def other_than_last(choices: Sequence, avoid: str | None, played) -> list:

@@ -6,7 +6,7 @@ import random
 from collections.abc import Mapping, Sequence
 
 from lianxi.core.cards import CardKind
-from lianxi.core.drills.confusion import other_than_last
+from lianxi.core.drills.confusion import missed_share, other_than_last
 from lianxi.core.drills.items import Drill, Item, Verdict
 from lianxi.core.drills.words import DrillWord
 from lianxi.core.grading import Mark, contains_hanzi, grade_answer
@@ -30,8 +30,7 @@ def choose_dictation(rng: random.Random, words: Sequence[DrillWord],
     if not usable:
         raise ValueError("the dictation drill needs at least one word")
     usable = other_than_last(usable, avoid, lambda w: w.hanzi)
-    word = rng.choices(usable, weights=[
-        ((stats.get(w.hanzi, (0, 0))[1] + 1) / (stats.get(w.hanzi, (0, 0))[0] + 2)) for w in usable])[0]
+    word = rng.choices(usable, weights=[missed_share(stats, w.hanzi) for w in usable])[0]
     marks = to_marks(word.pinyin)
     return Item(Drill.DICTATION, word.hanzi, marks, hanzi=word.hanzi, pinyin=word.pinyin,
                 english=word.english, note_id=word.note_id, shown=f"{word.hanzi} {marks}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Mapping, Sequence
 
-from lianxi.core.drills.confusion import other_than_last
+from lianxi.core.drills.confusion import missed_share, other_than_last
 from lianxi.core.drills.items import Drill, Item
 from lianxi.core.drills.words import DrillWord
 from lianxi.core.pinyin import to_marks
@@ -29,8 +29,7 @@ def choose_listen(rng: random.Random, words: Sequence[DrillWord],
         raise ValueError("the listening drill needs at least four words with different meanings")
     # words asked less often, or missed, come first: the same smoothed weight as elsewhere
     candidates = other_than_last(pool, avoid, lambda w: w.hanzi)
-    target = rng.choices(candidates, weights=[
-        ((stats.get(w.hanzi, (0, 0))[1] + 1) / (stats.get(w.hanzi, (0, 0))[0] + 2)) for w in candidates])[0]
+    target = rng.choices(candidates, weights=[missed_share(stats, w.hanzi) for w in candidates])[0]
     length = len(target.hanzi)
 
     def plausibility(word: DrillWord) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Mapping, Sequence
 
-from lianxi.core.drills.confusion import Confusion, lean_choice, other_than_last
+from lianxi.core.drills.confusion import Confusion, lean_choice, missed_share, other_than_last
 from lianxi.core.drills.items import Drill, Item, Verdict, typed_digits
 from lianxi.core.drills.words import STARTER_WORDS, DrillWord
 from lianxi.core.pinyin import NEUTRAL, PinyinError, to_marks
@@ -49,8 +49,7 @@ def choose_pair(rng: random.Random, by_class: Mapping[str, Sequence[DrillWord]],
         [k for k in PAIR_CLASSES if by_class.get(k)]
 
     def weight(k: str) -> float:
-        n, wrong = stats.get(k, (0, 0))
-        score = ((wrong + 1) / (n + 2)) ** 2
+        score = missed_share(stats, k) ** 2
         if confusion is not None and confusion.total:
             score += 0.5 * max(confusion.error_rate(int(k[0])), confusion.error_rate(int(k[1]))) ** 2
         return score + 0.02
