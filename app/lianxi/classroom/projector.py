@@ -28,7 +28,8 @@ from lianxi.classroom.page import (
 from lianxi.classroom.projector_assets import PROJECTOR_CSS, PROJECTOR_JS
 from lianxi.classroom.strokes_svg import animation_data
 from lianxi.core.classroom import dictation_order, listening_questions, shuffled, tone_pairs
-from lianxi.core.lessons import Lesson, is_hanzi
+from lianxi.core.hanzi import is_hanzi
+from lianxi.core.lessons import Lesson
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.strokes import CharacterStrokes
 

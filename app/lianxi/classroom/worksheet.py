@@ -35,7 +35,8 @@ from lianxi.classroom.page import (
 from lianxi.classroom.strokes_svg import stroke_defs, stroke_sequence, trace
 from lianxi.classroom.worksheet_style import worksheet_css
 from lianxi.core.classroom import dictation_order
-from lianxi.core.lessons import Lesson, Word, is_hanzi
+from lianxi.core.hanzi import is_hanzi
+from lianxi.core.lessons import Lesson, Word
 from lianxi.core.strokes import CharacterStrokes
 
 PAPERS = {"a4": "A4", "letter": "letter"}

@@ -27,7 +27,7 @@ def _join_marked(syllables) -> str:
 def convert(text: str) -> tuple[str, str]:
     """(marked, numbered) for hanzi and/or pinyin; each hanzi's syllable stands alone,
     typed pinyin keeps the writer's grouping (ni3hao3 -> nǐhǎo, ni3hao3)."""
-    from lianxi.core.lessons import is_hanzi
+    from lianxi.core.hanzi import is_hanzi
     from lianxi.core.pinyin import parse
     from lianxi.core.sandhi import dictionary_reading
     from lianxi.lexicon import bundled_lexicon
@@ -57,7 +57,7 @@ def convert(text: str) -> tuple[str, str]:
 
 def spoken_line(text: str) -> str:
     """The syllables of hanzi and/or pinyin as they are said, numbered: zhan2 lan2 guan3."""
-    from lianxi.core.lessons import is_hanzi
+    from lianxi.core.hanzi import is_hanzi
     from lianxi.core.sandhi import spoken_form
     from lianxi.lexicon import bundled_lexicon
 

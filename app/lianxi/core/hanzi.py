@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lianxi.core.syllables import VALID_SYLLABLES, PinyinError, Syllable
 
-__all__ = ["char_readings", "hanzi_reading", "is_hanzi"]
+__all__ = ["char_readings", "count_hanzi", "hanzi_reading", "is_hanzi"]
 
 
 def is_hanzi(ch: str) -> bool:
@@ -22,6 +22,10 @@ def is_hanzi(ch: str) -> bool:
         or 0xF900 <= code <= 0xFAFF  # Compatibility Ideographs
         or code == 0x3007  # 〇
     )
+
+
+def count_hanzi(text: str) -> int:
+    return sum(1 for ch in text if is_hanzi(ch))
 
 
 # pypinyin's phrase list already writes some 一/不 sandhi (一个 yí gè, 不是 bú shì);

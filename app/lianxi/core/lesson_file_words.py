@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from lianxi.core.lesson_pinyin import PinyinProblem, display_pinyin, latin_parts, read_word_pinyin
-from lianxi.core.lessons import READING_FIELDS, REQUIRED_WORD_FIELDS, WORD_FIELDS, Reading, Word, count_hanzi
+from lianxi.core.hanzi import count_hanzi
+from lianxi.core.lessons import READING_FIELDS, REQUIRED_WORD_FIELDS, WORD_FIELDS, Reading, Word
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import PinyinError, Syllable, parse
 

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from lianxi.core.lesson_file import parse_lesson
-from lianxi.core.lessons import Lesson, LessonError, LessonProblems, count_hanzi, is_hanzi
+from lianxi.core.hanzi import count_hanzi, is_hanzi
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.pinyin import PinyinError, parse
 

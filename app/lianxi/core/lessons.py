@@ -117,22 +117,6 @@ class Lesson:
     id_line: int = field(default=1, compare=False)  # where the file sets its id, for messages
 
 
-def is_hanzi(ch: str) -> bool:
-    """True for a CJK ideograph (the characters a syllable is read for)."""
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x2FA1F
-        or 0xF900 <= code <= 0xFAFF
-        or ch == "〇"
-    )
-
-
-def count_hanzi(text: str) -> int:
-    return sum(1 for ch in text if is_hanzi(ch))
-
-
 def __getattr__(name: str):
     """parse_lesson lives in core.lesson_file; code written before the move still finds it here."""
     if name == "parse_lesson":

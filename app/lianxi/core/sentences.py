@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from lianxi.core.errors import UserError
-from lianxi.core.lessons import count_hanzi, is_hanzi
+from lianxi.core.hanzi import count_hanzi, is_hanzi
 
 COLUMNS = ("English", "Chinese", "attribution")
 SHORT = 24  # characters: longer sentences are not offered as examples

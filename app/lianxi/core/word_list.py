@@ -32,7 +32,8 @@ from typing import NamedTuple
 from lianxi.core import glosses as gl
 from lianxi.core.dictionary.readings import reading as dictionary_reading
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson, lesson_id_for, reading_check
-from lianxi.core.lessons import Lesson, LessonError, LessonProblems, count_hanzi
+from lianxi.core.hanzi import count_hanzi
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.core.hanzi import hanzi_reading
 from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable, to_marks
 

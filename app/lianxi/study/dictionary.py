@@ -25,7 +25,7 @@ from lianxi.core.dictionary.entries import read_cedict
 from lianxi.core.dictionary.lookup import Found, read_query
 from lianxi.core.dictionary.readings import display_pinyin, reading_keys
 from lianxi.core.errors import UserError
-from lianxi.core.lessons import count_hanzi
+from lianxi.core.hanzi import count_hanzi
 from lianxi.store.dictionary import DictionaryIndex
 from lianxi.store.dictionary_file import INDEX_FORMAT, build_index_file, open_index
 from lianxi.study.my_words import MY_WORDS, CannotAdd, add_word, my_word_keys, my_words  # noqa: F401 (re-exported)

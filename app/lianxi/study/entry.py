@@ -18,7 +18,7 @@ from lianxi.core import glosses
 from lianxi.core.dictionary.lookup import Found
 from lianxi.core.dictionary.readings import display_pinyin, reading_keys
 from lianxi.core.errors import UserError
-from lianxi.core.lessons import is_hanzi
+from lianxi.core.hanzi import is_hanzi
 from lianxi.store.sentences import Example
 from lianxi.store.word_progress import WordProgress, word_progress
 from lianxi.study.sentences import examples_for

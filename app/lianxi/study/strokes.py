@@ -37,7 +37,7 @@ def stroke_order(char: str) -> CharacterStrokes | None:
 
 def stroke_orders(text: str) -> dict[str, CharacterStrokes | None]:
     """Each distinct character of `text` (hanzi only, in order) -> its strokes, or None."""
-    from lianxi.core.lessons import is_hanzi  # noqa: PLC0415
+    from lianxi.core.hanzi import is_hanzi  # noqa: PLC0415
 
     return {ch: stroke_order(ch) for ch in dict.fromkeys(text) if is_hanzi(ch)}
 

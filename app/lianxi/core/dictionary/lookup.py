@@ -9,7 +9,7 @@ from enum import Enum
 from lianxi.core.dictionary.english import english_words, learner_glosses
 from lianxi.core.dictionary.readings import toneless_key
 from lianxi.core.errors import UserError
-from lianxi.core.lessons import is_hanzi
+from lianxi.core.hanzi import is_hanzi
 from lianxi.core.pinyin import PinyinError, parse, tone_spans
 
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from lianxi.core.grading.readings import hanzi_per_syllable
 from lianxi.core.grading.verdicts import Grade, Mark, Piece, Verdict, not_answered, suggest, verdict_of
-from lianxi.core.lessons import is_hanzi
+from lianxi.core.hanzi import is_hanzi
 from lianxi.core.hanzi import hanzi_reading
 from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable
 from lianxi.core.schedule import Rating

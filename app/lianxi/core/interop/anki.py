@@ -20,7 +20,8 @@ from lianxi.core.interop.common import (
     toned_pinyin,
 )
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, lesson_id_for
-from lianxi.core.lessons import Lesson, LessonError, LessonProblems, count_hanzi
+from lianxi.core.hanzi import count_hanzi
+from lianxi.core.lessons import Lesson, LessonError, LessonProblems
 from lianxi.core.lexicon import EMPTY, Lexicon
 
 ROLES = ("hanzi", "traditional", "pinyin", "english", "measure_word", "example",

@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from lianxi.core.lesson_writer import LessonDraft, WordDraft, checked_lesson, reading_check
 from lianxi.core.lesson_file import decode_utf8
 from lianxi.core.lesson_pinyin import display_pinyin
-from lianxi.core.lessons import LESSON_FIELDS, Lesson, LessonError, LessonProblems, Word, count_hanzi
+from lianxi.core.hanzi import count_hanzi
+from lianxi.core.lessons import LESSON_FIELDS, Lesson, LessonError, LessonProblems, Word
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.hanzi import hanzi_reading
 from lianxi.core.pinyin import PinyinError, parse
