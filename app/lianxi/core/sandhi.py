@@ -50,11 +50,10 @@ from dataclasses import dataclass
 from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.hanzi import char_readings, hanzi_reading, is_hanzi
 from lianxi.core.pinyin import NEUTRAL, Syllable, parse
+from lianxi.core.syllables import takes_erhua
 
 __all__ = ["SpokenForm", "apply_sandhi", "dictionary_reading", "spoken_form"]
 
-# Bases that never take an erhua r (the syllable er itself, e, and the syllabic nasals).
-_NO_ERHUA = frozenset({"er", "e", "ê", "m", "n", "ng", "hm", "hng"})
 _ER = "儿"
 _CITATION = {"一": Syllable("yi", 1), "不": Syllable("bu", 4)}
 # Characters that make 一 a number read in full (第一, 十一, 一九八四): it keeps tone 1.
@@ -111,7 +110,7 @@ def spoken_form(hanzi: str = "", pinyin: str | Sequence[Syllable] | None = None,
             for i, syllable in enumerate(spoken):
                 joined = i and places[i][0] == places[i - 1][1]
                 if (joined and hanzi[places[i][0]] == _ER and syllable.base == "er"
-                        and syllable.tone == NEUTRAL and _takes_erhua(phrases[-1][-1])):
+                        and syllable.tone == NEUTRAL and takes_erhua(phrases[-1][-1])):
                     last = phrases[-1][-1]  # a neutral er written apart (nǎ er) is said as erhua
                     phrases[-1][-1] = Syllable(last.base, last.tone, True)
                 elif joined:
@@ -177,7 +176,7 @@ def dictionary_reading(hanzi: str, *, lexicon: Lexicon = EMPTY) -> list[Syllable
             # that no dictionary word takes in (门儿, 慢慢儿) is the erhua suffix too.
             erhua = syllable.tone == NEUTRAL or (alone and bool(lexicon))
             if (char == _ER and syllable.base == "er" and erhua and len(out) > first
-                    and _takes_erhua(out[-1])):
+                    and takes_erhua(out[-1])):
                 out[-1] = Syllable(out[-1].base, out[-1].tone, True)
             else:
                 out.append(syllable)
@@ -236,10 +235,6 @@ def _word_reading(word: str, plain: Sequence[Syllable], lexicon: Lexicon, *,
             ):
                 return list(reading.syllables)
     return list(plain)
-
-
-def _takes_erhua(s: Syllable) -> bool:
-    return not s.erhua and s.base not in _NO_ERHUA
 
 
 def _places(hanzi: str, syllables: Sequence[Syllable]) -> list[tuple[int, int]] | None:

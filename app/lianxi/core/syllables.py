@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from lianxi.core.errors import UserError
 
-__all__ = ["NASALS", "NEUTRAL", "NO_ERHUA", "VALID_SYLLABLES", "VOWELS", "PinyinError", "Syllable", "is_syllable"]
+__all__ = ["NASALS", "NEUTRAL", "NO_ERHUA", "VALID_SYLLABLES", "VOWELS", "PinyinError", "Syllable", "is_syllable",
+           "takes_erhua"]
 
 NEUTRAL = 5
 
@@ -146,3 +147,8 @@ class Syllable:
 
     def __str__(self) -> str:
         return self.numbered
+
+
+def takes_erhua(s: Syllable) -> bool:
+    """Whether an erhua r can join this syllable (not one that has it, nor er, e, ê or a nasal)."""
+    return not s.erhua and s.base not in NO_ERHUA

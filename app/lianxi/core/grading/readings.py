@@ -27,6 +27,7 @@ from lianxi.core.lexicon import EMPTY, Lexicon
 from lianxi.core.hanzi import char_readings, hanzi_reading, is_hanzi
 from lianxi.core.pinyin import NEUTRAL, PinyinError, Syllable
 from lianxi.core.sandhi import apply_sandhi
+from lianxi.core.syllables import takes_erhua
 
 __all__ = ["Reading", "hanzi_per_syllable", "learner_meaning", "readings"]
 
@@ -47,12 +48,7 @@ class Reading:
 
 
 _ERHUA_CHAR = "儿"
-_NO_ERHUA = frozenset({"er", "e", "ê", "m", "n", "ng", "hm", "hng"})
 AS_WRITTEN = "as in the lesson"
-
-
-def _takes_erhua(s: Syllable) -> bool:
-    return not s.erhua and s.base not in _NO_ERHUA
 
 
 def hanzi_per_syllable(hanzi: str, syllables: Sequence[Syllable]) -> list[str] | None:
@@ -131,7 +127,7 @@ def _erhua_forms(syllables: Sequence[Syllable], chars: Sequence[str] | None,
         merged: list[Syllable] = []
         changed = False
         for s, ch in zip(syllables, chars, strict=True):
-            if ch == _ERHUA_CHAR and s.base == "er" and s.tone == NEUTRAL and merged and _takes_erhua(merged[-1]):
+            if ch == _ERHUA_CHAR and s.base == "er" and s.tone == NEUTRAL and merged and takes_erhua(merged[-1]):
                 merged[-1] = Syllable(merged[-1].base, merged[-1].tone, True)
                 changed = True
             else:
