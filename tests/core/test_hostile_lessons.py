@@ -69,9 +69,9 @@ CASES = [
 @pytest.mark.parametrize("name, body, line, says", CASES, ids=[c[0] for c in CASES])
 def test_pathological_files_fail_fast_in_little_memory(name, body, line, says):
     tracemalloc.start()
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds: the shared machine's load stretches only the wall clock
     found = problems(HEAD + body)
-    took = time.perf_counter() - started
+    took = time.process_time() - started
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert len(found) == 1 and f"bad.toml:{line}:" in found[0] and says in found[0], found

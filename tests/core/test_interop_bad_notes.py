@@ -121,17 +121,20 @@ def test_exports_keep_the_lessons_description_level_and_attribution_and_cannot_b
 
 
 def test_imports_are_linear_in_the_number_of_notes():
-    """8,000 copies of one note took 90 s (a quadratic line lookup); now a fraction of a second."""
+    """8,000 copies of one note took 90 s (a quadratic line lookup); now a fraction of a second.
+
+    Timed in CPU seconds of this process: on a shared machine the wall clock stretched a
+    linear import past the bound (12.5 s with the load at 19 on 2 cores)."""
     def seconds(n: int) -> float:
         data = ("#separator:tab\n#html:false\n" + "你好\tnǐ hǎo\thello\n" * n).encode()
-        start = time.perf_counter()
+        start = time.process_time()
         got = read_anki(data, "dup.txt", title="t", skip_bad=True)
         assert len(got.lesson.words) == 1 and len(got.skipped) == n - 1
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     assert seconds(8000) < 10  # the quadratic version needs ~90 s on this machine
     pleco = ("你好\tni3hao3\tnoun hello\n" * 8000).encode()
-    start = time.perf_counter()
+    start = time.process_time()
     with pytest.raises(BadNotes) as caught:
         read_pleco(pleco, "dup.txt")
-    assert len(caught.value.errors) == 7999 and time.perf_counter() - start < 10
+    assert len(caught.value.errors) == 7999 and time.process_time() - start < 10
