@@ -109,7 +109,13 @@ def test_wav_files_of_every_common_pcm_kind_read_the_same(speaker, tmp_path, sox
     assert abs(other.seconds - plain.seconds) < 0.01
     hz = pitch.track(other).hz
     ref = pitch.track(plain).hz
-    assert abs(np.median(hz[hz > 0]) - np.median(ref[ref > 0])) < 5  # Hz
+    # Frame by frame where both are voiced: 8-bit noise can voice a few more quiet frames at
+    # the edges, which moves a falling tone's median by several Hz (espeak-ng's renderings
+    # vary; one in ~30 did) while every shared frame has the same pitch.
+    n = min(len(hz), len(ref))
+    both = (hz[:n] > 0) & (ref[:n] > 0)
+    assert both.sum() >= 0.8 * min((hz > 0).sum(), (ref > 0).sum()) and both.sum() >= 10
+    assert np.median(np.abs(12 * np.log2(hz[:n][both] / ref[:n][both]))) < 0.1  # semitones
 
 
 def test_a_recording_round_trips_through_wav_bytes():
