@@ -18,19 +18,17 @@ import click
 
 from lianxi.cli import Context, pass_context
 from lianxi.core.errors import UserError
+from lianxi.core.hanzi import count_hanzi
 from lianxi.core.text import visible
 
 ORDINAL = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
 SURE_CLEARLY = 0.8  # "clearly" the tone it sounds like at this likelihood, "probably" below it
 
 
-def _is_hanzi_text(text: str) -> bool:
-    return any(0x3400 <= ord(ch) <= 0x9FFF or 0x20000 <= ord(ch) <= 0x3134F for ch in text)
-
 
 def _split_text(text: str | None, pinyin: str | None) -> tuple[str | None, str | None]:
     """(hanzi, pinyin) from TEXT and --pinyin: TEXT may itself be pinyin."""
-    if text and not _is_hanzi_text(text):
+    if text and not count_hanzi(text) > 0:
         if pinyin:
             raise click.UsageError("give TEXT as hanzi when you also give --pinyin (or leave --pinyin out)")
         return None, text

@@ -19,14 +19,12 @@ import click
 from lianxi import paths
 from lianxi.cli import Context, pass_context
 from lianxi.core.errors import UserError
+from lianxi.core.hanzi import count_hanzi
 
 
 class NoSoundOutput(UserError):
     """There is nothing to play sound through; the message says what to install."""
 
-
-def _is_hanzi_text(text: str) -> bool:
-    return any(0x3400 <= ord(ch) <= 0x9FFF or 0x20000 <= ord(ch) <= 0x3134F for ch in text)
 
 
 def _seconds(path: Path) -> float:
@@ -57,7 +55,7 @@ def say(context: Context, text: str, slow: bool, out: Path | None) -> None:
     problem = speaker.check()
     if problem:
         raise UserError(problem)
-    hanzi, pinyin = (text, None) if _is_hanzi_text(text) else (None, text)
+    hanzi, pinyin = (text, None) if count_hanzi(text) > 0 else (None, text)
     path = speaker.render(hanzi, pinyin, slow=slow)
     if out is not None:
         from lianxi.files import replacing  # noqa: PLC0415

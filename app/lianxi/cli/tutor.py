@@ -20,8 +20,6 @@ from lianxi.core.errors import UserError
 from lianxi.core.lessons import LessonProblems
 from lianxi.core.text import visible
 
-LESSON_HELP = "LESSON is a lesson file, a bundled lesson id or the id of a lesson you imported."
-
 
 def _out_path(out: Path | None, lesson_id: str, suffix: str = ".toml") -> Path:
     return out if out is not None else Path.cwd() / f"{lesson_id}{suffix}"

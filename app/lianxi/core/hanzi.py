@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from lianxi.core.syllables import VALID_SYLLABLES, PinyinError, Syllable
 
-__all__ = ["char_readings", "count_hanzi", "hanzi_reading", "is_hanzi"]
+__all__ = ["CITATION", "char_readings", "count_hanzi", "hanzi_reading", "is_hanzi"]
 
 
 def is_hanzi(ch: str) -> bool:
@@ -30,7 +30,7 @@ def count_hanzi(text: str) -> int:
 
 # pypinyin's phrase list already writes some 一/不 sandhi (一个 yí gè, 不是 bú shì);
 # hanzi_reading gives citation tones, so these are put back.
-_CITATION = {"一": Syllable("yi", 1), "不": Syllable("bu", 4)}
+CITATION = {"一": Syllable("yi", 1), "不": Syllable("bu", 4)}
 
 
 def hanzi_reading(hanzi: str) -> list[Syllable]:
@@ -71,8 +71,8 @@ def _hanzi_reading_cached(hanzi: str) -> tuple[Syllable, ...]:
                     f"no reading known for '{char}' (write its pinyin in the lesson)", char
                 )
             base, tone = reading[:-1], int(reading[-1])
-            if char in _CITATION and base == _CITATION[char].base:
-                out.append(_CITATION[char])
+            if char in CITATION and base == CITATION[char].base:
+                out.append(CITATION[char])
             elif base in VALID_SYLLABLES:
                 out.append(Syllable(base, tone))
             else:  # a handful of rare characters have readings outside standard Mandarin

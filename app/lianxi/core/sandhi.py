@@ -48,14 +48,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lianxi.core.lexicon import EMPTY, Lexicon
-from lianxi.core.hanzi import char_readings, hanzi_reading, is_hanzi
+from lianxi.core.hanzi import CITATION, char_readings, hanzi_reading, is_hanzi
 from lianxi.core.pinyin import NEUTRAL, Syllable, parse
 from lianxi.core.syllables import takes_erhua
 
 __all__ = ["SpokenForm", "apply_sandhi", "dictionary_reading", "spoken_form"]
 
 _ER = "儿"
-_CITATION = {"一": Syllable("yi", 1), "不": Syllable("bu", 4)}
 # Characters that make 一 a number read in full (第一, 十一, 一九八四): it keeps tone 1.
 _NUMBER_BEFORE = frozenset("第〇零一二三四五六七八九十百千万亿两")
 _NUMBER_AFTER = frozenset("〇零一二三四五六七八九月号")
@@ -166,7 +165,7 @@ def dictionary_reading(hanzi: str, *, lexicon: Lexicon = EMPTY) -> list[Syllable
             if word == "地" and _adverbial_de(words[:k]):
                 reading = [Syllable("de", NEUTRAL)]  # 高兴地说, 一个一个地: the particle, not dì "ground"
             for syllable, (a, _) in zip(reading, _places(word, reading) or [], strict=False):
-                citation = _CITATION.get(word[a])
+                citation = CITATION.get(word[a])
                 if citation and syllable.base == citation.base and syllable.tone != NEUTRAL:
                     syllable = citation
                 said.append((word[a], syllable, len(word) == 1))
