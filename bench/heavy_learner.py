@@ -179,7 +179,12 @@ async def _review_keys(folder: Path, keys: int) -> list[float]:
             before = screen.session.reviewed
             start, cpu = time.perf_counter(), time.process_time()
             await pilot.press("3")
+            waited = time.monotonic()
             while screen.session.reviewed == before:
+                if time.monotonic() - waited > 10:  # say so, never wait forever
+                    print(f"review key: no answer 10 s after key {n + 1} (screen {type(app.screen).__name__})")
+                    learner.close()
+                    return sorted(times)
                 await asyncio.sleep(0.0005)
             await pilot.pause()
             times.append(((time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000))
