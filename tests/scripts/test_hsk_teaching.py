@@ -89,7 +89,7 @@ NAMED = {
     "教": ("jiāo", [], "to teach", "religion"),  # HSK 3.0 band 1 verb; jiào is bound (宗教)
     "弹": ("tán", [], "to play (a string instrument)", "bullet"),
     "幢": ("zhuàng", [], "classifier for buildings", "banner"),
-    "本": ("běn", [], "classifier for books, periodicals, files etc", None),
+    "本": ("běn", [], "classifier for books, magazines, files (一本书 \"a book\")", None),  # HSK 1: its first gloss
     "点": ("diǎn", [], "o'clock", None),
     "张": ("zhāng", [], "classifier for flat objects, sheet", None),
     "个": ("gè", [], "classifier used before a noun that has no specific classifier", None),
@@ -140,6 +140,12 @@ def test_named_words_are_taught_right(words, hanzi):
         assert shows in word["english"]
     if never:
         assert not any(never in g for _, english in readings for g in english)
+
+
+@pytest.mark.parametrize("hanzi", list("本个张条岁辆件位口"))
+def test_a_measure_word_of_hsk_1_and_2_says_so_first(words, hanzi):
+    # A beginner meets these as measure words (三本书, 一张纸, 两辆车): that use leads the card.
+    assert "classifier" in words[hanzi]["english"][0], words[hanzi]["english"]
 
 
 def test_each_taught_reading_has_its_own_meaning(words):
