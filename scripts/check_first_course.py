@@ -78,9 +78,9 @@ RESOLVED: dict[str, tuple[str, str]] = {
     "谁": ("shei2", "shéi is the everyday reading (CC-CEDICT lists it first; shuí also correct, said in the note)"),
     "喂": ("wei2", "on the phone 喂 is wéi; HSK's wèi, a blunt 'hey', is the card's other reading and the note says both are standard"),
     "只猫": ("zhi1 mao1", "只 counting animals is zhī; pypinyin reads zhǐ 'only'"),
-    # Full tones the course keeps where the HSK data has a neutral tone
-    "小姐": ("xiao3 jie3", "xiǎojiě as in the official HSK list; the light xiǎojie is mentioned in the note"),
-    "后面": ("hou4 mian4", "hòumiàn as in the official HSK list and to match 前面/下面; light mian mentioned in the note"),
+    # Light tones as the HSK 2.0 and 3.0 lists write them, so that the course and HSK share one word
+    "小姐": ("xiao3 jie5", "xiǎojie as the HSK lists write it (姐 light); the full xiǎojiě is mentioned in the note"),
+    "后面": ("hou4 mian5", "hòumian as the HSK lists write it (面 light); the full hòumiàn is mentioned in the note"),
 }
 
 # Single characters CC-CEDICT uses as measure words whose course gloss shows that use
