@@ -76,9 +76,34 @@ _scratch: Path | None = None
 def _scratch_folder() -> Path:
     global _scratch
     if _scratch is None or not _scratch.is_dir():
-        _scratch = Path(tempfile.mkdtemp(prefix="lianxi-replay-"))  # mode 0700: this user only
+        _forget_stale_replays()
+        # mode 0700: this user only; the pid in the name lets a later start clear it up
+        _scratch = Path(tempfile.mkdtemp(prefix=f"lianxi-replay-{os.getpid()}-"))
         atexit.register(shutil.rmtree, _scratch, True)
     return _scratch
+
+
+def _forget_stale_replays() -> None:
+    """Remove this user's replay folders left by a Lianxi that was killed (atexit never ran)."""
+    for folder in Path(tempfile.gettempdir()).glob("lianxi-replay-*"):
+        pid = folder.name.removeprefix("lianxi-replay-").split("-")[0]
+        try:
+            mine = not hasattr(os, "getuid") or folder.stat().st_uid == os.getuid()
+            if not mine or not pid.isdigit() or _running(int(pid)):
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def replay_file(recording: "Recording", name: str = "yours") -> Path:
