@@ -83,6 +83,7 @@ def test_calibration_said_badly_is_one_line_saying_what_to_redo(data_dir, wavs):
         (["check", "xyz9", "--wav", "WAV"], "lianxi:"),
         (["check", "ni3", "--pinyin", "ni3", "--wav", "WAV"], "give TEXT as hanzi"),
         (["check", "--wav", "WAV"], "say what the recording is"),
+        (["check", "你好", "--pinyin", "ni3 hao3 ma5", "--wav", "WAV"], "has 3 syllable(s) but 你好 has 2 character(s)"),
         (["calibrate", "--wav", "WAV", "--wav", "WAV"], "once"),
     ],
 )

@@ -73,11 +73,26 @@ def target_syllables(hanzi: str | None = None, pinyin: str | None = None) -> lis
 
     if not (hanzi and hanzi.strip()) and not (pinyin and pinyin.strip()):
         raise UserError("nothing to say: give hanzi or pinyin, like 你好 or ni3hao3")
+    if hanzi and pinyin and pinyin.strip():
+        _check_one_syllable_a_character(hanzi, pinyin)
     said = list(spoken_form(hanzi or "", pinyin if pinyin and pinyin.strip() else None,
                             lexicon=bundled_lexicon()).syllables)
     if not said:
         raise UserError(f"nothing to say in '{hanzi or pinyin}': give hanzi or pinyin syllables")
     return said
+
+
+def _check_one_syllable_a_character(hanzi: str, pinyin: str) -> None:
+    """A reading that does not fit its hanzi cannot be judged syllable by syllable: say so."""
+    from lianxi.core.hanzi import count_hanzi  # noqa: PLC0415
+    from lianxi.core.pinyin import parse  # noqa: PLC0415
+
+    chars = count_hanzi(hanzi)
+    syllables = parse(pinyin)
+    have = len(syllables) + sum(1 for s in syllables if s.erhua)  # 一点儿: dianr stands for 点儿
+    if chars and have != chars:
+        raise UserError(f"'{pinyin}' has {len(syllables)} syllable(s) but {hanzi} has {chars} character(s): "
+                        "give one syllable per character, or leave the reading out")
 
 
 def start_text(hanzi: str | None, pinyin: str | None) -> str:
