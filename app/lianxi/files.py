@@ -218,3 +218,15 @@ def write_atomic(path: str | os.PathLike[str], data: bytes | str, *, make_folder
         finally:
             os.close(fd)
     return Path(path)
+
+
+def process_running(pid: int) -> bool:
+    """Whether the process that left a temporary file or folder behind (its pid in the name)
+    still runs: a leftover of a process that is gone may be removed."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: it runs
+        return True
+    return True

@@ -24,6 +24,7 @@ from lianxi.core.dictionary.readings import reading_keys
 from lianxi.core.errors import UserError
 from lianxi.core.glosses import Pointer, learner_glosses, pointer
 from lianxi.core.ranking import frequency_band
+from lianxi.files import process_running
 
 # Bump when the index's content rules change: an index of another format is rebuilt.
 INDEX_FORMAT = "11"
@@ -177,18 +178,9 @@ def _remove_abandoned(path: Path) -> None:
             pid = int(stale.name.rsplit(".", 2)[-2])
         except ValueError:
             continue
-        if pid == os.getpid() or not _alive(pid):
+        if pid == os.getpid() or not process_running(pid):
             stale.unlink(missing_ok=True)
 
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _build(conn: sqlite3.Connection, entries: Iterable[Entry], hsk: Sequence[HskWord], version: str,

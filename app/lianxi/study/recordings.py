@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from lianxi import paths
-from lianxi.files import write_atomic
+from lianxi.files import process_running, write_atomic
 
 if TYPE_CHECKING:
     from lianxi.audio.pitch import Recording
@@ -89,21 +89,12 @@ def _forget_stale_replays() -> None:
         pid = folder.name.removeprefix("lianxi-replay-").split("-")[0]
         try:
             mine = not hasattr(os, "getuid") or folder.stat().st_uid == os.getuid()
-            if not mine or not pid.isdigit() or _running(int(pid)):
+            if not mine or not pid.isdigit() or process_running(int(pid)):
                 continue
         except OSError:
             continue
         shutil.rmtree(folder, ignore_errors=True)
 
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def replay_file(recording: "Recording", name: str = "yours") -> Path:
