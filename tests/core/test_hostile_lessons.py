@@ -50,6 +50,14 @@ def test_control_characters_in_word_fields_are_refused_with_their_line(field):
     assert len(found) == 1 and found[0].startswith(f"bad.toml:7: {field}: has ") and "control character" in found[0]
 
 
+@pytest.mark.parametrize("raw", ["\x1b[31m", "\x07", "\x1b"])
+def test_a_raw_control_character_is_one_problem_on_its_line(raw):
+    # TOML cannot hold one even in a comment: it is named once, not once per retry
+    found = problems(HEAD.replace('"Week 3"', f'"Week 3 {raw}red"') + WORD)
+    assert found == ["bad.toml:2: toml: this line holds a control character (such as an escape code "
+                     "copied from a terminal): delete it; a lesson file is plain text"]
+
+
 def test_line_breaks_are_fine_in_notes_and_descriptions():
     lesson = parse_lesson((HEAD + 'description = """Two\nlines"""\n' + WORD + 'note = "a\\nb"\n').encode(), "ok.toml")
     assert lesson.description == "Two\nlines" and lesson.words[0].note == "a\nb"

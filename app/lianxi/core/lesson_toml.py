@@ -23,6 +23,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 
+from lianxi.core.text import has_controls
+
 __all__ = ["TomlReading", "read_toml"]
 
 MAX_PROBLEMS = 20
@@ -77,6 +79,8 @@ def read_toml(text: str, word_fields: tuple[str, ...] = ()) -> TomlReading:
             if explained is None:
                 break
             line_index, message, repair = explained
+            if (origin[line_index], message) in result.problems:
+                break  # the repair did not take: say it once
             result.problems.append((origin[line_index], message))
             if repair == "set aside":
                 result.set_aside.add(origin[line_index])
@@ -99,6 +103,10 @@ def _explain(lines: list[str], k: int, what: str, word_fields: tuple[str, ...]):
     line = lines[k]
     key = _KEY_LINE.match(line)
     name = key.group(2) if key else ""
+    if has_controls(line):  # not even a comment may hold one, so it is taken out, not set aside
+        return k, ("this line holds a control character (such as an escape code copied from a "
+                   "terminal): delete it; a lesson file is plain text"), "".join(
+                       ch for ch in line if not has_controls(ch))
     if line.translate(_CURLY) != line:
         return k, ("text must be in straight double quotes \"...\": this line has curly quotes (“ ” ‘ ’), "
                    "which word processors and 'smart quotes' make; type them again as \""), line.translate(_CURLY)
