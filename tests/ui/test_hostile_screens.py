@@ -21,6 +21,7 @@ from lianxi.core.lesson_file import parse_lesson
 from lianxi.study.drills import change_audio_settings
 from lianxi.ui.app import make_app
 
+from drawn import drawn
 from samples import HOSTILE, hostile_lesson
 
 def plain(widget) -> str:
@@ -138,3 +139,13 @@ def test_fuzz_markup_like_titles_and_glosses_never_crash_home_or_review(learner,
             assert app.is_running
 
     asyncio.run(run())
+
+
+async def test_a_long_title_and_level_give_way_so_the_counts_stay_on_screen(learner):
+    learner_with(learner, "Week 3 [/] [@click=app.quit] [link=https://x]x[/link] " * 3)
+    app = make_app(learner, player=SilentPlayer())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header, row = drawn(app).splitlines()[1:3]
+        assert header.rstrip().endswith("New")  # the last column is inside 80 columns
+        assert "Week 3 [/]" in row and "…" in row and row.rstrip().endswith("2")  # new: its 2 words

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.widgets.data_table import ColumnKey
 
 from lianxi.study.session import nothing_today
 from lianxi.study.statistics import current_streak, today_counts
@@ -85,10 +86,17 @@ class HomeScreen(Screen):
         place = self._selected()
         row = table.cursor_row
         table.clear()
+        titles = []
         for s in lessons:
             # lesson text is data: Text cells, never markup (a title "Week 3 [/]" must show, not crash)
             title = Text(s.title) if s.studying else Text.assemble(s.title, (" (paused)", "dim"))
-            table.add_row(title, Text(s.level), str(s.words), str(s.due), str(s.new), key=s.id)
+            title.no_wrap, title.overflow = True, "ellipsis"
+            titles.append(title)
+            level = Text(s.level, no_wrap=True, overflow="ellipsis")
+            table.add_row(title, level, str(s.words), str(s.due), str(s.new), key=s.id)
+        # A long title or level is cut on screen (the cell keeps it whole) so the counts stay in view.
+        self._fit(table, "title", titles, max(20, self.app.size.width - 42))
+        self._fit(table, "level", [Text(s.level) for s in lessons], 12)
         ids = [s.id for s in lessons]
         if place in ids:
             table.move_cursor(row=ids.index(place), animate=False)
@@ -101,6 +109,15 @@ class HomeScreen(Screen):
             hint.update("enter review this lesson · a add a lesson · o open a lesson file · q quit")
         else:
             hint.update("No lessons yet · a add a lesson (first course, HSK) · o open a lesson file")
+
+    @staticmethod
+    def _fit(table: DataTable, key: str, cells: list[Text], room: int) -> None:
+        column = table.columns[ColumnKey(key)]
+        widest = max((cell.cell_len for cell in cells), default=0)
+        column.auto_width = widest <= room
+        if not column.auto_width:
+            column.width = room
+        table.refresh()
 
     def _selected(self) -> str | None:
         table = self.query_one(DataTable)
