@@ -22,8 +22,11 @@ class OpenFileScreen(Screen):
         yield Footer()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        path = Path(event.value.strip()).expanduser()
         problems = self.query_one("#open-problems", Static)
+        if not event.value.strip():  # not "." (this folder): say what to type
+            problems.update("Type the path of a lesson file first, like ~/Downloads/week-1.toml")
+            return
+        path = Path(event.value.strip()).expanduser()
         try:
             reports = self.app.learner.import_files([path.resolve()])
         except UserError as exc:
